@@ -1,0 +1,104 @@
+package dev.memos4j.client;
+
+import java.time.Duration;
+import java.util.Collections;
+import java.util.LinkedHashMap;
+import java.util.Map;
+import java.util.Objects;
+import java.util.Optional;
+
+/**
+ * Per-call overrides of the client's defaults: timeout, number of attempts, extra headers.
+ *
+ * <pre>{@code
+ * client.searchMemory(request, RequestOptions.builder().timeout(Duration.ofSeconds(2)).maxAttempts(1).build());
+ * }</pre>
+ */
+public final class RequestOptions {
+
+    private static final RequestOptions NONE = new RequestOptions(null, null, Map.of());
+
+    private final Duration timeout;
+    private final Integer maxAttempts;
+    private final Map<String, String> headers;
+
+    private RequestOptions(Duration timeout, Integer maxAttempts, Map<String, String> headers) {
+        this.timeout = timeout;
+        this.maxAttempts = maxAttempts;
+        this.headers = headers;
+    }
+
+    /** No overrides: the client's defaults apply. */
+    public static RequestOptions none() {
+        return NONE;
+    }
+
+    /** A new builder. */
+    public static Builder builder() {
+        return new Builder();
+    }
+
+    /** The timeout for one attempt, overriding the client's. */
+    public Optional<Duration> timeout() {
+        return Optional.ofNullable(timeout);
+    }
+
+    /** The total number of attempts (1 = no retry), overriding the retry policy's. */
+    public Optional<Integer> maxAttempts() {
+        return Optional.ofNullable(maxAttempts);
+    }
+
+    /** Extra headers for this call; they cannot replace {@code Authorization}. */
+    public Map<String, String> headers() {
+        return headers;
+    }
+
+    @Override
+    public String toString() {
+        return "RequestOptions{timeout=" + timeout + ", maxAttempts=" + maxAttempts + ", headers=" + headers.keySet() + "}";
+    }
+
+    /** Builder of {@link RequestOptions}. */
+    public static final class Builder {
+        private Duration timeout;
+        private Integer maxAttempts;
+        private final Map<String, String> headers = new LinkedHashMap<>();
+
+        private Builder() {}
+
+        /** Timeout of one attempt; must be positive. */
+        public Builder timeout(Duration timeout) {
+            Objects.requireNonNull(timeout, "timeout");
+            if (timeout.isZero() || timeout.isNegative()) {
+                throw new IllegalArgumentException("timeout must be positive (was " + timeout + ")");
+            }
+            this.timeout = timeout;
+            return this;
+        }
+
+        /** Total attempts, at least 1. */
+        public Builder maxAttempts(int maxAttempts) {
+            if (maxAttempts < 1) {
+                throw new IllegalArgumentException("maxAttempts must be at least 1 (was " + maxAttempts + ")");
+            }
+            this.maxAttempts = maxAttempts;
+            return this;
+        }
+
+        /** Adds a header to this call. */
+        public Builder header(String name, String value) {
+            Objects.requireNonNull(name, "header name");
+            Objects.requireNonNull(value, "header value");
+            if (name.equalsIgnoreCase("Authorization")) {
+                throw new IllegalArgumentException("headers must not set Authorization; configure the API key instead");
+            }
+            headers.put(name, value);
+            return this;
+        }
+
+        /** Builds the options. */
+        public RequestOptions build() {
+            return new RequestOptions(timeout, maxAttempts, Collections.unmodifiableMap(new LinkedHashMap<>(headers)));
+        }
+    }
+}

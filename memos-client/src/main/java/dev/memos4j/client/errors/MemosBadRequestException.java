@@ -1,0 +1,12 @@
+package dev.memos4j.client.errors;
+
+/** The request was rejected as invalid (HTTP 4xx, codes 400xx). Not retried. */
+public class MemosBadRequestException extends MemosServiceException {
+
+    private static final long serialVersionUID = 1L;
+
+    /** See {@link MemosServiceException#MemosServiceException(int, Integer, String, String, String)}. */
+    public MemosBadRequestException(int statusCode, Integer errorCode, String serviceMessage, String requestId, String rawBody) {
+        super(statusCode, errorCode, serviceMessage, requestId, rawBody);
+    }
+}

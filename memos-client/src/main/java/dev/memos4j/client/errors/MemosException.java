@@ -1,0 +1,20 @@
+package dev.memos4j.client.errors;
+
+/**
+ * Root of every exception memos4j throws. Unchecked: catch it where you can act on it. Messages never
+ * contain an API key.
+ */
+public class MemosException extends RuntimeException {
+
+    private static final long serialVersionUID = 1L;
+
+    /** An exception with a message. */
+    public MemosException(String message) {
+        super(message);
+    }
+
+    /** An exception with a message and a cause. */
+    public MemosException(String message, Throwable cause) {
+        super(message, cause);
+    }
+}

@@ -1,0 +1,12 @@
+package dev.memos4j.client.errors;
+
+/** A quota is used up (codes 40301 to 40305): tokens, conversation length or the account's API quota. Not retried. */
+public class MemosQuotaExceededException extends MemosServiceException {
+
+    private static final long serialVersionUID = 1L;
+
+    /** See {@link MemosServiceException#MemosServiceException(int, Integer, String, String, String)}. */
+    public MemosQuotaExceededException(int statusCode, Integer errorCode, String serviceMessage, String requestId, String rawBody) {
+        super(statusCode, errorCode, serviceMessage, requestId, rawBody);
+    }
+}

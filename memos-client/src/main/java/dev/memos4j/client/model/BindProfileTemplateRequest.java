@@ -1,0 +1,65 @@
+package dev.memos4j.client.model;
+
+import com.fasterxml.jackson.annotation.JsonInclude;
+import com.fasterxml.jackson.annotation.JsonProperty;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+
+/**
+ * Request of {@code bind/profile_template}: bind profile templates to users or agents.
+
+ *
+ * @param bindList the bindings (required)
+ */
+@JsonInclude(JsonInclude.Include.ALWAYS)
+public record BindProfileTemplateRequest(
+        @JsonProperty("bind_list") List<ProfileBinding> bindList) {
+
+    /** Applies defaults and validates; a broken rule names the field. */
+    public BindProfileTemplateRequest {
+        bindList = Models.requireNonEmpty(bindList, "bind_list");
+    }
+
+    /** A new builder. */
+    public static Builder builder() {
+        return new Builder();
+    }
+
+    /** A builder holding this request's values. */
+    public Builder toBuilder() {
+        Builder b = new Builder();
+        b.bindList = new ArrayList<>(bindList);
+        return b;
+    }
+
+    /** Builder of {@link BindProfileTemplateRequest}. */
+    public static final class Builder {
+        private List<ProfileBinding> bindList = new ArrayList<>();
+
+        private Builder() {}
+
+        /** Replaces the bindings (required). */
+        public Builder bindList(List<ProfileBinding> bindList) {
+            this.bindList = new ArrayList<>(bindList);
+            return this;
+        }
+
+        /** Appends one to the bindings (required). */
+        public Builder addBinding(ProfileBinding item) {
+            this.bindList.add(item);
+            return this;
+        }
+
+        /**
+         * Builds the request.
+         *
+         * @throws IllegalArgumentException naming the field when a rule is broken
+         */
+        public BindProfileTemplateRequest build() {
+            return new BindProfileTemplateRequest(
+                    bindList);
+        }
+    }
+}

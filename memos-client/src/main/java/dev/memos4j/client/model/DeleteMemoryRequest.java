@@ -1,0 +1,76 @@
+package dev.memos4j.client.model;
+
+import com.fasterxml.jackson.annotation.JsonInclude;
+import com.fasterxml.jackson.annotation.JsonProperty;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+
+/**
+ * Request of {@code delete/memory}. Exactly one deletion mode: by memory ids, all of a user's memories,
+ * all of an agent's memories, or by filter; optionally narrowed by memory type. Only the active mode is
+ * sent.
+ *
+ * <pre>{@code
+ * DeleteMemoryRequest.byIds(List.of(memoryId));
+ * DeleteMemoryRequest.byUser("user-123");
+ * }</pre>
+ *
+ * @param memoryIds delete these memories
+ * @param userId delete all of this user's memories
+ * @param agentId delete all of this agent's memories
+ * @param filter delete the memories matching this filter
+ * @param memoryType narrow the deletion to one memory type
+ */
+@JsonInclude(JsonInclude.Include.NON_ABSENT)
+public record DeleteMemoryRequest(
+        @JsonProperty("memory_ids") Optional<List<String>> memoryIds,
+        @JsonProperty("user_id") Optional<String> userId,
+        @JsonProperty("agent_id") Optional<String> agentId,
+        @JsonProperty("filter") Optional<Map<String, Object>> filter,
+        @JsonProperty("memory_type") Optional<String> memoryType) {
+
+    /** Validates: exactly one deletion mode. */
+    public DeleteMemoryRequest {
+        memoryIds = Models.optList(memoryIds).filter(l -> !l.isEmpty());
+        userId = Models.opt(userId).filter(Models::hasText);
+        agentId = Models.opt(agentId).filter(Models::hasText);
+        filter = Models.opt(filter).map(Models::map);
+        memoryType = Models.opt(memoryType);
+        int modes = (memoryIds.isPresent() ? 1 : 0)
+                + (userId.isPresent() ? 1 : 0)
+                + (agentId.isPresent() ? 1 : 0)
+                + (filter.isPresent() ? 1 : 0);
+        if (modes != 1) {
+            throw new IllegalArgumentException("exactly one delete condition is required"
+                    + " (memory_ids, user_id, agent_id or filter; got " + modes + ")");
+        }
+        memoryIds.ifPresent(ids -> Models.requireNonEmpty(ids, "memory_ids"));
+        filter.ifPresent(Filters::validate);
+    }
+
+    /** Deletes these memories. */
+    public static DeleteMemoryRequest byIds(List<String> memoryIds) {
+        return new DeleteMemoryRequest(Optional.ofNullable(memoryIds), null, null, null, null);
+    }
+
+    /** Deletes all of a user's memories. */
+    public static DeleteMemoryRequest byUser(String userId) {
+        return new DeleteMemoryRequest(null, Optional.ofNullable(userId), null, null, null);
+    }
+
+    /** Deletes all of an agent's memories. */
+    public static DeleteMemoryRequest byAgent(String agentId) {
+        return new DeleteMemoryRequest(null, null, Optional.ofNullable(agentId), null, null);
+    }
+
+    /** Deletes the memories matching a filter. */
+    public static DeleteMemoryRequest byFilter(Map<String, Object> filter) {
+        return new DeleteMemoryRequest(null, null, null, Optional.ofNullable(filter), null);
+    }
+
+    /** This request narrowed to one memory type. */
+    public DeleteMemoryRequest withMemoryType(String memoryType) {
+        return new DeleteMemoryRequest(memoryIds, userId, agentId, filter, Optional.ofNullable(memoryType));
+    }
+}
