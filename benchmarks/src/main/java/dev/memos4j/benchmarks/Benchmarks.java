@@ -1,0 +1,37 @@
+package dev.memos4j.benchmarks;
+
+import java.util.Arrays;
+import java.util.LinkedHashMap;
+import java.util.Map;
+
+/**
+ * Entry point of {@code benchmarks.jar}: {@code java -jar benchmarks/target/benchmarks.jar COMMAND [ARGS]}.
+ * Each command prints its figures; its last line is machine-readable.
+ */
+public final class Benchmarks {
+
+    /** One benchmark command. */
+    @FunctionalInterface
+    interface Command {
+        /** Runs with the arguments after the command name; returns the process exit code. */
+        int run(String[] args) throws Exception;
+    }
+
+    private Benchmarks() {}
+
+    private static Map<String, Command> commands() {
+        Map<String, Command> commands = new LinkedHashMap<>();
+        return commands;
+    }
+
+    /** Dispatches to a command. */
+    public static void main(String[] args) throws Exception {
+        Map<String, Command> commands = commands();
+        if (args.length == 0 || !commands.containsKey(args[0])) {
+            System.err.println("usage: java -jar benchmarks.jar COMMAND [ARGS]");
+            System.err.println("commands: " + String.join(", ", commands.keySet()));
+            System.exit(2);
+        }
+        System.exit(commands.get(args[0]).run(Arrays.copyOfRange(args, 1, args.length)));
+    }
+}
