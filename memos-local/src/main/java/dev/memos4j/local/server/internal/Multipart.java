@@ -29,7 +29,7 @@ final class Multipart {
         if (contentType == null || !contentType.toLowerCase(Locale.ROOT).startsWith("multipart/form-data")) {
             return Optional.empty();
         }
-        for (String param : contentType.split(";")) {
+        for (String param : splitParams(contentType)) {
             String p = param.trim();
             if (p.toLowerCase(Locale.ROOT).startsWith("boundary=")) {
                 String value = unquote(p.substring("boundary=".length()).trim());
