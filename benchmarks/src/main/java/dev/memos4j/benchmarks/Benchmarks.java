@@ -1,5 +1,6 @@
 package dev.memos4j.benchmarks;
 
+import dev.memos4j.benchmarks.client.ClientOverheadBenchmark;
 import java.util.Arrays;
 import java.util.LinkedHashMap;
 import java.util.Map;
@@ -21,6 +22,7 @@ public final class Benchmarks {
 
     private static Map<String, Command> commands() {
         Map<String, Command> commands = new LinkedHashMap<>();
+        commands.put("client", ClientOverheadBenchmark::run);
         return commands;
     }
 
