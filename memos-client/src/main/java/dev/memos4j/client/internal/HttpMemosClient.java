@@ -89,8 +89,10 @@ public final class HttpMemosClient implements MemosClient {
     private final ClientConfig config;
     private final HttpClient http;
     private final ExecutorService ownedExecutor;
+    /** Retry waits run here: the caller's scheduler, or {@link #timer}. */
     private final ScheduledExecutorService scheduler;
-    private final boolean ownsScheduler;
+    /** Timeouts run here: always the client's own, so that they stay real whatever scheduler is injected. */
+    private final ScheduledThreadPoolExecutor timer;
     private final Responses responses;
     private final Set<CompletableFuture<?>> inFlight = ConcurrentHashMap.newKeySet();
     private final AtomicBoolean closed = new AtomicBoolean();
@@ -116,12 +118,9 @@ public final class HttpMemosClient implements MemosClient {
             }
             this.http = builder.build();
         }
-        this.ownsScheduler = config.scheduler().isEmpty();
-        this.scheduler = config.scheduler().orElseGet(() -> {
-            ScheduledThreadPoolExecutor own = new ScheduledThreadPoolExecutor(1, daemonThreads("memos4j-scheduler-"));
-            own.setRemoveOnCancelPolicy(true);
-            return own;
-        });
+        this.timer = new ScheduledThreadPoolExecutor(1, daemonThreads("memos4j-timer-"));
+        this.timer.setRemoveOnCancelPolicy(true);
+        this.scheduler = config.scheduler().orElse(timer);
         this.responses = new Responses(config.retryPolicy(), config.clock(), config.apiKey());
     }
 
@@ -205,7 +204,7 @@ public final class HttpMemosClient implements MemosClient {
         Endpoint endpoint = Endpoint.CHAT;
         Outgoing out = new Outgoing(endpoint, endpoint.path, uri(endpoint.path),
                 () -> BodyPublishers.ofByteArray(body), JSON, "text/event-stream", new String(body, StandardCharsets.UTF_8));
-        SseChatStream stream = new SseChatStream(listener, scheduler, config.streamIdleTimeout());
+        SseChatStream stream = new SseChatStream(listener, timer, config.streamIdleTimeout());
         Exchange<Void> exchange = new Exchange<>() {
             @Override
             public BodyHandler<String> bodyHandler() {
@@ -226,6 +225,11 @@ public final class HttpMemosClient implements MemosClient {
             @Override
             public boolean absorbs(Throwable error) {
                 return stream.started(); // the stream saw the failure and reports it
+            }
+
+            @Override
+            public boolean bounded() {
+                return false; // a stream may run long; its idle timeout guards it
             }
         };
         CompletableFuture<Void> call = execute(out, options, exchange);
@@ -336,9 +340,7 @@ public final class HttpMemosClient implements MemosClient {
         for (CompletableFuture<?> call : List.copyOf(inFlight)) {
             call.completeExceptionally(new MemosException("the MemosClient was closed while the call was in flight"));
         }
-        if (ownsScheduler) {
-            scheduler.shutdownNow();
-        }
+        timer.shutdownNow();
         if (ownedExecutor != null) {
             ownedExecutor.shutdown();
         }
@@ -360,6 +362,11 @@ public final class HttpMemosClient implements MemosClient {
         /** Whether a transport failure is already handled elsewhere (a started stream). */
         default boolean absorbs(Throwable error) {
             return false;
+        }
+
+        /** Whether the whole exchange, body included, must finish within the timeout (not for streams). */
+        default boolean bounded() {
+            return true;
         }
     }
 
@@ -505,13 +512,21 @@ public final class HttpMemosClient implements MemosClient {
         long start = System.nanoTime();
         CompletableFuture<HttpResponse<String>> send = http.sendAsync(request, exchange.bodyHandler());
         onSend.accept(send);
+        // HttpRequest.timeout stops counting at the response headers; this bounds a body that stalls.
+        AtomicBoolean timedOut = new AtomicBoolean();
+        java.util.concurrent.ScheduledFuture<?> guard = exchange.bounded() ? scheduleGuard(send, timedOut, timeout) : null;
         return send.handle((response, error) -> {
             Duration latency = Duration.ofNanos(System.nanoTime() - start);
+            if (guard != null) {
+                guard.cancel(false);
+            }
             if (error != null) {
                 if (exchange.absorbs(error)) {
                     return null;
                 }
-                AttemptFailure failure = responses.transport(error, out.describe(), timeout);
+                AttemptFailure failure = responses.transport(
+                        timedOut.get() ? new java.net.http.HttpTimeoutException("response body stalled") : error,
+                        out.describe(), timeout);
                 log.debug("{} failed in {} ms (attempt {}/{}): {}", out.describe(), latency.toMillis(), attempt,
                         maxAttempts, failure.error().toString());
                 notify(MemosClientListener::onError, new MemosCallEvent(method, out.path(), attempt,
@@ -536,6 +551,20 @@ public final class HttpMemosClient implements MemosClient {
                 throw failure;
             }
         });
+    }
+
+    private java.util.concurrent.ScheduledFuture<?> scheduleGuard(
+            CompletableFuture<?> send, AtomicBoolean timedOut, Duration timeout) {
+        try {
+            return timer.schedule(() -> {
+                if (!send.isDone()) {
+                    timedOut.set(true);
+                    send.cancel(true);
+                }
+            }, timeout.toNanos(), java.util.concurrent.TimeUnit.NANOSECONDS);
+        } catch (java.util.concurrent.RejectedExecutionException closed) {
+            return null; // closing: the call is being failed anyway
+        }
     }
 
     private Map<String, String> headers(Outgoing out, RequestOptions options) {
