@@ -10,6 +10,7 @@ import dev.memos4j.client.MemosClient;
 import dev.memos4j.client.MemosClientListener;
 import dev.memos4j.client.RequestOptions;
 import dev.memos4j.client.errors.MemosException;
+import dev.memos4j.client.errors.MemosServiceException;
 import dev.memos4j.client.model.AddFeedbackRequest;
 import dev.memos4j.client.model.AddKnowledgebaseFileRequest;
 import dev.memos4j.client.model.AddMessageRequest;
@@ -48,6 +49,7 @@ import java.net.http.HttpRequest.BodyPublishers;
 import java.net.http.HttpResponse;
 import java.net.http.HttpResponse.BodyHandler;
 import java.net.http.HttpResponse.BodyHandlers;
+import java.net.http.HttpTimeoutException;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -63,13 +65,18 @@ import java.util.Set;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Future;
 import java.util.concurrent.Executors;
 import java.util.concurrent.ScheduledExecutorService;
+import java.util.concurrent.RejectedExecutionException;
+import java.util.concurrent.ScheduledFuture;
 import java.util.concurrent.ScheduledThreadPoolExecutor;
 import java.util.concurrent.ThreadFactory;
+import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicBoolean;
 import java.util.concurrent.atomic.AtomicInteger;
-import java.util.function.Function;
+import java.util.function.BiConsumer;
+import java.util.function.Consumer;
 import java.util.function.Supplier;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
@@ -496,7 +503,7 @@ public final class HttpMemosClient implements MemosClient {
             int attempt,
             int maxAttempts,
             Exchange<T> exchange,
-            java.util.function.Consumer<java.util.concurrent.Future<?>> onSend) {
+            Consumer<Future<?>> onSend) {
         HttpRequest.Builder builder = HttpRequest.newBuilder(out.uri()).timeout(timeout);
         headers.forEach(builder::header);
         builder.method(out.endpoint().method, out.body() == null ? BodyPublishers.noBody() : out.body().get());
@@ -514,7 +521,7 @@ public final class HttpMemosClient implements MemosClient {
         onSend.accept(send);
         // HttpRequest.timeout stops counting at the response headers; this bounds a body that stalls.
         AtomicBoolean timedOut = new AtomicBoolean();
-        java.util.concurrent.ScheduledFuture<?> guard = exchange.bounded() ? scheduleGuard(send, timedOut, timeout) : null;
+        ScheduledFuture<?> guard = exchange.bounded() ? scheduleGuard(send, timedOut, timeout) : null;
         return send.handle((response, error) -> {
             Duration latency = Duration.ofNanos(System.nanoTime() - start);
             if (guard != null) {
@@ -525,7 +532,7 @@ public final class HttpMemosClient implements MemosClient {
                     return null;
                 }
                 AttemptFailure failure = responses.transport(
-                        timedOut.get() ? new java.net.http.HttpTimeoutException("response body stalled") : error,
+                        timedOut.get() ? new HttpTimeoutException("response body stalled") : error,
                         out.describe(), timeout);
                 log.debug("{} failed in {} ms (attempt {}/{}): {}", out.describe(), latency.toMillis(), attempt,
                         maxAttempts, failure.error().toString());
@@ -553,7 +560,7 @@ public final class HttpMemosClient implements MemosClient {
         });
     }
 
-    private java.util.concurrent.ScheduledFuture<?> scheduleGuard(
+    private ScheduledFuture<?> scheduleGuard(
             CompletableFuture<?> send, AtomicBoolean timedOut, Duration timeout) {
         try {
             return timer.schedule(() -> {
@@ -561,8 +568,8 @@ public final class HttpMemosClient implements MemosClient {
                     timedOut.set(true);
                     send.cancel(true);
                 }
-            }, timeout.toNanos(), java.util.concurrent.TimeUnit.NANOSECONDS);
-        } catch (java.util.concurrent.RejectedExecutionException closed) {
+            }, timeout.toNanos(), TimeUnit.NANOSECONDS);
+        } catch (RejectedExecutionException closed) {
             return null; // closing: the call is being failed anyway
         }
     }
@@ -589,7 +596,7 @@ public final class HttpMemosClient implements MemosClient {
         }
     }
 
-    private void notify(java.util.function.BiConsumer<MemosClientListener, MemosCallEvent> callback, MemosCallEvent event) {
+    private void notify(BiConsumer<MemosClientListener, MemosCallEvent> callback, MemosCallEvent event) {
         try {
             callback.accept(config.listener(), event);
         } catch (RuntimeException e) {
@@ -598,7 +605,7 @@ public final class HttpMemosClient implements MemosClient {
     }
 
     private static OptionalInt statusOf(AttemptFailure failure) {
-        return failure.error() instanceof dev.memos4j.client.errors.MemosServiceException service
+        return failure.error() instanceof MemosServiceException service
                 ? OptionalInt.of(service.statusCode())
                 : OptionalInt.empty();
     }
