@@ -11,7 +11,9 @@ import dev.memos4j.assistant.WriteBackPolicy;
 import dev.memos4j.assistant.llm.ChatMessage;
 import dev.memos4j.assistant.llm.LlmOptions;
 import dev.memos4j.assistant.llm.LlmProvider;
+import dev.memos4j.assistant.llm.LlmServerException;
 import dev.memos4j.assistant.llm.NotConnectedLlmProvider;
+import dev.memos4j.assistant.llm.ScriptedLlmProvider;
 import dev.memos4j.assistant.openai.OpenAiLlmProvider;
 import dev.memos4j.assistant.prompt.PromptContext;
 import dev.memos4j.client.MemosClient;
@@ -64,6 +66,26 @@ final class ChatSamples {
                 .build();
     }
     // [/options]
+
+    // [supplier]
+    static ChatReply withSessionConversation(MemosClient memos, LlmProvider llm) {
+        MemoryAugmentedChat chat = MemoryAugmentedChat.builder(memos, llm)
+                .conversationIdSupplier(() -> "web-" + UUID.randomUUID())
+                .build();
+        return chat.chat("user-123", "What plans do I have for the weekend?").join();   // conversation id from the supplier
+    }
+    // [/supplier]
+
+    // [scripted]
+    static ScriptedLlmProvider scripted() {
+        ScriptedLlmProvider llm = ScriptedLlmProvider.builder()
+                .reply("Noted: zoo on Saturday.")
+                .fail(new LlmServerException(503, "overloaded", null, null, null, null, null))
+                .otherwise(request -> "echo: " + request.lastUserText().orElse(""))
+                .build();
+        return llm;
+    }
+    // [/scripted]
 
     // [async]
     static void async(MemoryAugmentedChat chat) {

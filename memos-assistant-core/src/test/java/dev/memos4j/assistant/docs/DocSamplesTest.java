@@ -34,6 +34,16 @@ class DocSamplesTest {
     }
 
     @Test
+    void supplierAndScriptedSamplesWork() {
+        var llm = ChatSamples.scripted();
+        ChatReply reply = ChatSamples.withSessionConversation(DocFixtures.memosWithZooMemory(), llm);
+
+        assertThat(reply.answer()).isEqualTo("Noted: zoo on Saturday.");
+        assertThat(reply.turn().conversationId()).startsWith("web-");
+        assertThat(llm.requests()).hasSize(1);
+    }
+
+    @Test
     void offlineSampleAnswersWithTheNotConnectedMarker() {
         MemoryAugmentedChat chat = ChatSamples.offline(DocFixtures.memosWithZooMemory());
         // The build blanks OPENAI_API_KEY for tests, so the offline branch is taken.
