@@ -365,7 +365,7 @@ class LocalMemosTest {
             for (int t = 0; t < 8; t++) {
                 int thread = t;
                 calls.add(callers.submit(() -> {
-                    for (int i = 0; i < 25; i++) {
+                    for (int i = 0; i < 10; i++) {
                         add(memos, "u" + thread, "c1", Message.user("thread " + thread + " note " + i + " about gardening"));
                         assertThat(search(memos, "u" + thread, "note " + i + " gardening")).isNotEmpty();
                     }
@@ -379,7 +379,7 @@ class LocalMemosTest {
         }
         for (int t = 0; t < 8; t++) {
             GetMemoryResponse all = memos.getMemory(GetMemoryRequest.builder().userId("u" + t).size(50).build()).join();
-            assertThat(all.total()).isEqualTo(25);
+            assertThat(all.total()).isEqualTo(10);
             int thread = t;
             assertThat(all.memoryDetailList()).allSatisfy(m -> assertThat(m.memoryValue()).startsWith("thread " + thread + " "));
         }
