@@ -1,0 +1,144 @@
+package dev.memos4j.local.server;
+
+import dev.memos4j.client.MemosClient;
+import java.io.PrintStream;
+import java.util.Map;
+import java.util.Objects;
+import java.util.concurrent.CountDownLatch;
+import java.util.function.Function;
+
+/**
+ * The command line entry point of {@code memos-local-server.jar}: serves a local MemOS-compatible engine
+ * over HTTP until the process is stopped.
+ *
+ * <pre>
+ * java -jar memos-local/target/memos-local-server.jar --port 8765 --data-dir ./memos-data
+ * </pre>
+ *
+ * <p>Run with {@code --help} for every option. On SIGTERM or Ctrl-C the server stops accepting requests,
+ * lets those in flight finish, then closes the engine.
+ */
+public final class MemosServerMain {
+
+    private MemosServerMain() {}
+
+    /**
+     * Starts the server and blocks until the process is asked to stop.
+     *
+     * @param args the command line; see {@code --help}
+     */
+    public static void main(String[] args) {
+        int status = run(args, System.getenv(), System.out, System.err, MemosServerMain::openLocalEngine);
+        if (status != 0) {
+            System.exit(status);
+        }
+    }
+
+    /** Parses, starts, and waits for the shutdown hook; returns the exit status (2 for bad arguments). */
+    static int run(String[] args, Map<String, String> environment, PrintStream out, PrintStream err,
+            Function<ServerCommandLine, MemosClient> backendOpener) {
+        ServerCommandLine commandLine;
+        try {
+            commandLine = ServerCommandLine.parse(args, environment);
+        } catch (IllegalArgumentException e) {
+            err.println("error: " + e.getMessage());
+            err.println("Run with --help to see the options.");
+            return 2;
+        }
+        if (commandLine.help()) {
+            out.print(ServerCommandLine.USAGE);
+            return 0;
+        }
+        RunningServer running;
+        try {
+            running = start(commandLine, out, backendOpener);
+        } catch (RuntimeException e) {
+            err.println("error: could not start the server: " + e.getMessage());
+            return 1;
+        }
+        CountDownLatch stopped = new CountDownLatch(1);
+        Runtime.getRuntime().addShutdownHook(new Thread(() -> {
+            running.close();
+            stopped.countDown();
+        }, "memos-server-shutdown"));
+        boolean interrupted = false;
+        while (stopped.getCount() > 0) {
+            try {
+                stopped.await();
+            } catch (InterruptedException e) {
+                interrupted = true;
+            }
+        }
+        if (interrupted) {
+            Thread.currentThread().interrupt();
+        }
+        return 0;
+    }
+
+    /** Opens the backend and starts the server on it; prints where it listens and how to connect. */
+    static RunningServer start(ServerCommandLine commandLine, PrintStream out,
+            Function<ServerCommandLine, MemosClient> backendOpener) {
+        MemosClient backend = Objects.requireNonNull(backendOpener.apply(commandLine), "backend");
+        MemosServer server;
+        try {
+            MemosServer.Builder builder = MemosServer.builder(backend)
+                    .host(commandLine.host())
+                    .port(commandLine.port())
+                    .maxRequestBytes(commandLine.maxRequestBytes())
+                    .maxUploadBytes(commandLine.maxUploadBytes());
+            commandLine.apiKey().ifPresent(builder::apiKey);
+            server = builder.build().start();
+        } catch (RuntimeException e) {
+            backend.close();
+            throw e;
+        }
+        printWelcome(commandLine, server, out);
+        return new RunningServer(server, backend);
+    }
+
+    private static void printWelcome(ServerCommandLine commandLine, MemosServer server, PrintStream out) {
+        String store = commandLine.dataDirectory().map(d -> d.toAbsolutePath().toString()).orElse("memory only");
+        // The key itself is never printed: it may end up in terminal scroll-back or CI logs.
+        String key = commandLine.apiKey().isPresent() ? "<your --api-key>" : "any-non-empty-value";
+        String url = server.baseUrl();
+        out.println("memos4j local server (store: " + store + ")");
+        out.println("Listening on " + url + (commandLine.apiKey().isPresent() ? "  (API key required)" : ""));
+        out.println();
+        out.println("Point a client at it:");
+        out.println("  Java:   MemosClient.builder().baseUrl(\"" + url + "\").apiKey(\"" + key + "\").build()");
+        out.println("  Python: MemOSClient(api_key=\"" + key + "\", base_url=\"" + url + "\")");
+        out.println("  curl:   curl -s -X POST " + url + "/search/memory -H 'Authorization: Token " + key + "'"
+                + " -H 'Content-Type: application/json' -d '{\"query\":\"weekend plans\",\"user_id\":\"u1\"}'");
+        out.println("Health: " + url.substring(0, url.length() - "/api/openmem/v1".length()) + "/health");
+        out.println("Press Ctrl-C to stop.");
+        out.flush();
+    }
+
+    private static MemosClient openLocalEngine(ServerCommandLine commandLine) {
+        throw new IllegalStateException("the embedded engine is not available in this build");
+    }
+
+    /** A started server and its backend; closing stops the server first, then the backend. */
+    static final class RunningServer implements AutoCloseable {
+        private final MemosServer server;
+        private final MemosClient backend;
+
+        RunningServer(MemosServer server, MemosClient backend) {
+            this.server = server;
+            this.backend = backend;
+        }
+
+        MemosServer server() {
+            return server;
+        }
+
+        @Override
+        public void close() {
+            try {
+                server.close();
+            } finally {
+                backend.close();
+            }
+        }
+    }
+}

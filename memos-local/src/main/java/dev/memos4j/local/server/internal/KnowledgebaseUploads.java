@@ -1,0 +1,132 @@
+package dev.memos4j.local.server.internal;
+
+import dev.memos4j.client.MemosClient;
+import dev.memos4j.client.model.UploadKnowledgebaseFilesRequest;
+import dev.memos4j.client.model.UploadedFile;
+import java.io.IOException;
+import java.io.UncheckedIOException;
+import java.net.URLDecoder;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.Comparator;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+import java.util.concurrent.CompletableFuture;
+import java.util.stream.Stream;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+
+/**
+ * The multipart variant of {@code add/knowledgebase-file}: {@code knowledgebase_id} and {@code type} in
+ * the query string (form fields are accepted too), one part named {@code file} per file. The backend's
+ * upload call takes local paths, so each file is written under a private temporary directory, keeping
+ * its (sanitised) name, and the directory is deleted once the backend has answered.
+ */
+final class KnowledgebaseUploads {
+
+    private static final Logger LOG = LoggerFactory.getLogger(KnowledgebaseUploads.class);
+    private static final int MAX_FILES = 20;
+
+    private KnowledgebaseUploads() {}
+
+    static CompletableFuture<List<UploadedFile>> serve(MemosClient backend, Call call, byte[] body, String boundary) {
+        List<Multipart.Part> parts = Multipart.parse(body, boundary);
+        Map<String, String> query = parseQuery(call.rawQuery());
+        Map<String, String> fields = new LinkedHashMap<>();
+        List<Multipart.Part> files = new ArrayList<>();
+        for (Multipart.Part part : parts) {
+            if (part.name().equals("file") && part.filename().isPresent()) {
+                files.add(part);
+            } else if (part.filename().isEmpty()) {
+                fields.putIfAbsent(part.name(), new String(part.content(), StandardCharsets.UTF_8));
+            }
+        }
+        String knowledgebaseId = query.getOrDefault("knowledgebase_id", fields.get("knowledgebase_id"));
+        if (knowledgebaseId == null || knowledgebaseId.isBlank()) {
+            throw ApiException.badRequest("knowledgebase_id is required");
+        }
+        Optional<String> type = Optional.ofNullable(query.getOrDefault("type", fields.get("type")))
+                .filter(t -> !t.isBlank());
+        if (files.isEmpty()) {
+            throw ApiException.badRequest("file is required");
+        }
+        if (files.size() > MAX_FILES) {
+            throw new ApiException(400, 50103, "file must contain at most " + MAX_FILES + " files (was " + files.size() + ")");
+        }
+        Stored stored = store(files);
+        try {
+            return backend.uploadKnowledgebaseFiles(new UploadKnowledgebaseFilesRequest(knowledgebaseId, type, stored.files()))
+                    .whenComplete((uploaded, failure) -> deleteQuietly(stored.directory()));
+        } catch (RuntimeException e) {
+            deleteQuietly(stored.directory());
+            throw e;
+        }
+    }
+
+    private record Stored(Path directory, List<Path> files) {}
+
+    /** Writes file i to {@code dir/i/name}, so equal names do not collide and names stay as sent. */
+    private static Stored store(List<Multipart.Part> files) {
+        Path directory = null;
+        try {
+            directory = Files.createTempDirectory("memos4j-upload-");
+            List<Path> paths = new ArrayList<>();
+            for (int i = 0; i < files.size(); i++) {
+                Multipart.Part part = files.get(i);
+                Path slot = Files.createDirectory(directory.resolve(String.format("%02d", i)));
+                paths.add(Files.write(slot.resolve(safeFileName(part.filename().orElse(""), i)), part.content()));
+            }
+            return new Stored(directory, List.copyOf(paths));
+        } catch (IOException e) {
+            if (directory != null) {
+                deleteQuietly(directory);
+            }
+            throw new UncheckedIOException("could not store the uploaded files", e);
+        }
+    }
+
+    /** Keeps only the last path segment and drops characters no file system accepts. */
+    static String safeFileName(String sent, int index) {
+        String name = sent.replace('\\', '/');
+        name = name.substring(name.lastIndexOf('/') + 1);
+        StringBuilder clean = new StringBuilder();
+        name.codePoints().filter(c -> c >= 0x20 && c != 0x7f && ":*?\"<>|".indexOf(c) < 0).forEach(clean::appendCodePoint);
+        String result = clean.toString().strip();
+        if (result.isEmpty() || result.equals(".") || result.equals("..")) {
+            return "file-" + (index + 1);
+        }
+        return result.length() > 200 ? result.substring(result.length() - 200) : result;
+    }
+
+    static Map<String, String> parseQuery(String rawQuery) {
+        Map<String, String> params = new LinkedHashMap<>();
+        if (rawQuery.isEmpty()) {
+            return params;
+        }
+        for (String pair : rawQuery.split("&")) {
+            int eq = pair.indexOf('=');
+            String key = eq < 0 ? pair : pair.substring(0, eq);
+            String value = eq < 0 ? "" : pair.substring(eq + 1);
+            try {
+                params.putIfAbsent(URLDecoder.decode(key, StandardCharsets.UTF_8), URLDecoder.decode(value, StandardCharsets.UTF_8));
+            } catch (IllegalArgumentException e) {
+                throw new ApiException(400, ApiException.INVALID_PARAMETER, "malformed query string");
+            }
+        }
+        return params;
+    }
+
+    private static void deleteQuietly(Path directory) {
+        try (Stream<Path> walk = Files.walk(directory)) {
+            for (Path p : walk.sorted(Comparator.reverseOrder()).toList()) {
+                Files.deleteIfExists(p);
+            }
+        } catch (IOException | UncheckedIOException e) {
+            LOG.warn("could not delete temporary upload directory {}: {}", directory, e.toString());
+        }
+    }
+}
