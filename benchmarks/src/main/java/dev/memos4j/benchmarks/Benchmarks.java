@@ -21,6 +21,7 @@ public final class Benchmarks {
 
     private static Map<String, Command> commands() {
         Map<String, Command> commands = new LinkedHashMap<>();
+        commands.put("locomo", LocomoBenchmark::run);
         return commands;
     }
 
