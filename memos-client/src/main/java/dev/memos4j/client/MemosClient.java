@@ -61,6 +61,30 @@ import java.util.concurrent.CompletableFuture;
  */
 public interface MemosClient extends AutoCloseable {
 
+    // ---- construction ----
+
+    /**
+     * A builder for the HTTP client of the MemOS cloud (or any server speaking its API).
+     *
+     * <pre>{@code
+     * MemosClient memos = MemosClient.builder().apiKey("mpg-...").build();
+     * }</pre>
+     */
+    static MemosClientBuilder builder() {
+        return new MemosClientBuilder();
+    }
+
+    /**
+     * The HTTP client configured from the environment: {@code MEMOS_API_KEY} (required),
+     * {@code MEMOS_BASE_URL}, {@code MEMOS_IS_GLOBAL}. Same as
+     * {@code builder().environment(System::getenv).build()}.
+     *
+     * @throws IllegalStateException if {@code MEMOS_API_KEY} is unset or empty
+     */
+    static MemosClient fromEnv() {
+        return builder().environment(System::getenv).build();
+    }
+
     // ---- messages and memories ----
 
     /** {@code add/message}: stores messages; the service turns them into memories. Not idempotent. */

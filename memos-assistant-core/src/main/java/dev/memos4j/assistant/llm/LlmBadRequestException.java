@@ -1,0 +1,24 @@
+package dev.memos4j.assistant.llm;
+
+/**
+ * The server rejected the request (400, 409, 422 and other 4xx without a more specific class): fix the request rather than retry it.
+ */
+public class LlmBadRequestException extends LlmServiceException {
+
+    private static final long serialVersionUID = 1L;
+
+    /**
+     * The failure.
+     *
+     * @param statusCode the HTTP status
+     * @param serviceMessage the error message
+     * @param type the error type, or null
+     * @param code the error code, or null
+     * @param param the offending field, or null
+     * @param requestId the request id, or null
+     * @param rawBody the raw body, or null
+     */
+    public LlmBadRequestException(int statusCode, String serviceMessage, String type, String code, String param, String requestId, String rawBody) {
+        super(statusCode, serviceMessage, type, code, param, requestId, rawBody);
+    }
+}

@@ -1,0 +1,71 @@
+package dev.memos4j.local;
+
+import dev.memos4j.local.internal.OnnxEmbedder;
+import java.util.List;
+
+/**
+ * Turns text into dense vectors for semantic search.
+ *
+ * <p>Implementations are thread-safe. Vectors of one embedder all have {@link #dimension()} floats; the
+ * engine compares them by cosine similarity, so they need not be normalised. An index keeps the vectors
+ * it was built with: reopen a data directory with the same embedder.
+ *
+ * <pre>{@code
+ * LocalMemos memos = LocalMemos.builder().inMemory().embedder(Embedder.none()).build(); // BM25 only
+ * }</pre>
+ */
+public interface Embedder {
+
+    /** The number of floats in every vector; 0 for {@link #none()}. */
+    int dimension();
+
+    /**
+     * Embeds passages (stored memories), one vector per text, in order.
+     *
+     * @param texts the passages
+     * @return one vector of {@link #dimension()} floats per text
+     */
+    List<float[]> embed(List<String> texts);
+
+    /**
+     * Embeds a search query. Models trained with a query instruction add it here; the default embeds the
+     * query like a passage.
+     *
+     * @param query the query text
+     * @return a vector of {@link #dimension()} floats
+     */
+    default float[] embedQuery(String query) {
+        return embed(List.of(query)).get(0);
+    }
+
+    /** A short name that identifies the model, recorded with the index (e.g. {@code bge-small-en-v1.5-q}). */
+    String name();
+
+    /** Whether this embedder produces vectors at all; {@code false} makes search lexical (BM25) only. */
+    default boolean enabled() {
+        return dimension() > 0;
+    }
+
+    /** No vectors: search is BM25 only. Fast to start, no model in memory. */
+    static Embedder none() {
+        return OnnxEmbedder.NONE;
+    }
+
+    /**
+     * The default model: bge-small-en-v1.5 (quantized, 384 dimensions, in-process ONNX), loaded lazily on
+     * first use. It retrieved clearly better than all-MiniLM-L6-v2 in the LoCoMo measurements.
+     */
+    static Embedder defaultModel() {
+        return bgeSmallEnV15Quantized();
+    }
+
+    /** bge-small-en-v1.5, quantized (384 dimensions), with its query instruction; loaded lazily. */
+    static Embedder bgeSmallEnV15Quantized() {
+        return OnnxEmbedder.bgeSmall();
+    }
+
+    /** all-MiniLM-L6-v2, quantized (384 dimensions): smaller and faster, less accurate; loaded lazily. */
+    static Embedder allMiniLmL6V2Quantized() {
+        return OnnxEmbedder.miniLm();
+    }
+}

@@ -1,0 +1,146 @@
+package dev.memos4j.local.internal;
+
+import java.time.Instant;
+import java.time.LocalDate;
+import java.time.LocalDateTime;
+import java.time.ZoneOffset;
+import java.time.format.DateTimeFormatter;
+import java.time.format.DateTimeParseException;
+import java.util.List;
+import java.util.Map;
+import java.util.Set;
+import org.apache.lucene.document.LongPoint;
+import org.apache.lucene.index.Term;
+import org.apache.lucene.search.BooleanClause;
+import org.apache.lucene.search.BooleanQuery;
+import org.apache.lucene.search.MatchAllDocsQuery;
+import org.apache.lucene.search.Query;
+import org.apache.lucene.search.TermQuery;
+
+/**
+ * Translates the MemOS filter object into a Lucene query: {@code {"and": [...]}} / {@code {"or": [...]}}
+ * of equality on {@code agent_id}, {@code app_id}, {@code conversation_id}, {@code memory_type} and info
+ * keys, {@code tags} with {@code contains}, and {@code create_time} / {@code update_time} with {@code gt},
+ * {@code gte}, {@code lt}, {@code lte} on dates ({@code "2025-12-10"}, {@code "2025-12-10 08:00:00"}, ISO
+ * instants) or epoch milliseconds.
+ */
+final class FilterQueries {
+
+    private static final Set<String> KEYWORD_FIELDS = Set.of("agent_id", "app_id", "conversation_id", "memory_type");
+    private static final DateTimeFormatter SPACE_SEPARATED = DateTimeFormatter.ofPattern("yyyy-MM-dd HH:mm[:ss]");
+
+    private FilterQueries() {}
+
+    /**
+     * The query for a filter; match-all when there is none. In the categorized form only the {@code user}
+     * branch applies to memories.
+     *
+     * @throws IllegalArgumentException naming the condition when it cannot be understood
+     */
+    static Query toQuery(Map<String, Object> filter) {
+        if (filter == null || filter.isEmpty()) {
+            return new MatchAllDocsQuery();
+        }
+        if (filter.containsKey("user") || filter.containsKey("knowledgebase") || filter.containsKey("public")) {
+            return filter.get("user") instanceof Map<?, ?> user ? toQuery(cast(user)) : new MatchAllDocsQuery();
+        }
+        boolean and = filter.containsKey("and");
+        String op = and ? "and" : "or";
+        if (!(filter.get(op) instanceof List<?> conditions)) {
+            throw new IllegalArgumentException("filter must have exactly one root key, \"and\" or \"or\"");
+        }
+        BooleanQuery.Builder query = new BooleanQuery.Builder();
+        for (int i = 0; i < conditions.size(); i++) {
+            String at = "filter." + op + "[" + i + "]";
+            if (!(conditions.get(i) instanceof Map<?, ?> condition)) {
+                throw new IllegalArgumentException(at + " must be an object");
+            }
+            for (Map.Entry<?, ?> entry : condition.entrySet()) {
+                Query clause = condition(String.valueOf(entry.getKey()), entry.getValue(), at);
+                query.add(clause, and ? BooleanClause.Occur.FILTER : BooleanClause.Occur.SHOULD);
+            }
+        }
+        if (!and) {
+            query.setMinimumNumberShouldMatch(1);
+        }
+        return query.build();
+    }
+
+    private static Query condition(String field, Object value, String at) {
+        if (field.equals("create_time") || field.equals("update_time")) {
+            return timeRange(field, value, at + "." + field);
+        }
+        if (field.equals("tags")) {
+            Object tag = value instanceof Map<?, ?> op ? op.get("contains") : value;
+            if (tag == null || tag instanceof Map || tag instanceof List) {
+                throw new IllegalArgumentException(at + ".tags must be {\"contains\": \"tag\"} or a tag string");
+            }
+            return new TermQuery(new Term(MemoryIndex.F_TAG, String.valueOf(tag)));
+        }
+        Object expected = value instanceof Map<?, ?> op && op.size() == 1 && op.containsKey("eq") ? op.get("eq") : value;
+        if (expected == null || expected instanceof Map || expected instanceof List) {
+            throw new IllegalArgumentException(at + "." + field + " must be a string, number or boolean (equality)");
+        }
+        String indexField = KEYWORD_FIELDS.contains(field) ? field : MemoryIndex.F_INFO_PREFIX + field;
+        return new TermQuery(new Term(indexField, String.valueOf(expected)));
+    }
+
+    private static Query timeRange(String field, Object value, String at) {
+        if (!(value instanceof Map<?, ?> ops) || ops.isEmpty()) {
+            throw new IllegalArgumentException(at + " must be an object of gt/gte/lt/lte bounds");
+        }
+        long lower = Long.MIN_VALUE;
+        long upper = Long.MAX_VALUE;
+        for (Map.Entry<?, ?> op : ops.entrySet()) {
+            String name = String.valueOf(op.getKey());
+            Object bound = op.getValue();
+            switch (name) {
+                case "gt" -> lower = Math.max(lower, endOf(bound, at + ".gt") + 1);
+                case "gte" -> lower = Math.max(lower, startOf(bound, at + ".gte"));
+                case "lt" -> upper = Math.min(upper, startOf(bound, at + ".lt") - 1);
+                case "lte" -> upper = Math.min(upper, endOf(bound, at + ".lte"));
+                default -> throw new IllegalArgumentException(at + " supports gt, gte, lt and lte, not " + name);
+            }
+        }
+        return LongPoint.newRangeQuery(field, lower, upper);
+    }
+
+    // A date-only bound covers its whole day: gte/lt use its start, gt/lte its end.
+    private static long startOf(Object bound, String at) {
+        return parse(bound, at, false);
+    }
+
+    private static long endOf(Object bound, String at) {
+        return parse(bound, at, true);
+    }
+
+    private static long parse(Object bound, String at, boolean endOfDay) {
+        if (bound instanceof Number number) {
+            return number.longValue();
+        }
+        String text = String.valueOf(bound).strip();
+        if (text.matches("\\d{9,}")) {
+            return Long.parseLong(text);
+        }
+        try {
+            if (text.length() == 10) {
+                LocalDate day = LocalDate.parse(text);
+                return endOfDay
+                        ? day.plusDays(1).atStartOfDay(ZoneOffset.UTC).toInstant().toEpochMilli() - 1
+                        : day.atStartOfDay(ZoneOffset.UTC).toInstant().toEpochMilli();
+            }
+            if (text.contains("T")) {
+                return Instant.parse(text.endsWith("Z") || text.contains("+") ? text : text + "Z").toEpochMilli();
+            }
+            return LocalDateTime.parse(text, SPACE_SEPARATED).toInstant(ZoneOffset.UTC).toEpochMilli();
+        } catch (DateTimeParseException e) {
+            throw new IllegalArgumentException(at + " must be a date (\"2025-12-10\"), a date-time"
+                    + " (\"2025-12-10 08:00:00\") or epoch milliseconds, not \"" + text + "\"", e);
+        }
+    }
+
+    @SuppressWarnings("unchecked")
+    private static Map<String, Object> cast(Map<?, ?> map) {
+        return (Map<String, Object>) map;
+    }
+}

@@ -1,0 +1,44 @@
+package dev.memos4j.local.internal;
+
+import java.util.concurrent.ArrayBlockingQueue;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.ThreadFactory;
+import java.util.concurrent.ThreadPoolExecutor;
+import java.util.concurrent.TimeUnit;
+import java.util.concurrent.atomic.AtomicInteger;
+
+/** The bounded pool that runs the engine's blocking work (Lucene, embeddings), never the common pool. */
+public final class LocalExecutor {
+
+    private static final int QUEUE_CAPACITY = 10_000;
+    private static final AtomicInteger POOLS = new AtomicInteger();
+
+    private LocalExecutor() {}
+
+    /** A pool of one thread per core (at least two), with a bounded queue; calls beyond it are rejected. */
+    public static ExecutorService create() {
+        int threads = Math.max(2, Runtime.getRuntime().availableProcessors());
+        int pool = POOLS.incrementAndGet();
+        AtomicInteger count = new AtomicInteger();
+        ThreadFactory factory = runnable -> {
+            Thread thread = new Thread(runnable, "memos-local-" + pool + "-" + count.incrementAndGet());
+            thread.setDaemon(true);
+            return thread;
+        };
+        return new ThreadPoolExecutor(threads, threads, 30, TimeUnit.SECONDS,
+                new ArrayBlockingQueue<>(QUEUE_CAPACITY), factory, new ThreadPoolExecutor.AbortPolicy());
+    }
+
+    /** Lets queued work finish (up to 30 s), then stops the pool. */
+    public static void shutdown(ExecutorService executor) {
+        executor.shutdown();
+        try {
+            if (!executor.awaitTermination(30, TimeUnit.SECONDS)) {
+                executor.shutdownNow();
+            }
+        } catch (InterruptedException e) {
+            executor.shutdownNow();
+            Thread.currentThread().interrupt();
+        }
+    }
+}
