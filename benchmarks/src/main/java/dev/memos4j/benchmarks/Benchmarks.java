@@ -27,6 +27,7 @@ public final class Benchmarks {
         commands.put("client", ClientOverheadBenchmark::run);
         commands.put("facade", FacadeOverheadBenchmark::run);
         commands.put("scale", ScaleBenchmark::run);
+        commands.put("locomo", LocomoBenchmark::run);
         return commands;
     }
 
