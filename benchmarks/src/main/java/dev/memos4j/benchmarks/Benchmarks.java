@@ -1,7 +1,9 @@
 package dev.memos4j.benchmarks;
 
 import dev.memos4j.benchmarks.client.ClientOverheadBenchmark;
+import dev.memos4j.benchmarks.coldstart.ColdStartBenchmark;
 import dev.memos4j.benchmarks.facade.FacadeOverheadBenchmark;
+import dev.memos4j.benchmarks.jmh.JmhCommand;
 import dev.memos4j.benchmarks.scale.ScaleBenchmark;
 import java.util.Arrays;
 import java.util.LinkedHashMap;
@@ -27,6 +29,8 @@ public final class Benchmarks {
         commands.put("client", ClientOverheadBenchmark::run);
         commands.put("facade", FacadeOverheadBenchmark::run);
         commands.put("scale", ScaleBenchmark::run);
+        commands.put("coldstart", ColdStartBenchmark::run);
+        commands.put("jmh", JmhCommand::run);
         commands.put("locomo", LocomoBenchmark::run);
         return commands;
     }
