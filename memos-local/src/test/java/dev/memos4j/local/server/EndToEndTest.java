@@ -24,6 +24,7 @@ import dev.memos4j.client.model.MemoryDetail;
 import dev.memos4j.client.model.Message;
 import dev.memos4j.client.model.SearchMemoryRequest;
 import dev.memos4j.client.model.SearchMemoryResponse;
+import dev.memos4j.client.model.UploadKnowledgebaseFilesRequest;
 import dev.memos4j.local.Embedder;
 import dev.memos4j.local.LocalMemos;
 import java.nio.charset.StandardCharsets;
@@ -145,6 +146,19 @@ class EndToEndTest {
 
         assertThat(memos.getKnowledgebaseFiles(GetKnowledgebaseFileRequest.builder().knowledgebaseId(kb).build())
                 .fileDetailList()).extracting(f -> f.name().orElse("")).containsExactly("house.txt");
+    }
+
+    @Test
+    void fileUploadsFromTheClientReachTheEngine() throws Exception {
+        BlockingMemosClient memos = http.blocking();
+        String kb = memos.createKnowledgebase(CreateKnowledgebaseRequest.builder().knowledgebaseName("house").build()).id();
+        java.nio.file.Path file = java.nio.file.Files.createTempDirectory("memos-upload-test").resolve("boiler.txt");
+        java.nio.file.Files.writeString(file, "The boiler service is booked for October.");
+
+        memos.uploadKnowledgebaseFiles(UploadKnowledgebaseFilesRequest.of(kb, List.of(file)));
+
+        assertThat(memos.getKnowledgebaseFiles(GetKnowledgebaseFileRequest.builder().knowledgebaseId(kb).build())
+                .fileDetailList()).extracting(f -> f.name().orElse("")).containsExactly("boiler.txt");
     }
 
     @Test

@@ -500,6 +500,24 @@ class MemosServerTest {
     }
 
     @Test
+    void multipartUploadsFallBackToInlineContentWhenTheBackendOnlyTakesThat() throws Exception {
+        backend.uploadsUnsupported = true;
+        String boundary = "b0undary";
+        byte[] body = multipart(boundary, List.<String[]>of(new String[] {"file", "dir/notes.md", "# 周六\nzoo"}));
+
+        HttpResponse<String> response = upload("?knowledgebase_id=kb-1", body, boundary);
+
+        assertThat(response.statusCode()).as(response.body()).isEqualTo(200);
+        AddKnowledgebaseFileRequest inline = (AddKnowledgebaseFileRequest) backend.received.get("addKnowledgebaseFiles");
+        assertThat(inline.knowledgebaseId()).isEqualTo("kb-1");
+        assertThat(inline.file()).singleElement().satisfies(file -> {
+            assertThat(file.name()).hasValue("notes.md");
+            assertThat(new String(java.util.Base64.getDecoder().decode(file.content()), StandardCharsets.UTF_8))
+                    .isEqualTo("# 周六\nzoo");
+        });
+    }
+
+    @Test
     void multipartUploadsAreValidated() throws Exception {
         String boundary = "b0undary";
         byte[] oneFile = multipart(boundary, List.<String[]>of(new String[] {"file", "a.txt", "x"}));
