@@ -161,6 +161,7 @@ final class FakeMemosClient implements MemosClient {
                     return;
                 }
                 listener.onEvent(event);
+                pause();
                 if (event.isText()) {
                     answer.append(event.data());
                 }
@@ -179,6 +180,19 @@ final class FakeMemosClient implements MemosClient {
                 completion.cancel(false);
             }
         };
+    }
+
+    /** Delay between streamed events, so a test can act while a stream is running. */
+    volatile long streamEventDelayMillis;
+
+    private void pause() {
+        if (streamEventDelayMillis > 0) {
+            try {
+                Thread.sleep(streamEventDelayMillis);
+            } catch (InterruptedException e) {
+                Thread.currentThread().interrupt();
+            }
+        }
     }
 
     @Override

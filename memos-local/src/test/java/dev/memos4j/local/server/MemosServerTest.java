@@ -451,6 +451,26 @@ class MemosServerTest {
                 .endsWith("data: [DONE]\n\n");
     }
 
+    @Test
+    void aClientThatHangsUpCancelsTheBackendStream() throws Exception {
+        backend.streamEventDelayMillis = 5;
+        backend.streamEvents = java.util.Collections.nCopies(5_000, new ChatEvent(ChatEvent.TEXT, "token ", null));
+        HttpRequest request = HttpRequest.newBuilder(URI.create(server.baseUrl() + "/chat"))
+                .POST(HttpRequest.BodyPublishers.ofString("{\"user_id\":\"u\",\"conversation_id\":\"c\",\"query\":\"q\",\"stream\":true}"))
+                .build();
+        HttpResponse<java.io.InputStream> response = HTTP.send(request, HttpResponse.BodyHandlers.ofInputStream());
+        try (java.io.InputStream body = response.body()) {
+            assertThat(new String(body.readNBytes(20), StandardCharsets.UTF_8)).startsWith("event: message");
+        }
+
+        // The server notices on its next writes; wait for that (bounded), then the stream must be cancelled.
+        long deadline = System.nanoTime() + java.util.concurrent.TimeUnit.SECONDS.toNanos(20);
+        while (!backend.streamCancelled && System.nanoTime() < deadline) {
+            Thread.sleep(10);
+        }
+        assertThat(backend.streamCancelled).isTrue();
+    }
+
     // ---- multipart upload ----
 
     private static byte[] multipart(String boundary, List<String[]> parts) {
