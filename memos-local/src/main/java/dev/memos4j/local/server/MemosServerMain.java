@@ -59,8 +59,11 @@ public final class MemosServerMain {
         }
         CountDownLatch stopped = new CountDownLatch(1);
         Runtime.getRuntime().addShutdownHook(new Thread(() -> {
-            running.close();
-            stopped.countDown();
+            try {
+                running.close();
+            } finally {
+                stopped.countDown();
+            }
         }, "memos-server-shutdown"));
         boolean interrupted = false;
         while (stopped.getCount() > 0) {

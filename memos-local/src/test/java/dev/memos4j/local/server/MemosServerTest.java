@@ -393,6 +393,25 @@ class MemosServerTest {
         assertThat(json(response).get("message").asText()).contains(response.headers().firstValue("x-request-id").orElseThrow());
     }
 
+    /** A value Jackson cannot write: its only property throws. */
+    public static final class Unwritable {
+        public String getValue() {
+            throw new IllegalStateException("secret serialisation detail");
+        }
+    }
+
+    @Test
+    void aResultThatCannotBeWrittenIsStillAnswered() throws Exception {
+        backend.memory = new MemoryDetail("m", Optional.empty(), "v", Optional.empty(), Optional.empty(), Optional.empty(),
+                Optional.empty(), Optional.empty(), Optional.empty(), List.of(), Optional.empty(), List.of(),
+                java.util.Map.of("broken", new Unwritable()), java.util.Map.of());
+
+        HttpResponse<String> response = get("get/memory/m");
+
+        assertError(response, 500, 50000, "internal server error");
+        assertThat(response.body()).doesNotContain("secret serialisation detail");
+    }
+
     // ---- streaming chat ----
 
     private HttpResponse<String> streamChat() throws Exception {
