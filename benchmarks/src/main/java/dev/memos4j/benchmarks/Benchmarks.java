@@ -1,5 +1,7 @@
 package dev.memos4j.benchmarks;
 
+import dev.memos4j.benchmarks.client.ClientOverheadBenchmark;
+import dev.memos4j.benchmarks.facade.FacadeOverheadBenchmark;
 import java.util.Arrays;
 import java.util.LinkedHashMap;
 import java.util.Map;
@@ -21,6 +23,9 @@ public final class Benchmarks {
 
     private static Map<String, Command> commands() {
         Map<String, Command> commands = new LinkedHashMap<>();
+        commands.put("client", ClientOverheadBenchmark::run);
+        commands.put("facade", FacadeOverheadBenchmark::run);
+        commands.put("locomo", LocomoBenchmark::run);
         return commands;
     }
 

@@ -217,8 +217,15 @@ public final class OpenAiLlmProvider implements LlmProvider {
         Objects.requireNonNull(request, "request");
         String body = OpenAiWire.requestBody(request, model, false, false, legacyMaxTokens);
         AtomicReference<CompletableFuture<?>> inFlight = new AtomicReference<>();
+        AtomicReference<CompletableFuture<LlmResult>> outcome = new AtomicReference<>();
         AtomicInteger attempts = new AtomicInteger();
         CompletableFuture<LlmResult> result = withRetries(() -> {
+            CompletableFuture<LlmResult> caller = outcome.get();
+            if (caller != null && caller.isDone()) {
+                // Cancelled while waiting for a retry: send nothing more.
+                return CompletableFuture.failedFuture(
+                        new AttemptFailure(new LlmException("the request was cancelled"), false, null));
+            }
             HttpRequest httpRequest = httpRequest(body, false);
             long start = System.nanoTime();
             CompletableFuture<HttpResponse<String>> send =
@@ -242,6 +249,7 @@ public final class OpenAiLlmProvider implements LlmProvider {
                 throw failure(response.statusCode(), response.body(), response.headers());
             });
         });
+        outcome.set(result);
         // Cancelling the returned future aborts the exchange in flight.
         result.whenComplete((r, e) -> {
             if (result.isCancelled()) {

@@ -19,7 +19,15 @@ import java.util.Objects;
 public record RetryPolicy(
         int maxRetries, Duration initialBackoff, Duration maxBackoff, double jitter, Duration maxRetryAfter) {
 
-    /** Validates the values, naming the field at fault. */
+    /**
+     * Validates the values, naming the field at fault.
+     *
+     * @param maxRetries retries after the first attempt, 0 for none
+     * @param initialBackoff the first wait
+     * @param maxBackoff the longest computed wait
+     * @param jitter the random fraction taken off each computed wait, 0..1
+     * @param maxRetryAfter the longest server-requested wait honoured; longer requests use the backoff
+     */
     public RetryPolicy {
         if (maxRetries < 0) {
             throw new IllegalArgumentException("maxRetries must not be negative, was " + maxRetries);
