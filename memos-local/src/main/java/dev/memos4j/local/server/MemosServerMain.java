@@ -1,6 +1,7 @@
 package dev.memos4j.local.server;
 
 import dev.memos4j.client.MemosClient;
+import dev.memos4j.local.LocalMemos;
 import java.io.PrintStream;
 import java.util.Map;
 import java.util.Objects;
@@ -114,8 +115,8 @@ public final class MemosServerMain {
         out.flush();
     }
 
-    private static MemosClient openLocalEngine(ServerCommandLine commandLine) {
-        throw new IllegalStateException("the embedded engine is not available in this build");
+    static MemosClient openLocalEngine(ServerCommandLine commandLine) {
+        return commandLine.dataDirectory().map(LocalMemos::open).orElseGet(LocalMemos::inMemory);
     }
 
     /** A started server and its backend; closing stops the server first, then the backend. */
