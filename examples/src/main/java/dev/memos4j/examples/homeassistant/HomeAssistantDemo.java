@@ -130,7 +130,8 @@ public final class HomeAssistantDemo {
         }
         try (backends) {
             backends.banner().forEach(console::println);
-            console.println("   User: " + options.userId() + (options.quiet() ? "" : " (--quiet shows only the conversation)"));
+            String quietHint = options.quiet() ? "" : " (--quiet shows only the conversation)";
+            console.println("   User: " + options.userId() + quietHint);
             TurnPrinter printer = new TurnPrinter(console, !options.quiet(), ZoneId.systemDefault());
             PromptBuilder prompt = options.originalPrompt()
                     ? NumberedMemoriesPromptBuilder.create()
@@ -232,8 +233,9 @@ public final class HomeAssistantDemo {
     private Optional<Boolean> askYesNo() {
         int count = PRE_CONFIGURED_DIALOGUES.size();
         while (true) {
-            Optional<String> answer = prompt("\uD83E\uDD14 Would you like to execute the pre-configured dialogues first? "
-                    + "This will consume " + count + " add calls and " + count + " search calls. Proceed? (y/n): ");
+            Optional<String> answer = prompt("\uD83E\uDD14 Would you like to execute the pre-configured dialogues "
+                    + "first? This will consume " + count + " add calls and " + count + " search calls. "
+                    + "Proceed? (y/n): ");
             if (answer.isEmpty()) {
                 return Optional.empty();
             }
