@@ -194,7 +194,9 @@ public final class HomeAssistantDemo {
             Optional<ChatReply> reply = turn(assistant, query, conversationId);
             console.println();
             console.println("\uD83D\uDCAC conversation_id: " + conversationId);
-            reply.ifPresent(r -> console.println("\uD83D\uDCA1 [Assistant]: " + r.answer()));
+            if (!assistant.streamsAnswers()) {
+                reply.ifPresent(r -> console.println("\uD83D\uDCA1 [Assistant]: " + r.answer()));
+            }
             console.println();
             console.println(RULE);
         }
@@ -210,8 +212,10 @@ public final class HomeAssistantDemo {
             console.println("\uD83D\uDCAC Dialogue " + (i + 1));
             console.println("\uD83D\uDC64 User: " + query);
             printer.answerLabel("\uD83E\uDD16 Assistant: ");
-            turn(assistant, query, conversationId)
-                    .ifPresent(reply -> console.println("\uD83E\uDD16 Assistant: " + reply.answer()));
+            Optional<ChatReply> reply = turn(assistant, query, conversationId);
+            if (!assistant.streamsAnswers()) {
+                reply.ifPresent(r -> console.println("\uD83E\uDD16 Assistant: " + r.answer()));
+            }
             console.println(RULE.substring(0, 40));
         }
         console.println();
