@@ -28,8 +28,10 @@ import org.slf4j.LoggerFactory;
  * official Python client or curl can use it as if it were MemOS cloud. Also serves {@code GET /health}.
  *
  * <pre>{@code
- * try (MemosServer server = MemosServer.builder(backend).port(0).build().start()) {
- *     MemosClient client = MemosClient.builder().baseUrl(server.baseUrl()) ... .build();
+ * try (LocalMemos memos = LocalMemos.open(Path.of("memos-data"));
+ *      MemosServer server = MemosServer.builder(memos).port(0).apiKey("local-key").build().start()) {
+ *     MemosClient client = MemosClient.builder().baseUrl(server.baseUrl()).apiKey("local-key").build();
+ *     ...
  * }
  * }</pre>
  *
