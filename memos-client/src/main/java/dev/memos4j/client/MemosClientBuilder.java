@@ -108,7 +108,10 @@ public final class MemosClientBuilder {
         return this;
     }
 
-    /** The time allowed for one attempt until the response headers arrive (default 30 s). */
+    /**
+     * The time allowed for one attempt, response headers and body (default 30 s). For a streaming chat it
+     * bounds the wait for the headers only; {@link #streamIdleTimeout(Duration)} guards the stream.
+     */
     public MemosClientBuilder timeout(Duration timeout) {
         this.timeout = positive(timeout, "timeout");
         return this;
@@ -145,8 +148,9 @@ public final class MemosClientBuilder {
     }
 
     /**
-     * The scheduler that runs retry waits and stream idle timeouts. The caller keeps ownership. By
-     * default the client creates one daemon thread and stops it on {@link MemosClient#close()}.
+     * The scheduler that runs retry waits (tests inject one that records the waits). The caller keeps
+     * ownership. By default waits run on the client's own timer thread, which also runs all timeouts and is
+     * stopped by {@link MemosClient#close()}.
      */
     public MemosClientBuilder scheduler(ScheduledExecutorService scheduler) {
         this.scheduler = Objects.requireNonNull(scheduler, "scheduler");

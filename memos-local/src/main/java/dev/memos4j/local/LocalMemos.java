@@ -1,5 +1,6 @@
 package dev.memos4j.local;
 
+import dev.memos4j.assistant.llm.LlmProvider;
 import dev.memos4j.client.ChatEventListener;
 import dev.memos4j.client.ChatStream;
 import dev.memos4j.client.MemosClient;
@@ -373,6 +374,15 @@ public final class LocalMemos implements MemosClient {
         public Builder memoryExtractor(MemoryExtractor extractor) {
             this.extractor = Objects.requireNonNull(extractor, "extractor");
             return this;
+        }
+
+        /**
+         * Connects a chat model: {@code add/message} then runs a background "fine" stage that distils facts
+         * and preferences with it ({@link MemoryExtractor#llm(LlmProvider)}), and {@code extract/memory}
+         * uses it. Same as {@code memoryExtractor(MemoryExtractor.llm(provider))}.
+         */
+        public Builder llmProvider(LlmProvider provider) {
+            return memoryExtractor(MemoryExtractor.llm(provider));
         }
 
         /** Sets the clock used for times of messages without {@code chat_time}. */

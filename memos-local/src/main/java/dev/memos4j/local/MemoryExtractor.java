@@ -1,8 +1,11 @@
 package dev.memos4j.local;
 
+import dev.memos4j.assistant.llm.LlmProvider;
 import dev.memos4j.client.model.ExtractMemoryResponse;
 import dev.memos4j.client.model.Message;
+import dev.memos4j.local.internal.LlmMemoryExtractor;
 import dev.memos4j.local.internal.RuleBasedExtractor;
+import java.util.Objects;
 import java.time.Instant;
 import java.util.List;
 import java.util.concurrent.CompletableFuture;
@@ -33,5 +36,16 @@ public interface MemoryExtractor {
      */
     static MemoryExtractor ruleBased() {
         return RuleBasedExtractor.INSTANCE;
+    }
+
+    /**
+     * Extraction by a chat model: it reads the transcript and answers with facts (third person, relative
+     * dates resolved against the message time) and explicit or implicit preferences, as JSON. A reply that
+     * is not such JSON fails the extraction with {@link dev.memos4j.client.errors.MemosInvalidResponseException}.
+     *
+     * @param provider the model
+     */
+    static MemoryExtractor llm(LlmProvider provider) {
+        return new LlmMemoryExtractor(Objects.requireNonNull(provider, "provider"));
     }
 }

@@ -87,8 +87,8 @@ public final class LocalEngine implements AutoCloseable {
     /**
      * An engine over {@code index}.
      *
-     * @param extractor the extractor of the background "fine" stage, or null for none (preferences are
-     *     then detected by rules during the fast stage)
+     * @param extractor the extractor of the background "fine" stage, or null for none (explicit
+     *     preferences are detected by rules during the fast stage either way)
      */
     public LocalEngine(MemoryIndex index, Embedder embedder, MemoryExtractor extractor, Clock clock,
             Executor executor, RetrievalMode mode) {
@@ -178,7 +178,7 @@ public final class LocalEngine implements AutoCloseable {
                     conversationId, text, MemoryKeys.keyOf(text), MemoryType.WORKING_MEMORY.value(), tags, info,
                     List.of(source), time, time, StoredItem.ACTIVATED, 0.99, speaker, dateLabel, context,
                     seq.getAndIncrement()));
-            if (!fineStage && Role.USER.equals(m.role())) {
+            if (Role.USER.equals(m.role())) {
                 for (String preference : RuleBasedExtractor.explicitPreferences(text)) {
                     if (knownPreferences.add(normalise(preference))) {
                         items.add(preferenceItem(preference, PreferenceType.EXPLICIT.value(), userId, agentId, appId,
