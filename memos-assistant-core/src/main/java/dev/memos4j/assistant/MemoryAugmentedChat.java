@@ -236,8 +236,8 @@ public final class MemoryAugmentedChat {
             long searched = System.nanoTime();
             PromptContext context = promptContext(turn, outcome);
             List<ChatMessage> messages = promptBuilder.build(context);
-            listener.onPromptBuilt(turn, context, messages);
             long prompted = System.nanoTime();
+            listener.onPromptBuilt(turn, context, messages);
             LlmRequest request = LlmRequest.builder()
                     .messages(messages)
                     .options(options.llmOptions())

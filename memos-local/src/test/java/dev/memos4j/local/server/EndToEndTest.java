@@ -176,6 +176,23 @@ class EndToEndTest {
     }
 
     @Test
+    void streamedChatIsReadBackByOurClient() throws Exception {
+        FakeMemosClient streaming = new FakeMemosClient();
+        streaming.streamEvents = List.of(new dev.memos4j.client.model.ChatEvent("reasoning", "thinking…", null),
+                new dev.memos4j.client.model.ChatEvent("text", "Zoo on Saturday", null),
+                new dev.memos4j.client.model.ChatEvent("text", " 🦁\nand rest.", null));
+        try (MemosServer chatServer = MemosServer.builder(streaming).port(0).build().start();
+                MemosClient client = MemosClient.builder().baseUrl(chatServer.baseUrl()).apiKey("any").build()) {
+            List<dev.memos4j.client.model.ChatEvent> events = new java.util.concurrent.CopyOnWriteArrayList<>();
+            String answer = client.chatStream(ChatRequest.builder().userId("dad").conversationId("c").query("weekend?").build(),
+                    events::add).completion().get(30, java.util.concurrent.TimeUnit.SECONDS);
+
+            assertThat(answer).isEqualTo("Zoo on Saturday 🦁\nand rest.");
+            assertThat(events).extracting(dev.memos4j.client.model.ChatEvent::type).startsWith("reasoning", "text", "text");
+        }
+    }
+
+    @Test
     void theCommandLineOpensTheEmbeddedEngine() throws Exception {
         java.nio.file.Path dir = java.nio.file.Files.createTempDirectory("memos-server-main");
         ServerCommandLine cli = ServerCommandLine.parse(new String[] {"--port", "0", "--data-dir", dir.toString()}, Map.of());

@@ -76,7 +76,10 @@ final class FakeMemosClient implements MemosClient {
         }
     }
 
+    final java.util.concurrent.atomic.AtomicInteger calls = new java.util.concurrent.atomic.AtomicInteger();
+
     private <T> CompletableFuture<T> answer(String method, Object request, T response) {
+        calls.incrementAndGet();
         received.put(method, request);
         RuntimeException f = failure;
         if (f != null) {

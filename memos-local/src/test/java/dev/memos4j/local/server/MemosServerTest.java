@@ -635,6 +635,38 @@ class MemosServerTest {
         }
     }
 
+    @Test
+    void concurrentRequestsAreAllAnsweredCorrectly() throws Exception {
+        int threads = 8;
+        int perThread = 25;
+        java.util.concurrent.ExecutorService pool = java.util.concurrent.Executors.newFixedThreadPool(threads);
+        try {
+            List<java.util.concurrent.Future<List<String>>> results = new java.util.ArrayList<>();
+            for (int t = 0; t < threads; t++) {
+                int thread = t;
+                results.add(pool.submit(() -> {
+                    List<String> taskIds = new java.util.ArrayList<>();
+                    for (int i = 0; i < perThread; i++) {
+                        HttpResponse<String> response = post("get/status", "{\"task_id\":\"t-" + thread + "-" + i + "\"}");
+                        assertThat(response.statusCode()).isEqualTo(200);
+                        taskIds.add(json(response).at("/data/task_id").asText());
+                    }
+                    return taskIds;
+                }));
+            }
+            for (int t = 0; t < threads; t++) {
+                List<String> expected = new java.util.ArrayList<>();
+                for (int i = 0; i < perThread; i++) {
+                    expected.add("t-" + t + "-" + i);
+                }
+                assertThat(results.get(t).get(60, java.util.concurrent.TimeUnit.SECONDS)).isEqualTo(expected);
+            }
+        } finally {
+            pool.shutdownNow();
+        }
+        assertThat(backend.calls).hasValue(threads * perThread);
+    }
+
     // ---- lifecycle ----
 
     @Test
@@ -649,9 +681,11 @@ class MemosServerTest {
     }
 
     @Test
-    void turnsOffNaglesAlgorithmSoSmallResponsesAreNotDelayed() {
-        // Without it every response waits for the client's delayed ACK (about 40 ms on Linux).
+    void configuresTheJdkServerForSmallFastResponsesAndAgainstSlowClients() {
+        // Without nodelay every response waits for the client's delayed ACK (about 40 ms on Linux).
         assertThat(System.getProperty("sun.net.httpserver.nodelay")).isEqualTo("true");
+        // Without a request time limit a client sending one byte a minute holds a thread for ever.
+        assertThat(System.getProperty("sun.net.httpserver.maxReqTime")).isEqualTo("60");
     }
 
     @Test
