@@ -2,6 +2,7 @@ package dev.memos4j.client.model;
 
 import com.fasterxml.jackson.annotation.JsonAnyGetter;
 import com.fasterxml.jackson.annotation.JsonAnySetter;
+import com.fasterxml.jackson.annotation.JsonIgnore;
 import com.fasterxml.jackson.annotation.JsonInclude;
 import com.fasterxml.jackson.annotation.JsonProperty;
 import java.util.List;
@@ -63,6 +64,7 @@ public record PreferenceDetail(
     }
 
     /** Whether the user stated this preference (rather than it being inferred). */
+    @JsonIgnore
     public boolean isExplicit() {
         return preferenceType.map(t -> t.value().contains("explicit")).orElse(false);
     }
