@@ -9,7 +9,7 @@ import dev.memos4j.assistant.llm.LlmResult;
 import dev.memos4j.assistant.llm.LlmStream;
 import dev.memos4j.assistant.llm.StreamListener;
 import dev.memos4j.assistant.openai.OpenAiLlmProvider;
-import dev.memos4j.assistant.openai.RetryPolicy;
+import dev.memos4j.assistant.openai.OpenAiRetryPolicy;
 import java.time.Duration;
 import java.util.List;
 import java.util.concurrent.CompletableFuture;
@@ -26,7 +26,7 @@ final class ProviderSamples {
                 .model("gpt-4o-mini")
                 .requestTimeout(Duration.ofSeconds(30))          // until response headers
                 .streamIdleTimeout(Duration.ofSeconds(20))       // longest silence inside a stream
-                .retryPolicy(RetryPolicy.defaults().withMaxRetries(3))
+                .retryPolicy(OpenAiRetryPolicy.defaults().withMaxRetries(3))
                 .build();
     }
     // [/openai]

@@ -82,7 +82,7 @@ class OpenAiStreamConnectionTest {
         return OpenAiLlmProvider.builder()
                 .baseUrl("http://127.0.0.1:" + server.getAddress().getPort() + "/v1")
                 .streamIdleTimeout(idleTimeout)
-                .retryPolicy(RetryPolicy.none())
+                .retryPolicy(OpenAiRetryPolicy.none())
                 .build();
     }
 

@@ -59,8 +59,11 @@ public final class MemosServerMain {
         }
         CountDownLatch stopped = new CountDownLatch(1);
         Runtime.getRuntime().addShutdownHook(new Thread(() -> {
-            running.close();
-            stopped.countDown();
+            try {
+                running.close();
+            } finally {
+                stopped.countDown();
+            }
         }, "memos-server-shutdown"));
         boolean interrupted = false;
         while (stopped.getCount() > 0) {
@@ -115,6 +118,7 @@ public final class MemosServerMain {
         out.flush();
     }
 
+    /** The embedded engine: durable in the data directory, or in memory with {@code --in-memory}. */
     static MemosClient openLocalEngine(ServerCommandLine commandLine) {
         return commandLine.dataDirectory().map(LocalMemos::open).orElseGet(LocalMemos::inMemory);
     }
