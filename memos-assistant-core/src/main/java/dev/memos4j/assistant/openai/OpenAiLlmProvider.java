@@ -36,6 +36,8 @@ import java.util.concurrent.Executor;
 import java.util.concurrent.ScheduledExecutorService;
 import java.util.concurrent.ScheduledThreadPoolExecutor;
 import java.util.concurrent.ThreadLocalRandom;
+import java.util.concurrent.TimeUnit;
+import java.util.concurrent.TimeoutException;
 import java.util.concurrent.atomic.AtomicInteger;
 import java.util.concurrent.atomic.AtomicReference;
 import java.util.function.Supplier;
@@ -64,8 +66,9 @@ import org.slf4j.LoggerFactory;
  * and {@code Retry-After}. A completion is a read-only call for the server, so retrying it is safe; a
  * stream is retried only until its response starts, never after any text reached the caller.
  *
- * <p><b>Timeouts:</b> {@code requestTimeout} bounds the wait for response headers; a stream then has its
- * own {@code streamIdleTimeout}, the longest silence allowed between two lines.
+ * <p><b>Timeouts:</b> {@code requestTimeout} bounds one attempt of a completion, headers and body, and the
+ * wait for the response headers of a stream; a stream then has its own {@code streamIdleTimeout}, the
+ * longest silence allowed between two lines.
  *
  * <p><b>Security:</b> the API key is sent only in the {@code Authorization} header. It never appears in
  * {@link #toString()}, logs or exception messages (error bodies are scrubbed of it). Plain {@code http://}
@@ -232,7 +235,21 @@ public final class OpenAiLlmProvider implements LlmProvider {
                     http.sendAsync(httpRequest, HttpResponse.BodyHandlers.ofString(StandardCharsets.UTF_8));
             inFlight.set(send);
             int attempt = attempts.incrementAndGet();
-            return send.handle((response, error) -> {
+            // The request's own timeout covers only the headers: a body that trickles in must not hold the
+            // turn, so the whole attempt gets the same bound and is aborted when it passes.
+            CompletableFuture<HttpResponse<String>> bounded =
+                    send.copy().orTimeout(requestTimeout.toNanos(), TimeUnit.NANOSECONDS);
+            bounded.whenComplete((response, error) -> {
+                if (error instanceof TimeoutException) {
+                    send.cancel(true);
+                }
+            });
+            return bounded.handle((response, error) -> {
+                if (error instanceof TimeoutException) {
+                    logAttempt(-1, start, attempt);
+                    throw new AttemptFailure(new LlmTimeoutException("no complete response within "
+                            + requestTimeout.toMillis() + " ms", error), true, null);
+                }
                 if (error != null) {
                     logAttempt(-1, start, attempt);
                     throw new AttemptFailure(transportFailure(error), true, null);
