@@ -610,7 +610,8 @@ public final class OpenAiLlmProvider implements LlmProvider {
         }
 
         /**
-         * How long to wait for response headers, per attempt (default 60 s).
+         * How long one attempt may take (default 60 s): the whole response of a completion, the response
+         * headers of a stream.
          *
          * @param requestTimeout positive
          * @return this builder
