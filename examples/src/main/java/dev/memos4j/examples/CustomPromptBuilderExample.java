@@ -65,8 +65,8 @@ public final class CustomPromptBuilderExample {
                     .userId("prompt-user")
                     .conversationId("setup")
                     .addMessage(Message.user("Take the kids to the zoo on Saturday, please remember it."))
-                    .addMessage(Message.user(
-                            "For future reminders or plans, please first list three key points, then add one short suggestion."))
+                    .addMessage(Message.user("For future reminders or plans, please first list three key points, "
+                            + "then add one short suggestion."))
                     .build()).join();
 
             MemoryAugmentedChat chat = MemoryAugmentedChat.builder(memos, ExampleBackends.llm(env))

@@ -53,7 +53,8 @@ public interface Embedder {
 
     /**
      * The default model: bge-small-en-v1.5 (quantized, 384 dimensions, in-process ONNX), loaded lazily on
-     * first use. It retrieved clearly better than all-MiniLM-L6-v2 in the LoCoMo measurements.
+     * first use and shared by every engine of the process. It retrieved clearly better than
+     * all-MiniLM-L6-v2 in the LoCoMo measurements.
      */
     static Embedder defaultModel() {
         return bgeSmallEnV15Quantized();

@@ -2,7 +2,7 @@ package dev.memos4j.benchmarks.coldstart;
 
 /**
  * Finds a marker in a character stream as it arrives, without waiting for a line end: a prompt such as
- * {@code "you> "} is printed without one. Counts the occurrences seen so far; not thread-safe.
+ * the demo's question prompt is printed without one. Counts the occurrences seen so far; not thread-safe.
  */
 final class MarkerWatcher {
 

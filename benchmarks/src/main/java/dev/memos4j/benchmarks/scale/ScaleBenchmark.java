@@ -28,8 +28,9 @@ import java.util.stream.Stream;
  * {@code hybrid}: the default embedder) one engine on a temporary data directory is filled with synthetic
  * household notes through {@code add/message} in batches, and measured each time it reaches a size of
  * {@code --sizes}: ingest rate of the last stretch, search latency (one thread, end to end through
- * {@code searchMemory}, the query embedding included), the query embedding alone, index size on disk and
- * heap. All memories belong to one user, the worst case: every search ranks the whole index.
+ * {@code searchMemory}, the query embedding included), the process CPU time per search (every thread; less
+ * sensitive than wall time to other load on the machine), the query embedding alone, index size on disk
+ * and heap. All memories belong to one user, the worst case: every search ranks the whole index.
  *
  * <p>Target: hybrid search p50 at most 5 ms at 100k memories. The last line is
  * {@code scale size=N mode=M search-p50-ms=N search-p99-ms=N ingest-per-s=N} for the last size and mode.
@@ -67,8 +68,9 @@ public final class ScaleBenchmark {
         System.out.println(Machine.describe());
         System.out.printf(Locale.ROOT, "scale: sizes %s, modes %s, %d searches per point (one thread), add/message "
                 + "batches of %d notes, one user%n", sizes, modes, queries, batch);
-        System.out.printf(Locale.ROOT, "%-6s %8s %10s %9s %10s %10s %10s %10s %9s %9s%n", "mode", "size",
-                "ingest/s", "ingest-s", "search-p50", "search-p99", "embed-p50", "index-MiB", "peak-MiB", "live-MiB");
+        System.out.printf(Locale.ROOT, "%-6s %8s %10s %9s %10s %10s %10s %10s %10s %9s %9s%n", "mode", "size",
+                "ingest/s", "ingest-s", "search-p50", "search-p99", "search-cpu", "embed-p50", "index-MiB", "peak-MiB",
+                "live-MiB");
         Point last = null;
         for (String mode : modes) {
             Path dir = Files.createTempDirectory(parent, "memos4j-scale-" + mode + "-");
@@ -90,7 +92,7 @@ public final class ScaleBenchmark {
 
     /** What was measured at one size. */
     record Point(String mode, int size, double ingestPerSecond, double ingestSeconds, Latencies.Summary search,
-            Latencies.Summary embed, long indexBytes, long peakHeapBytes, long liveHeapBytes) {}
+            double searchCpuMillis, Latencies.Summary embed, long indexBytes, long peakHeapBytes, long liveHeapBytes) {}
 
     private static List<Point> measure(String mode, Path dir, List<Integer> sizes, int queries, int batch) {
         boolean hybrid = mode.equals("hybrid");
@@ -133,11 +135,14 @@ public final class ScaleBenchmark {
                 for (int i = 0; i < Math.min(queries, 30); i++) { // warm-up
                     search(memos, questions.get(i % questions.size()));
                 }
+                long cpuNanos = 0;
                 for (int i = 0; i < queries; i++) {
                     String question = questions.get(i % questions.size());
+                    long cpu0 = processCpuNanos();
                     long t0 = System.nanoTime();
                     SearchMemoryResponse found = search(memos, question);
                     search.record(System.nanoTime() - t0);
+                    cpuNanos += processCpuNanos() - cpu0;
                     if (found.memories().isEmpty()) {
                         throw new IllegalStateException("search found nothing for '" + question + "' at " + size);
                     }
@@ -150,7 +155,7 @@ public final class ScaleBenchmark {
                 long peak = peakHeap();
                 long live = liveHeap();
                 Point point = new Point(mode, stored, ingestPerSecond, totalIngestNanos / 1e9, search.summary(),
-                        hybrid ? embed.summary() : null, directorySize(dir), peak, live);
+                        cpuNanos / 1e6 / queries, hybrid ? embed.summary() : null, directorySize(dir), peak, live);
                 print(point);
                 points.add(point);
             }
@@ -166,10 +171,18 @@ public final class ScaleBenchmark {
     }
 
     private static void print(Point p) {
-        System.out.printf(Locale.ROOT, "%-6s %8d %10.0f %9.1f %10.2f %10.2f %10s %10.1f %9.0f %9.0f%n", p.mode(),
-                p.size(), p.ingestPerSecond(), p.ingestSeconds(), p.search().p50Millis(), p.search().p99Millis(),
+        System.out.printf(Locale.ROOT, "%-6s %8d %10.0f %9.1f %10.2f %10.2f %10.2f %10s %10.1f %9.0f %9.0f%n",
+                p.mode(), p.size(), p.ingestPerSecond(), p.ingestSeconds(), p.search().p50Millis(),
+                p.search().p99Millis(), p.searchCpuMillis(),
                 p.embed() == null ? "-" : String.format(Locale.ROOT, "%.2f", p.embed().p50Millis()),
                 p.indexBytes() / 1048576.0, p.peakHeapBytes() / 1048576.0, p.liveHeapBytes() / 1048576.0);
+    }
+
+    // CPU time of the whole process (every thread: the engine's pool, the embedding runtime), which other
+    // processes on a shared machine do not inflate the way they inflate wall time.
+    private static long processCpuNanos() {
+        return ((com.sun.management.OperatingSystemMXBean) ManagementFactory.getOperatingSystemMXBean())
+                .getProcessCpuTime();
     }
 
     private static void resetPeakHeap() {

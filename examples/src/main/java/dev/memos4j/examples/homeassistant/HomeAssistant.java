@@ -42,6 +42,11 @@ final class HomeAssistant {
         this.modelConnected = modelConnected;
     }
 
+    /** Whether answers stream: the listener then prints them as they arrive, so nobody prints them again. */
+    boolean streamsAnswers() {
+        return modelConnected;
+    }
+
     /** The next conversation id, e.g. {@code conversation_002}. */
     String newConversationId() {
         conversationCounter++;

@@ -130,7 +130,8 @@ public final class HomeAssistantDemo {
         }
         try (backends) {
             backends.banner().forEach(console::println);
-            console.println("   User: " + options.userId() + (options.quiet() ? "" : " (--quiet shows only the conversation)"));
+            String quietHint = options.quiet() ? "" : " (--quiet shows only the conversation)";
+            console.println("   User: " + options.userId() + quietHint);
             TurnPrinter printer = new TurnPrinter(console, !options.quiet(), ZoneId.systemDefault());
             PromptBuilder prompt = options.originalPrompt()
                     ? NumberedMemoriesPromptBuilder.create()
@@ -193,7 +194,9 @@ public final class HomeAssistantDemo {
             Optional<ChatReply> reply = turn(assistant, query, conversationId);
             console.println();
             console.println("\uD83D\uDCAC conversation_id: " + conversationId);
-            reply.ifPresent(r -> console.println("\uD83D\uDCA1 [Assistant]: " + r.answer()));
+            if (!assistant.streamsAnswers()) {
+                reply.ifPresent(r -> console.println("\uD83D\uDCA1 [Assistant]: " + r.answer()));
+            }
             console.println();
             console.println(RULE);
         }
@@ -209,8 +212,10 @@ public final class HomeAssistantDemo {
             console.println("\uD83D\uDCAC Dialogue " + (i + 1));
             console.println("\uD83D\uDC64 User: " + query);
             printer.answerLabel("\uD83E\uDD16 Assistant: ");
-            turn(assistant, query, conversationId)
-                    .ifPresent(reply -> console.println("\uD83E\uDD16 Assistant: " + reply.answer()));
+            Optional<ChatReply> reply = turn(assistant, query, conversationId);
+            if (!assistant.streamsAnswers()) {
+                reply.ifPresent(r -> console.println("\uD83E\uDD16 Assistant: " + r.answer()));
+            }
             console.println(RULE.substring(0, 40));
         }
         console.println();
@@ -232,8 +237,9 @@ public final class HomeAssistantDemo {
     private Optional<Boolean> askYesNo() {
         int count = PRE_CONFIGURED_DIALOGUES.size();
         while (true) {
-            Optional<String> answer = prompt("\uD83E\uDD14 Would you like to execute the pre-configured dialogues first? "
-                    + "This will consume " + count + " add calls and " + count + " search calls. Proceed? (y/n): ");
+            Optional<String> answer = prompt("\uD83E\uDD14 Would you like to execute the pre-configured dialogues "
+                    + "first? This will consume " + count + " add calls and " + count + " search calls. "
+                    + "Proceed? (y/n): ");
             if (answer.isEmpty()) {
                 return Optional.empty();
             }

@@ -98,6 +98,23 @@ class HomeAssistantDemoLocalTest {
                 .doesNotContain("Matched memories");
     }
 
+    @Test
+    void resetForgetsEverythingAndEndOfInputAtTheFirstQuestionEndsCleanly() {
+        DemoRunner.Result first = DemoRunner.run(Map.of(), dataDir, "y\n", "--quiet", "--data-dir", dataDir.toString());
+        assertThat(first.output()).contains("Pre-configured dialogues completed!")
+                .endsWith("Thank you for using the home assistant!\n");
+
+        DemoRunner.Result reset = DemoRunner.run(Map.of(), dataDir, WEEKEND + "\n", "--no", "--reset", "--data-dir",
+                dataDir.toString());
+        assertThat(reset.output()).containsPattern("Reset: deleted [1-9]\\d* files from ")
+                .contains("Matched memories (0):")
+                .contains("using no recalled memories.");
+
+        DemoRunner.Result nothing = DemoRunner.run(Map.of(), dataDir, "", "--data-dir", dataDir.toString());
+        assertThat(nothing.status()).isZero();
+        assertThat(nothing.output()).contains("(y/n): \n").endsWith("Thank you for using the home assistant!\n");
+    }
+
     private static String matchedMemories(String turn) {
         int start = turn.indexOf("Matched memories");
         assertThat(start).as("matched memories shown").isNotNegative();

@@ -60,14 +60,16 @@ class HomeAssistantDemoOnlineTest {
         String out = run.output();
         assertThat(out).contains("Memory: MemOS cloud at " + wm.getHttpBaseUrl() + "/api/openmem/v1 (MEMOS_API_KEY)")
                 .contains("Model: openai:gpt-4o at " + wm.getHttpBaseUrl() + "/v1")
-                // streamed, then the turn's summary
-                .contains("\uD83D\uDCA1 [Assistant]: " + ANSWER + "\n")
+                // streamed as it arrives, and shown once
+                .containsOnlyOnce("\uD83D\uDCA1 [Assistant]: " + ANSWER + "\n")
                 .contains("conversation_id: conversation_001")
                 .contains("The user plans to take the kids to the zoo on Saturday.")
                 .contains("relativity 0.87")
                 .contains("\"task_id\" : \"task-42\"")
                 .doesNotContain("[LLM not connected]")
                 .doesNotContain(MEMOS_KEY).doesNotContain(OPENAI_KEY);
+        // Printed while streaming, before the exchange is stored.
+        assertThat(out.indexOf(ANSWER)).isLessThan(out.indexOf("addMessage request (POST /add/message)"));
         assertThat(unusedDataDir).isEmptyDirectory();
 
         verify(1, postRequestedFor(urlEqualTo("/api/openmem/v1/search/memory"))

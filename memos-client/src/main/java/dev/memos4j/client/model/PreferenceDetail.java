@@ -2,6 +2,7 @@ package dev.memos4j.client.model;
 
 import com.fasterxml.jackson.annotation.JsonAnyGetter;
 import com.fasterxml.jackson.annotation.JsonAnySetter;
+import com.fasterxml.jackson.annotation.JsonIgnore;
 import com.fasterxml.jackson.annotation.JsonInclude;
 import com.fasterxml.jackson.annotation.JsonProperty;
 import java.util.List;
@@ -86,6 +87,7 @@ public record PreferenceDetail(
      *
      * @return whether the user stated this preference (rather than it being inferred)
      */
+    @JsonIgnore
     public boolean isExplicit() {
         return preferenceType.map(t -> t.value().contains("explicit")).orElse(false);
     }

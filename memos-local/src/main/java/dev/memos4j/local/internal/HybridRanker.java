@@ -45,7 +45,7 @@ final class HybridRanker {
             double lexical, double contextVector, double contextTextBoost, double speakerBoost,
             double conversationBoost, int candidates) {}
 
-    static final Weights DEFAULTS = new Weights(0.3, 0.4, 0.5, 0.15, 0.05, 200);
+    static final Weights DEFAULTS = new Weights(0.3, 0.5, 0.5, 0.15, 0.05, 200);
 
     // A few everyday words whose synonyms rarely co-occur with them in notes ("weekend" vs "Saturday").
     private static final Map<String, List<String>> EXPANSIONS = Map.ofEntries(

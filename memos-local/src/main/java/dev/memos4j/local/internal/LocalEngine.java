@@ -81,6 +81,7 @@ public final class LocalEngine implements AutoCloseable {
     private final Clock clock;
     private final Executor executor;
     private final HybridRanker ranker;
+    private final RetrievalMode mode;
     private final Map<String, TaskStatusResponse> tasks = new ConcurrentHashMap<>();
     private final AtomicLong seq;
 
@@ -102,6 +103,7 @@ public final class LocalEngine implements AutoCloseable {
         this.clock = clock;
         this.executor = executor;
         this.ranker = new HybridRanker(index.analyzer(), HybridRanker.DEFAULTS, mode);
+        this.mode = mode;
         this.seq = new AtomicLong(lastSeq() + 1);
     }
 
@@ -319,7 +321,8 @@ public final class LocalEngine implements AutoCloseable {
         String agentId = request.agentId().orElse("");
         String conversationId = request.conversationId().orElse("");
         double threshold = request.relativity().orElse(0.0);
-        float[] queryVector = embedder.enabled() ? embedder.embedQuery(request.query()) : null;
+        float[] queryVector =
+                embedder.enabled() && mode != RetrievalMode.LEXICAL ? embedder.embedQuery(request.query()) : null;
 
         List<MemoryDetail> memories = new ArrayList<>();
         if (request.memoryLimitNumber() > 0) {
