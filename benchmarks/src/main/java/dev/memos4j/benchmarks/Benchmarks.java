@@ -1,5 +1,10 @@
 package dev.memos4j.benchmarks;
 
+import dev.memos4j.benchmarks.client.ClientOverheadBenchmark;
+import dev.memos4j.benchmarks.coldstart.ColdStartBenchmark;
+import dev.memos4j.benchmarks.facade.FacadeOverheadBenchmark;
+import dev.memos4j.benchmarks.jmh.JmhCommand;
+import dev.memos4j.benchmarks.scale.ScaleBenchmark;
 import java.util.Arrays;
 import java.util.LinkedHashMap;
 import java.util.Map;
@@ -21,6 +26,11 @@ public final class Benchmarks {
 
     private static Map<String, Command> commands() {
         Map<String, Command> commands = new LinkedHashMap<>();
+        commands.put("client", ClientOverheadBenchmark::run);
+        commands.put("facade", FacadeOverheadBenchmark::run);
+        commands.put("scale", ScaleBenchmark::run);
+        commands.put("coldstart", ColdStartBenchmark::run);
+        commands.put("jmh", JmhCommand::run);
         commands.put("locomo", LocomoBenchmark::run);
         return commands;
     }

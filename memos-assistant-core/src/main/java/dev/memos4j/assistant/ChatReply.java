@@ -37,7 +37,19 @@ public record ChatReply(
         ChatTimings timings,
         CompletableFuture<Optional<TaskReceipt>> writeBack) {
 
-    /** Validates that nothing is null; copies the message list. */
+    /**
+     * Validates that nothing is null; copies the message list.
+     *
+     * @param turn who asked what
+     * @param answer the assistant's final text
+     * @param promptContext the memories and preferences used, as given to the prompt builder
+     * @param messages the exact messages sent to the LLM
+     * @param llmResult what the LLM returned (finish reason, usage, request id)
+     * @param searchResponse the memory search's response; empty when the search failed and the turn degraded
+     * @param searchFailure why the search failed, when the turn degraded to no memories
+     * @param timings how long each stage took
+     * @param writeBack the storing of the exchange: the service's receipt, empty when nothing was stored by
+     */
     public ChatReply {
         Objects.requireNonNull(turn, "turn");
         Objects.requireNonNull(answer, "answer");

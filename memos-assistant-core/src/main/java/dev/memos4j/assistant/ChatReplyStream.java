@@ -60,14 +60,10 @@ public final class ChatReplyStream implements AutoCloseable {
         cancel();
     }
 
-    boolean cancelled() {
-        return state.get() == State.CANCELLED;
-    }
-
     /** Attaches the LLM stream; cancels it at once when the turn was cancelled meanwhile. */
     void attach(LlmStream stream) {
         llmStream.set(stream);
-        if (cancelled()) {
+        if (isCancelled()) {
             stream.cancel();
         }
     }
@@ -75,9 +71,5 @@ public final class ChatReplyStream implements AutoCloseable {
     /** Marks the answer complete; false when the turn was cancelled first, so nothing may be stored. */
     boolean finish() {
         return state.compareAndSet(State.RUNNING, State.FINISHED);
-    }
-
-    CompletableFuture<ChatReply> replyFuture() {
-        return reply;
     }
 }

@@ -13,7 +13,14 @@ import java.util.Objects;
  */
 public record ChatTimings(Duration search, Duration prompt, Duration llm, Duration total) {
 
-    /** Validates that nothing is null. */
+    /**
+     * Validates that nothing is null.
+     *
+     * @param search the memory search (including a timeout that degraded it)
+     * @param prompt building the prompt
+     * @param llm the LLM call, until the whole answer was there
+     * @param total from the call to the reply (with {@link WriteBackPolicy#SYNC}, including the write-back)
+     */
     public ChatTimings {
         Objects.requireNonNull(search, "search");
         Objects.requireNonNull(prompt, "prompt");

@@ -14,7 +14,14 @@ import java.util.Objects;
  */
 public record ChatTurn(String userId, String conversationId, String query, Instant startedAt) {
 
-    /** Validates that nothing is null. */
+    /**
+     * Validates that nothing is null.
+     *
+     * @param userId the user
+     * @param conversationId the conversation
+     * @param query the user's text
+     * @param startedAt when the turn started, by the facade's clock
+     */
     public ChatTurn {
         Objects.requireNonNull(userId, "userId");
         Objects.requireNonNull(conversationId, "conversationId");

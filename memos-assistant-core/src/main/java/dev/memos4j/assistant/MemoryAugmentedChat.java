@@ -31,6 +31,7 @@ import java.util.concurrent.CompletionException;
 import java.util.concurrent.ExecutionException;
 import java.util.concurrent.Executor;
 import java.util.concurrent.ForkJoinPool;
+import java.util.concurrent.TimeUnit;
 import java.util.concurrent.TimeoutException;
 import java.util.function.Supplier;
 import org.slf4j.Logger;
@@ -155,9 +156,9 @@ public final class MemoryAugmentedChat {
         ChatReplyStream handle = new ChatReplyStream();
         runTurn(plan, deltas, handle).whenComplete((reply, error) -> {
             if (error == null) {
-                handle.replyFuture().complete(reply);
+                handle.reply().complete(reply);
             } else {
-                handle.replyFuture().completeExceptionally(unwrap(error));
+                handle.reply().completeExceptionally(unwrap(error));
             }
         });
         return handle;
@@ -235,8 +236,8 @@ public final class MemoryAugmentedChat {
             long searched = System.nanoTime();
             PromptContext context = promptContext(turn, outcome);
             List<ChatMessage> messages = promptBuilder.build(context);
-            listener.onPromptBuilt(turn, context, messages);
             long prompted = System.nanoTime();
+            listener.onPromptBuilt(turn, context, messages);
             LlmRequest request = LlmRequest.builder()
                     .messages(messages)
                     .options(options.llmOptions())
@@ -285,7 +286,7 @@ public final class MemoryAugmentedChat {
         }
         // The client has its own timeout; this guard also bounds clients that ignore it.
         CompletableFuture<SearchMemoryResponse> original = call;
-        CompletableFuture<SearchMemoryResponse> guarded = call.copy().orTimeout(timeout.toMillis(), java.util.concurrent.TimeUnit.MILLISECONDS);
+        CompletableFuture<SearchMemoryResponse> guarded = call.copy().orTimeout(timeout.toMillis(), TimeUnit.MILLISECONDS);
         return guarded.handle((response, error) -> {
             if (error == null) {
                 listener.onSearchResponse(turn, response);
@@ -334,7 +335,7 @@ public final class MemoryAugmentedChat {
             if (deltas == null) {
                 return llm.complete(request);
             }
-            if (handle.cancelled()) {
+            if (handle.isCancelled()) {
                 return CompletableFuture.failedFuture(new CancellationException("chat turn cancelled"));
             }
             LlmStream stream = llm.stream(request, delta -> {

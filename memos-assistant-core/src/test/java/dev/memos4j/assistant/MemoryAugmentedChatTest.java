@@ -296,6 +296,29 @@ class MemoryAugmentedChatTest {
         assertThat(t.total()).isGreaterThanOrEqualTo(t.search().plus(t.prompt()).plus(t.llm()));
     }
 
+    @Test
+    void aClientThatThrowsInsteadOfFailingItsFutureStillDegrades() {
+        memos.searchOverride = () -> {
+            throw new IllegalStateException("client closed");
+        };
+
+        ChatReply reply = chat(ScriptedLlmProvider.alwaysReplying("ok")).build().chat(USER, "c", "hi").join();
+
+        assertThat(reply.searchFailure()).get().isInstanceOf(IllegalStateException.class);
+    }
+
+    @Test
+    void aPromptBuilderFailureFailsTheTurnAndNothingIsSentToTheLlm() {
+        ScriptedLlmProvider llm = ScriptedLlmProvider.alwaysReplying("never");
+        MemoryAugmentedChat chat = chat(llm).promptBuilder(context -> {
+            throw new IllegalStateException("template broken");
+        }).build();
+
+        assertThatThrownBy(() -> chat.chatBlocking(USER, "c", "hi")).hasMessage("template broken");
+        assertThat(llm.requests()).isEmpty();
+        assertThat(memos.adds).isEmpty();
+    }
+
     /** Records listener events for assertions. */
     static final class RecordingListener implements ChatListener {
         final List<String> stages = new CopyOnWriteArrayList<>();

@@ -11,7 +11,11 @@ import java.util.concurrent.CompletableFuture;
  */
 public interface ChatStream extends AutoCloseable {
 
-    /** The accumulated answer ({@code text} events joined), when the stream completes. */
+    /**
+     * The accumulated answer ({@code text} events joined), when the stream completes.
+     *
+     * @return a future completing with the service's answer, or failing with a {@link dev.memos4j.client.errors.MemosException}
+     */
     CompletableFuture<String> completion();
 
     /** Aborts the stream and its connection; {@link #completion()} completes exceptionally. */

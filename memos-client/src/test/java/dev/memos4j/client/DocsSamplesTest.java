@@ -59,7 +59,7 @@ class DocsSamplesTest {
     static MemosClient configured() {
         MemosClient memos = MemosClient.builder()
                 .environment(System::getenv)          // fill unset values from MEMOS_* variables
-                .timeout(Duration.ofSeconds(10))      // per attempt, until the response headers arrive
+                .timeout(Duration.ofSeconds(10))      // per attempt
                 .connectTimeout(Duration.ofSeconds(5))
                 .streamIdleTimeout(Duration.ofSeconds(30))
                 .retryPolicy(RetryPolicy.builder().maxAttempts(4).build())

@@ -11,6 +11,9 @@ import dev.memos4j.client.model.SearchMemoryRequest;
 import dev.memos4j.client.model.SearchMemoryResponse;
 import dev.memos4j.client.model.TaskReceipt;
 import dev.memos4j.client.model.TaskStatus;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.concurrent.CompletableFuture;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.Test;
 
@@ -55,5 +58,19 @@ class MessagesAndSearchTest {
                 .withRequestBody(matchingJsonPath("$.user_id", equalTo("user-123"))));
         verify(1, postRequestedFor(urlEqualTo("/openmem/v1/search/memory"))
                 .withRequestBody(matchingJsonPath("$.query", equalTo("What plans do I have for the weekend?"))));
+    }
+
+    @Test
+    void oneClientServesConcurrentCallers(WireMockRuntimeInfo wm) {
+        stubFor(post("/openmem/v1/search/memory").willReturn(okJson(TestClients.envelope("{\"memory_detail_list\":[]}"))));
+        client = TestClients.builder(wm, scheduler).build();
+
+        List<CompletableFuture<SearchMemoryResponse>> calls = new ArrayList<>();
+        for (int i = 0; i < 64; i++) {
+            calls.add(client.searchMemory(SearchMemoryRequest.builder().userId("user-" + i).query("q").build()));
+        }
+
+        assertThat(calls).allSatisfy(call -> assertThat(call.join().memories()).isEmpty());
+        verify(64, postRequestedFor(urlEqualTo("/openmem/v1/search/memory")));
     }
 }

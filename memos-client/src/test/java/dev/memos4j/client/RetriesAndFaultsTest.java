@@ -297,6 +297,14 @@ class RetriesAndFaultsTest {
     }
 
     @Test
+    void aBodyThatStallsAfterTheHeadersTimesOutToo() {
+        stubFor(post(SEARCH).willReturn(okJson(SEARCH_OK).withChunkedDribbleDelay(4, 2_000)));
+        Throwable error = failureOf(client.searchMemory(search(),
+                RequestOptions.builder().timeout(Duration.ofMillis(1_000)).maxAttempts(1).build()));
+        assertThat(error).isInstanceOf(MemosTimeoutException.class);
+    }
+
+    @Test
     void addMessageIsNotRetriedAfterAReadTimeout() {
         stubFor(post(ADD).willReturn(okJson("{}").withFixedDelay(1_500)));
         Throwable error = failureOf(client.addMessage(add(), RequestOptions.builder().timeout(Duration.ofMillis(200)).build()));

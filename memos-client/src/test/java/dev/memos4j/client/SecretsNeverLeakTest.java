@@ -104,6 +104,8 @@ class SecretsNeverLeakTest {
         // The checks below can fail: headers and bodies really were logged and reported.
         assertThat(String.join("\n", logs)).contains("Token ***").contains("weekend").contains("Retrying");
         assertThat(String.join("\n", seen)).contains("Authorization=[***]").contains("X-Api-Key=[***]");
+        assertThat(logs).anyMatch(line -> line.matches("DEBUG dev\\.memos4j\\.client - POST search/memory -> 200 in \\d+ ms \\(attempt 2/3\\)"));
+        assertThat(logs).anyMatch(line -> line.startsWith("WARN dev.memos4j.client - Retrying POST search/memory in 0 ms (attempt 2/3)"));
         assertThat(logs).noneMatch(line -> line.contains(KEY));
         assertThat(seen).noneMatch(text -> text.contains(KEY));
     }

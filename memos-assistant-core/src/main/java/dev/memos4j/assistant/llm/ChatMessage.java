@@ -22,7 +22,13 @@ public record ChatMessage(String role, String content, Optional<String> toolCall
     /** The {@code tool} role: the result of a tool call. */
     public static final String TOOL = "tool";
 
-    /** Validates: role and content are required, the role must not be blank. */
+    /**
+     * Validates: role and content are required, the role must not be blank.
+     *
+     * @param role the role, e.g. {@link #SYSTEM}
+     * @param content the text
+     * @param toolCallId for {@code tool} messages, the id of the call they answer
+     */
     public ChatMessage {
         Objects.requireNonNull(role, "role is required");
         if (role.isBlank()) {

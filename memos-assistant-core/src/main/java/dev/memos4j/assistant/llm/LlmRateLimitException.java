@@ -8,6 +8,7 @@ public class LlmRateLimitException extends LlmServiceException {
 
     private static final long serialVersionUID = 1L;
 
+    /** The requested wait, or null. */
     private final Duration retryAfter;
 
     /**

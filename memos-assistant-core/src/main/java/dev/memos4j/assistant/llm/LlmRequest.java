@@ -25,7 +25,13 @@ import java.util.Optional;
  */
 public record LlmRequest(List<ChatMessage> messages, LlmOptions options, Optional<PromptContext> promptContext) {
 
-    /** Validates: at least one message, no null entries. */
+    /**
+     * Validates: at least one message, no null entries.
+     *
+     * @param messages the conversation, at least one message
+     * @param options sampling options
+     * @param promptContext the memories and query the messages were built from, when known
+     */
     public LlmRequest {
         Objects.requireNonNull(messages, "messages is required");
         if (messages.isEmpty()) {

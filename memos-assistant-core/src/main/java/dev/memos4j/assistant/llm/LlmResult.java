@@ -21,7 +21,16 @@ public record LlmResult(
         Optional<String> id,
         Optional<String> requestId) {
 
-    /** Validates: text is required; absent optionals become empty. */
+    /**
+     * Validates: text is required; absent optionals become empty.
+     *
+     * @param text the answer (for a stream, all deltas joined)
+     * @param finishReason why the model stopped, when the server said
+     * @param usage token counts, when the server sent them
+     * @param model the model that answered, when the server said
+     * @param id the completion id, e.g. {@code chatcmpl-...}
+     * @param requestId the server's request id ({@code x-request-id}), for support tickets
+     */
     public LlmResult {
         Objects.requireNonNull(text, "text is required");
         finishReason = finishReason == null ? Optional.empty() : finishReason;

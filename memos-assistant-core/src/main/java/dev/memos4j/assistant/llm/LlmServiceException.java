@@ -15,12 +15,19 @@ public class LlmServiceException extends LlmException {
     /** How much of a raw body an exception keeps. */
     public static final int MAX_RAW_BODY_CHARS = 2_048;
 
+    /** The HTTP status. */
     private final int statusCode;
+    /** The server's error message. */
     private final String serviceMessage;
+    /** The error type, or null. */
     private final String type;
+    /** The error code, or null. */
     private final String code;
+    /** The offending request field, or null. */
     private final String param;
+    /** The request id, or null. */
     private final String requestId;
+    /** The capped raw body, or null. */
     private final String rawBody;
 
     /**

@@ -11,7 +11,9 @@ public class LlmStreamException extends LlmException {
 
     private static final long serialVersionUID = 1L;
 
+    /** The error type, or null. */
     private final String type;
+    /** The error code, or null. */
     private final String code;
 
     /**

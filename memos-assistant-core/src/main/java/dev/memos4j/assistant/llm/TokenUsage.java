@@ -9,7 +9,13 @@ package dev.memos4j.assistant.llm;
  */
 public record TokenUsage(int promptTokens, int completionTokens, int totalTokens) {
 
-    /** Validates that no count is negative. */
+    /**
+     * Validates that no count is negative.
+     *
+     * @param promptTokens tokens of the prompt
+     * @param completionTokens tokens of the answer
+     * @param totalTokens both together
+     */
     public TokenUsage {
         if (promptTokens < 0 || completionTokens < 0 || totalTokens < 0) {
             throw new IllegalArgumentException("token counts must not be negative");

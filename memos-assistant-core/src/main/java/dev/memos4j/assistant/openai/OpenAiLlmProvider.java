@@ -59,7 +59,7 @@ import org.slf4j.LoggerFactory;
  * {@link LlmServiceException#of}), {@link LlmIoException}, {@link LlmTimeoutException}, and
  * {@code LlmStreamException} for a stream that breaks after it started.
  *
- * <p><b>Retries</b> follow {@link RetryPolicy}: I/O errors, timeouts, 408, 409, 429 (not
+ * <p><b>Retries</b> follow {@link OpenAiRetryPolicy}: I/O errors, timeouts, 408, 409, 429 (not
  * {@code insufficient_quota}) and 5xx are retried, honouring {@code X-Should-Retry}, {@code Retry-After-Ms}
  * and {@code Retry-After}. A completion is a read-only call for the server, so retrying it is safe; a
  * stream is retried only until its response starts, never after any text reached the caller.
@@ -87,7 +87,7 @@ public final class OpenAiLlmProvider implements LlmProvider {
     private final String model;
     private final Duration requestTimeout;
     private final Duration streamIdleTimeout;
-    private final RetryPolicy retryPolicy;
+    private final OpenAiRetryPolicy retryPolicy;
     private final HttpClient http;
     private final ScheduledExecutorService retryScheduler;
     private final String organization;
@@ -217,8 +217,15 @@ public final class OpenAiLlmProvider implements LlmProvider {
         Objects.requireNonNull(request, "request");
         String body = OpenAiWire.requestBody(request, model, false, false, legacyMaxTokens);
         AtomicReference<CompletableFuture<?>> inFlight = new AtomicReference<>();
+        AtomicReference<CompletableFuture<LlmResult>> outcome = new AtomicReference<>();
         AtomicInteger attempts = new AtomicInteger();
         CompletableFuture<LlmResult> result = withRetries(() -> {
+            CompletableFuture<LlmResult> caller = outcome.get();
+            if (caller != null && caller.isDone()) {
+                // Cancelled while waiting for a retry: send nothing more.
+                return CompletableFuture.failedFuture(
+                        new AttemptFailure(new LlmException("the request was cancelled"), false, null));
+            }
             HttpRequest httpRequest = httpRequest(body, false);
             long start = System.nanoTime();
             CompletableFuture<HttpResponse<String>> send =
@@ -242,6 +249,7 @@ public final class OpenAiLlmProvider implements LlmProvider {
                 throw failure(response.statusCode(), response.body(), response.headers());
             });
         });
+        outcome.set(result);
         // Cancelling the returned future aborts the exchange in flight.
         result.whenComplete((r, e) -> {
             if (result.isCancelled()) {
@@ -509,7 +517,7 @@ public final class OpenAiLlmProvider implements LlmProvider {
         private Duration connectTimeout = Duration.ofSeconds(10);
         private Duration requestTimeout = Duration.ofSeconds(60);
         private Duration streamIdleTimeout = Duration.ofSeconds(30);
-        private RetryPolicy retryPolicy = RetryPolicy.defaults();
+        private OpenAiRetryPolicy retryPolicy = OpenAiRetryPolicy.defaults();
         private HttpClient httpClient;
         private Executor executor;
         private ScheduledExecutorService retryScheduler;
@@ -607,12 +615,12 @@ public final class OpenAiLlmProvider implements LlmProvider {
         }
 
         /**
-         * How failures are retried (default {@link RetryPolicy#defaults()}).
+         * How failures are retried (default {@link OpenAiRetryPolicy#defaults()}).
          *
          * @param retryPolicy the policy
          * @return this builder
          */
-        public Builder retryPolicy(RetryPolicy retryPolicy) {
+        public Builder retryPolicy(OpenAiRetryPolicy retryPolicy) {
             this.retryPolicy = Objects.requireNonNull(retryPolicy, "retryPolicy");
             return this;
         }

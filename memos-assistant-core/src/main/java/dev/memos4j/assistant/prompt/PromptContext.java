@@ -27,7 +27,17 @@ public record PromptContext(
         Optional<String> preferenceNote,
         ZonedDateTime now) {
 
-    /** Validates: query, ids and time are required; lists are copied. */
+    /**
+     * Validates: query, ids and time are required; lists are copied.
+     *
+     * @param query the user's text, as typed
+     * @param userId the user the memories belong to
+     * @param conversationId the current conversation
+     * @param memories recalled fact memories, most relevant first; each carries its time and relativity
+     * @param preferences recalled preferences, most relevant first
+     * @param preferenceNote the memory service's instruction about honouring preferences, when it sent one
+     * @param now the current time in the user's time zone, so "this weekend" can be resolved
+     */
     public PromptContext {
         Objects.requireNonNull(query, "query is required");
         Objects.requireNonNull(userId, "userId is required");

@@ -156,7 +156,7 @@ class OpenAiLlmProviderTest {
 
     @Test
     void statusesMapToTypedExceptionsWithTheParsedErrorBody() {
-        OpenAiLlmProvider llm = provider().retryPolicy(RetryPolicy.none()).build();
+        OpenAiLlmProvider llm = provider().retryPolicy(OpenAiRetryPolicy.none()).build();
         record Case(int status, Class<? extends LlmServiceException> type) {}
         for (Case c : List.of(new Case(400, LlmBadRequestException.class), new Case(401, LlmAuthenticationException.class),
                 new Case(403, LlmAuthenticationException.class), new Case(404, LlmNotFoundException.class),
@@ -185,7 +185,7 @@ class OpenAiLlmProviderTest {
     void aNonJsonErrorBodyIsKeptAsRawText() {
         stubFor(post(PATH).willReturn(aResponse().withStatus(502).withBody("<html>Bad Gateway</html>")));
 
-        Throwable failure = failureOf(provider().retryPolicy(RetryPolicy.none()).build().complete(HELLO));
+        Throwable failure = failureOf(provider().retryPolicy(OpenAiRetryPolicy.none()).build().complete(HELLO));
 
         assertThat(failure).isInstanceOf(LlmServerException.class).hasMessageContaining("<html>Bad Gateway</html>");
         assertThat(((LlmServiceException) failure).rawBody()).contains("<html>Bad Gateway</html>");
@@ -271,7 +271,7 @@ class OpenAiLlmProviderTest {
     void retriesGiveUpAfterTheConfiguredNumber() {
         stubFor(post(PATH).willReturn(aResponse().withStatus(500)));
 
-        Throwable failure = failureOf(provider().retryPolicy(RetryPolicy.defaults().withMaxRetries(3)).build().complete(HELLO));
+        Throwable failure = failureOf(provider().retryPolicy(OpenAiRetryPolicy.defaults().withMaxRetries(3)).build().complete(HELLO));
 
         assertThat(failure).isInstanceOf(LlmServerException.class);
         verify(4, postRequestedFor(urlEqualTo(PATH)));
@@ -280,7 +280,7 @@ class OpenAiLlmProviderTest {
     @Test
     void connectionFailuresAreIoErrors() {
         OpenAiLlmProvider llm = OpenAiLlmProvider.builder().baseUrl("http://127.0.0.1:1/v1")
-                .retryPolicy(RetryPolicy.none()).build();
+                .retryPolicy(OpenAiRetryPolicy.none()).build();
 
         assertThat(failureOf(llm.complete(HELLO))).isInstanceOf(LlmIoException.class);
     }

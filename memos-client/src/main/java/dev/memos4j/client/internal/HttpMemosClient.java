@@ -10,6 +10,7 @@ import dev.memos4j.client.MemosClient;
 import dev.memos4j.client.MemosClientListener;
 import dev.memos4j.client.RequestOptions;
 import dev.memos4j.client.errors.MemosException;
+import dev.memos4j.client.errors.MemosServiceException;
 import dev.memos4j.client.model.AddFeedbackRequest;
 import dev.memos4j.client.model.AddKnowledgebaseFileRequest;
 import dev.memos4j.client.model.AddMessageRequest;
@@ -48,6 +49,7 @@ import java.net.http.HttpRequest.BodyPublishers;
 import java.net.http.HttpResponse;
 import java.net.http.HttpResponse.BodyHandler;
 import java.net.http.HttpResponse.BodyHandlers;
+import java.net.http.HttpTimeoutException;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -63,13 +65,18 @@ import java.util.Set;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Future;
 import java.util.concurrent.Executors;
 import java.util.concurrent.ScheduledExecutorService;
+import java.util.concurrent.RejectedExecutionException;
+import java.util.concurrent.ScheduledFuture;
 import java.util.concurrent.ScheduledThreadPoolExecutor;
 import java.util.concurrent.ThreadFactory;
+import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicBoolean;
 import java.util.concurrent.atomic.AtomicInteger;
-import java.util.function.Function;
+import java.util.function.BiConsumer;
+import java.util.function.Consumer;
 import java.util.function.Supplier;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
@@ -89,8 +96,10 @@ public final class HttpMemosClient implements MemosClient {
     private final ClientConfig config;
     private final HttpClient http;
     private final ExecutorService ownedExecutor;
+    /** Retry waits run here: the caller's scheduler, or {@link #timer}. */
     private final ScheduledExecutorService scheduler;
-    private final boolean ownsScheduler;
+    /** Timeouts run here: always the client's own, so that they stay real whatever scheduler is injected. */
+    private final ScheduledThreadPoolExecutor timer;
     private final Responses responses;
     private final Set<CompletableFuture<?>> inFlight = ConcurrentHashMap.newKeySet();
     private final AtomicBoolean closed = new AtomicBoolean();
@@ -116,12 +125,9 @@ public final class HttpMemosClient implements MemosClient {
             }
             this.http = builder.build();
         }
-        this.ownsScheduler = config.scheduler().isEmpty();
-        this.scheduler = config.scheduler().orElseGet(() -> {
-            ScheduledThreadPoolExecutor own = new ScheduledThreadPoolExecutor(1, daemonThreads("memos4j-scheduler-"));
-            own.setRemoveOnCancelPolicy(true);
-            return own;
-        });
+        this.timer = new ScheduledThreadPoolExecutor(1, daemonThreads("memos4j-timer-"));
+        this.timer.setRemoveOnCancelPolicy(true);
+        this.scheduler = config.scheduler().orElse(timer);
         this.responses = new Responses(config.retryPolicy(), config.clock(), config.apiKey());
     }
 
@@ -205,7 +211,7 @@ public final class HttpMemosClient implements MemosClient {
         Endpoint endpoint = Endpoint.CHAT;
         Outgoing out = new Outgoing(endpoint, endpoint.path, uri(endpoint.path),
                 () -> BodyPublishers.ofByteArray(body), JSON, "text/event-stream", new String(body, StandardCharsets.UTF_8));
-        SseChatStream stream = new SseChatStream(listener, scheduler, config.streamIdleTimeout());
+        SseChatStream stream = new SseChatStream(listener, timer, config.streamIdleTimeout());
         Exchange<Void> exchange = new Exchange<>() {
             @Override
             public BodyHandler<String> bodyHandler() {
@@ -226,6 +232,11 @@ public final class HttpMemosClient implements MemosClient {
             @Override
             public boolean absorbs(Throwable error) {
                 return stream.started(); // the stream saw the failure and reports it
+            }
+
+            @Override
+            public boolean bounded() {
+                return false; // a stream may run long; its idle timeout guards it
             }
         };
         CompletableFuture<Void> call = execute(out, options, exchange);
@@ -336,9 +347,7 @@ public final class HttpMemosClient implements MemosClient {
         for (CompletableFuture<?> call : List.copyOf(inFlight)) {
             call.completeExceptionally(new MemosException("the MemosClient was closed while the call was in flight"));
         }
-        if (ownsScheduler) {
-            scheduler.shutdownNow();
-        }
+        timer.shutdownNow();
         if (ownedExecutor != null) {
             ownedExecutor.shutdown();
         }
@@ -360,6 +369,11 @@ public final class HttpMemosClient implements MemosClient {
         /** Whether a transport failure is already handled elsewhere (a started stream). */
         default boolean absorbs(Throwable error) {
             return false;
+        }
+
+        /** Whether the whole exchange, body included, must finish within the timeout (not for streams). */
+        default boolean bounded() {
+            return true;
         }
     }
 
@@ -489,7 +503,7 @@ public final class HttpMemosClient implements MemosClient {
             int attempt,
             int maxAttempts,
             Exchange<T> exchange,
-            java.util.function.Consumer<java.util.concurrent.Future<?>> onSend) {
+            Consumer<Future<?>> onSend) {
         HttpRequest.Builder builder = HttpRequest.newBuilder(out.uri()).timeout(timeout);
         headers.forEach(builder::header);
         builder.method(out.endpoint().method, out.body() == null ? BodyPublishers.noBody() : out.body().get());
@@ -505,13 +519,21 @@ public final class HttpMemosClient implements MemosClient {
         long start = System.nanoTime();
         CompletableFuture<HttpResponse<String>> send = http.sendAsync(request, exchange.bodyHandler());
         onSend.accept(send);
+        // HttpRequest.timeout stops counting at the response headers; this bounds a body that stalls.
+        AtomicBoolean timedOut = new AtomicBoolean();
+        ScheduledFuture<?> guard = exchange.bounded() ? scheduleGuard(send, timedOut, timeout) : null;
         return send.handle((response, error) -> {
             Duration latency = Duration.ofNanos(System.nanoTime() - start);
+            if (guard != null) {
+                guard.cancel(false);
+            }
             if (error != null) {
                 if (exchange.absorbs(error)) {
                     return null;
                 }
-                AttemptFailure failure = responses.transport(error, out.describe(), timeout);
+                AttemptFailure failure = responses.transport(
+                        timedOut.get() ? new HttpTimeoutException("response body stalled") : error,
+                        out.describe(), timeout);
                 log.debug("{} failed in {} ms (attempt {}/{}): {}", out.describe(), latency.toMillis(), attempt,
                         maxAttempts, failure.error().toString());
                 notify(MemosClientListener::onError, new MemosCallEvent(method, out.path(), attempt,
@@ -538,6 +560,20 @@ public final class HttpMemosClient implements MemosClient {
         });
     }
 
+    private ScheduledFuture<?> scheduleGuard(
+            CompletableFuture<?> send, AtomicBoolean timedOut, Duration timeout) {
+        try {
+            return timer.schedule(() -> {
+                if (!send.isDone()) {
+                    timedOut.set(true);
+                    send.cancel(true);
+                }
+            }, timeout.toNanos(), TimeUnit.NANOSECONDS);
+        } catch (RejectedExecutionException closed) {
+            return null; // closing: the call is being failed anyway
+        }
+    }
+
     private Map<String, String> headers(Outgoing out, RequestOptions options) {
         Map<String, String> headers = new LinkedHashMap<>();
         headers.put("User-Agent", USER_AGENT);
@@ -560,7 +596,7 @@ public final class HttpMemosClient implements MemosClient {
         }
     }
 
-    private void notify(java.util.function.BiConsumer<MemosClientListener, MemosCallEvent> callback, MemosCallEvent event) {
+    private void notify(BiConsumer<MemosClientListener, MemosCallEvent> callback, MemosCallEvent event) {
         try {
             callback.accept(config.listener(), event);
         } catch (RuntimeException e) {
@@ -569,7 +605,7 @@ public final class HttpMemosClient implements MemosClient {
     }
 
     private static OptionalInt statusOf(AttemptFailure failure) {
-        return failure.error() instanceof dev.memos4j.client.errors.MemosServiceException service
+        return failure.error() instanceof MemosServiceException service
                 ? OptionalInt.of(service.statusCode())
                 : OptionalInt.empty();
     }

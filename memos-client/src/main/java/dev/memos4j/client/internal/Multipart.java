@@ -1,8 +1,8 @@
 package dev.memos4j.client.internal;
 
+import dev.memos4j.client.errors.MemosIoException;
 import java.io.FileNotFoundException;
 import java.io.IOException;
-import java.io.UncheckedIOException;
 import java.net.URLConnection;
 import java.net.http.HttpRequest.BodyPublisher;
 import java.net.http.HttpRequest.BodyPublishers;
@@ -41,7 +41,7 @@ final class Multipart {
             try {
                 parts.add(BodyPublishers.ofFile(file));
             } catch (FileNotFoundException e) {
-                throw new UncheckedIOException("file disappeared before upload: " + file, e);
+                throw new MemosIoException("file disappeared before upload: " + file, e);
             }
             parts.add(BodyPublishers.ofString("\r\n", StandardCharsets.UTF_8));
         }

@@ -94,7 +94,7 @@ final class Responses {
         if (error instanceof MemosException memos) {
             return AttemptFailure.fatal(memos);
         }
-        String detail = Redaction.scrub(String.valueOf(error.getMessage()), apiKey);
+        String detail = Redaction.scrub(describe(error), apiKey);
         if (error instanceof HttpConnectTimeoutException) {
             return new AttemptFailure(new MemosTimeoutException(
                     "could not connect for " + operation + " in time: " + detail, error),
@@ -116,6 +116,19 @@ final class Responses {
                     policy.retryIoErrors(), false, null);
         }
         return AttemptFailure.fatal(new MemosException("unexpected failure during " + operation + ": " + detail, error));
+    }
+
+    /** The first meaningful message in the cause chain (the JDK often leaves the top one null). */
+    static String describe(Throwable error) {
+        for (Throwable t = error; t != null; t = t.getCause()) {
+            if (t.getMessage() != null && !t.getMessage().isBlank()) {
+                return t.getMessage();
+            }
+            if (t.getCause() == null) {
+                return t.getClass().getSimpleName();
+            }
+        }
+        return error.getClass().getSimpleName();
     }
 
     private AttemptFailure serviceFailure(HttpResponse<String> response, int status, JsonNode root, String body) {

@@ -17,17 +17,29 @@ import java.util.Optional;
 public record BindProfileTemplateRequest(
         @JsonProperty("bind_list") List<ProfileBinding> bindList) {
 
-    /** Applies defaults and validates; a broken rule names the field. */
+    /**
+     * Applies defaults and validates; a broken rule names the field.
+     *
+     * @param bindList the bindings (required)
+     */
     public BindProfileTemplateRequest {
         bindList = Models.requireNonEmpty(bindList, "bind_list");
     }
 
-    /** A new builder. */
+    /**
+     * A new builder.
+     *
+     * @return a new, empty builder
+     */
     public static Builder builder() {
         return new Builder();
     }
 
-    /** A builder holding this request's values. */
+    /**
+     * A builder holding this request's values.
+     *
+     * @return a new builder holding this request's values
+     */
     public Builder toBuilder() {
         Builder b = new Builder();
         b.bindList = new ArrayList<>(bindList);
@@ -40,13 +52,23 @@ public record BindProfileTemplateRequest(
 
         private Builder() {}
 
-        /** Replaces the bindings (required). */
+        /**
+         * Replaces the bindings (required).
+         *
+         * @param bindList the bindings (required)
+         * @return this builder
+         */
         public Builder bindList(List<ProfileBinding> bindList) {
             this.bindList = new ArrayList<>(bindList);
             return this;
         }
 
-        /** Appends one to the bindings (required). */
+        /**
+         * Appends one to the bindings (required).
+         *
+         * @param item the element to append
+         * @return this builder
+         */
         public Builder addBinding(ProfileBinding item) {
             this.bindList.add(item);
             return this;
@@ -55,6 +77,7 @@ public record BindProfileTemplateRequest(
         /**
          * Builds the request.
          *
+         * @return the validated request
          * @throws IllegalArgumentException naming the field when a rule is broken
          */
         public BindProfileTemplateRequest build() {

@@ -19,18 +19,31 @@ public record CreateKnowledgebaseRequest(
         @JsonProperty("knowledgebase_name") String knowledgebaseName,
         @JsonProperty("knowledgebase_description") Optional<String> knowledgebaseDescription) {
 
-    /** Applies defaults and validates; a broken rule names the field. */
+    /**
+     * Applies defaults and validates; a broken rule names the field.
+     *
+     * @param knowledgebaseName the name (required)
+     * @param knowledgebaseDescription a description
+     */
     public CreateKnowledgebaseRequest {
         Models.requireText(knowledgebaseName, "knowledgebase_name");
         knowledgebaseDescription = Models.opt(knowledgebaseDescription);
     }
 
-    /** A new builder. */
+    /**
+     * A new builder.
+     *
+     * @return a new, empty builder
+     */
     public static Builder builder() {
         return new Builder();
     }
 
-    /** A builder holding this request's values. */
+    /**
+     * A builder holding this request's values.
+     *
+     * @return a new builder holding this request's values
+     */
     public Builder toBuilder() {
         Builder b = new Builder();
         b.knowledgebaseName = knowledgebaseName;
@@ -45,13 +58,23 @@ public record CreateKnowledgebaseRequest(
 
         private Builder() {}
 
-        /** Sets the name (required). */
+        /**
+         * Sets the name (required).
+         *
+         * @param knowledgebaseName the name (required)
+         * @return this builder
+         */
         public Builder knowledgebaseName(String knowledgebaseName) {
             this.knowledgebaseName = knowledgebaseName;
             return this;
         }
 
-        /** Sets a description. */
+        /**
+         * Sets a description.
+         *
+         * @param knowledgebaseDescription a description
+         * @return this builder
+         */
         public Builder knowledgebaseDescription(String knowledgebaseDescription) {
             this.knowledgebaseDescription = knowledgebaseDescription;
             return this;
@@ -60,6 +83,7 @@ public record CreateKnowledgebaseRequest(
         /**
          * Builds the request.
          *
+         * @return the validated request
          * @throws IllegalArgumentException naming the field when a rule is broken
          */
         public CreateKnowledgebaseRequest build() {

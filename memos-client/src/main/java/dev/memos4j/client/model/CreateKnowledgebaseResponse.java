@@ -19,13 +19,22 @@ public record CreateKnowledgebaseResponse(
         @JsonProperty("id") String id,
         @JsonAnySetter Map<String, Object> additionalProperties) {
 
-    /** Normalises absent values. */
+    /**
+     * Normalises absent values.
+     *
+     * @param id the new knowledge base id
+     * @param additionalProperties fields this version does not know
+     */
     public CreateKnowledgebaseResponse {
         id = id == null ? "" : id;
         additionalProperties = Models.map(additionalProperties);
     }
 
-    /** Fields this version does not know, as received. */
+    /**
+     * Fields this version does not know, as received.
+     *
+     * @return fields this version does not know, as received
+     */
     @Override
     @JsonAnyGetter
     public Map<String, Object> additionalProperties() {

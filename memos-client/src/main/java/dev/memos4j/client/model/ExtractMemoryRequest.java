@@ -21,19 +21,33 @@ public record ExtractMemoryRequest(
         @JsonProperty("extraction_types") Optional<List<String>> extractionTypes,
         @JsonProperty("model") Optional<String> model) {
 
-    /** Applies defaults and validates; a broken rule names the field. */
+    /**
+     * Applies defaults and validates; a broken rule names the field.
+     *
+     * @param messages the messages (required)
+     * @param extractionTypes {@code "memory"} and/or {@code "preference"}; all when absent
+     * @param model the extractor model
+     */
     public ExtractMemoryRequest {
         messages = Models.requireNonEmpty(messages, "messages");
         extractionTypes = Models.optList(extractionTypes);
         model = Models.opt(model);
     }
 
-    /** A new builder. */
+    /**
+     * A new builder.
+     *
+     * @return a new, empty builder
+     */
     public static Builder builder() {
         return new Builder();
     }
 
-    /** A builder holding this request's values. */
+    /**
+     * A builder holding this request's values.
+     *
+     * @return a new builder holding this request's values
+     */
     public Builder toBuilder() {
         Builder b = new Builder();
         b.messages = new ArrayList<>(messages);
@@ -50,25 +64,45 @@ public record ExtractMemoryRequest(
 
         private Builder() {}
 
-        /** Replaces the messages (required). */
+        /**
+         * Replaces the messages (required).
+         *
+         * @param messages the messages (required)
+         * @return this builder
+         */
         public Builder messages(List<Message> messages) {
             this.messages = new ArrayList<>(messages);
             return this;
         }
 
-        /** Appends one to the messages (required). */
+        /**
+         * Appends one to the messages (required).
+         *
+         * @param item the element to append
+         * @return this builder
+         */
         public Builder addMessage(Message item) {
             this.messages.add(item);
             return this;
         }
 
-        /** Sets {@code "memory"} and/or {@code "preference"}; all when absent. */
+        /**
+         * Sets {@code "memory"} and/or {@code "preference"}; all when absent.
+         *
+         * @param extractionTypes {@code "memory"} and/or {@code "preference"}; all when absent
+         * @return this builder
+         */
         public Builder extractionTypes(List<String> extractionTypes) {
             this.extractionTypes = extractionTypes;
             return this;
         }
 
-        /** Sets the extractor model. */
+        /**
+         * Sets the extractor model.
+         *
+         * @param model the extractor model
+         * @return this builder
+         */
         public Builder model(String model) {
             this.model = model;
             return this;
@@ -77,6 +111,7 @@ public record ExtractMemoryRequest(
         /**
          * Builds the request.
          *
+         * @return the validated request
          * @throws IllegalArgumentException naming the field when a rule is broken
          */
         public ExtractMemoryRequest build() {

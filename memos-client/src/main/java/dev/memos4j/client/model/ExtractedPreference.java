@@ -23,7 +23,14 @@ public record ExtractedPreference(
         @JsonProperty("preference_type") Optional<PreferenceType> preferenceType,
         @JsonAnySetter Map<String, Object> additionalProperties) {
 
-    /** Normalises absent values. */
+    /**
+     * Normalises absent values.
+     *
+     * @param preference the preference
+     * @param reasoning why it was inferred
+     * @param preferenceType explicit or implicit
+     * @param additionalProperties fields this version does not know
+     */
     public ExtractedPreference {
         preference = preference == null ? "" : preference;
         reasoning = Models.opt(reasoning);
@@ -31,7 +38,11 @@ public record ExtractedPreference(
         additionalProperties = Models.map(additionalProperties);
     }
 
-    /** Fields this version does not know, as received. */
+    /**
+     * Fields this version does not know, as received.
+     *
+     * @return fields this version does not know, as received
+     */
     @Override
     @JsonAnyGetter
     public Map<String, Object> additionalProperties() {

@@ -23,7 +23,14 @@ public record RerankRequest(
         @JsonProperty("model") Optional<String> model,
         @JsonProperty("top_n") Optional<Integer> topN) {
 
-    /** Applies defaults and validates; a broken rule names the field. */
+    /**
+     * Applies defaults and validates; a broken rule names the field.
+     *
+     * @param query the query (required)
+     * @param documents the candidate texts (required)
+     * @param model the reranker model
+     * @param topN how many of the best to keep (greater than 0)
+     */
     public RerankRequest {
         Models.requireText(query, "query");
         documents = Models.requireNonEmpty(documents, "documents");
@@ -34,12 +41,20 @@ public record RerankRequest(
         }
     }
 
-    /** A new builder. */
+    /**
+     * A new builder.
+     *
+     * @return a new, empty builder
+     */
     public static Builder builder() {
         return new Builder();
     }
 
-    /** A builder holding this request's values. */
+    /**
+     * A builder holding this request's values.
+     *
+     * @return a new builder holding this request's values
+     */
     public Builder toBuilder() {
         Builder b = new Builder();
         b.query = query;
@@ -58,25 +73,45 @@ public record RerankRequest(
 
         private Builder() {}
 
-        /** Sets the query (required). */
+        /**
+         * Sets the query (required).
+         *
+         * @param query the query (required)
+         * @return this builder
+         */
         public Builder query(String query) {
             this.query = query;
             return this;
         }
 
-        /** Sets the candidate texts (required). */
+        /**
+         * Sets the candidate texts (required).
+         *
+         * @param documents the candidate texts (required)
+         * @return this builder
+         */
         public Builder documents(List<String> documents) {
             this.documents = documents;
             return this;
         }
 
-        /** Sets the reranker model. */
+        /**
+         * Sets the reranker model.
+         *
+         * @param model the reranker model
+         * @return this builder
+         */
         public Builder model(String model) {
             this.model = model;
             return this;
         }
 
-        /** Sets how many of the best to keep (greater than 0). */
+        /**
+         * Sets how many of the best to keep (greater than 0).
+         *
+         * @param topN how many of the best to keep (greater than 0)
+         * @return this builder
+         */
         public Builder topN(Integer topN) {
             this.topN = topN;
             return this;
@@ -85,6 +120,7 @@ public record RerankRequest(
         /**
          * Builds the request.
          *
+         * @return the validated request
          * @throws IllegalArgumentException naming the field when a rule is broken
          */
         public RerankRequest build() {

@@ -69,4 +69,17 @@ class WireFormatTest {
         assertThatThrownBy(() -> new DeleteMemoryRequest(null, null, null, null, null))
                 .hasMessageContaining("exactly one delete condition is required");
     }
+
+    @Test
+    void convenienceAccessorsAreNotWrittenAsFields() throws Exception {
+        PreferenceDetail preference = Json.MAPPER.readValue(
+                "{\"id\":\"p1\",\"preference\":\"three key points\",\"preference_type\":\"explicit_preference\"}",
+                PreferenceDetail.class);
+
+        assertThat(preference.isExplicit()).isTrue();
+        assertThat(Json.MAPPER.readTree(Json.write(preference)).fieldNames())
+                .toIterable()
+                .containsExactlyInAnyOrder("id", "preference", "preference_type", "sources", "info")
+                .doesNotContain("explicit");
+    }
 }

@@ -28,8 +28,10 @@ import org.slf4j.LoggerFactory;
  * official Python client or curl can use it as if it were MemOS cloud. Also serves {@code GET /health}.
  *
  * <pre>{@code
- * try (MemosServer server = MemosServer.builder(backend).port(0).build().start()) {
- *     MemosClient client = MemosClient.builder().baseUrl(server.baseUrl()) ... .build();
+ * try (LocalMemos memos = LocalMemos.open(Path.of("memos-data"));
+ *      MemosServer server = MemosServer.builder(memos).port(0).apiKey("local-key").build().start()) {
+ *     MemosClient client = MemosClient.builder().baseUrl(server.baseUrl()).apiKey("local-key").build();
+ *     ...
  * }
  * }</pre>
  *
@@ -47,6 +49,24 @@ public final class MemosServer implements AutoCloseable {
     public static final long DEFAULT_MAX_UPLOAD_BYTES = 64L * 1024 * 1024;
 
     private static final Logger LOG = LoggerFactory.getLogger(MemosServer.class);
+    /** How long a client may take to send a whole request before its connection is closed, in seconds. */
+    static final int MAX_REQUEST_SECONDS = 60;
+
+    static {
+        // The JDK reads these once, when its first server is created, so they are set early, and only
+        // when the application has not chosen otherwise.
+        // Headers and body leave as separate packets; with Nagle's algorithm on, the body waits for the
+        // client's delayed ACK (~40 ms per request on Linux).
+        defaultProperty("sun.net.httpserver.nodelay", "true");
+        // A client that sends its request very slowly would otherwise hold a server thread for ever.
+        defaultProperty("sun.net.httpserver.maxReqTime", String.valueOf(MAX_REQUEST_SECONDS));
+    }
+
+    private static void defaultProperty(String name, String value) {
+        if (System.getProperty(name) == null) {
+            System.setProperty(name, value);
+        }
+    }
 
     private final MemosClient backend;
     private final String host;

@@ -1,6 +1,7 @@
 package dev.memos4j.local.server;
 
 import dev.memos4j.client.MemosClient;
+import dev.memos4j.local.LocalMemos;
 import java.io.PrintStream;
 import java.util.Map;
 import java.util.Objects;
@@ -58,8 +59,11 @@ public final class MemosServerMain {
         }
         CountDownLatch stopped = new CountDownLatch(1);
         Runtime.getRuntime().addShutdownHook(new Thread(() -> {
-            running.close();
-            stopped.countDown();
+            try {
+                running.close();
+            } finally {
+                stopped.countDown();
+            }
         }, "memos-server-shutdown"));
         boolean interrupted = false;
         while (stopped.getCount() > 0) {
@@ -114,8 +118,9 @@ public final class MemosServerMain {
         out.flush();
     }
 
-    private static MemosClient openLocalEngine(ServerCommandLine commandLine) {
-        throw new IllegalStateException("the embedded engine is not available in this build");
+    /** The embedded engine: durable in the data directory, or in memory with {@code --in-memory}. */
+    static MemosClient openLocalEngine(ServerCommandLine commandLine) {
+        return commandLine.dataDirectory().map(LocalMemos::open).orElseGet(LocalMemos::inMemory);
     }
 
     /** A started server and its backend; closing stops the server first, then the backend. */

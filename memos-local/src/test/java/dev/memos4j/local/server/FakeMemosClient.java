@@ -60,6 +60,7 @@ final class FakeMemosClient implements MemosClient {
     volatile List<ChatEvent> streamEvents = List.of(
             new ChatEvent(ChatEvent.TEXT, "Hello", null), new ChatEvent(ChatEvent.TEXT, " there", null));
     volatile boolean streamCancelled;
+    volatile boolean uploadsUnsupported;
     volatile MemoryDetail memory = read("""
             {"id":"mem-1","memory_key":"zoo","memory_value":"Take the kids to the zoo on Saturday",
              "memory_type":"LongTermMemory","create_time":1765359875901,"tags":["mode:fast"]}""", MemoryDetail.class);
@@ -75,7 +76,10 @@ final class FakeMemosClient implements MemosClient {
         }
     }
 
+    final java.util.concurrent.atomic.AtomicInteger calls = new java.util.concurrent.atomic.AtomicInteger();
+
     private <T> CompletableFuture<T> answer(String method, Object request, T response) {
+        calls.incrementAndGet();
         received.put(method, request);
         RuntimeException f = failure;
         if (f != null) {
@@ -160,6 +164,7 @@ final class FakeMemosClient implements MemosClient {
                     return;
                 }
                 listener.onEvent(event);
+                pause();
                 if (event.isText()) {
                     answer.append(event.data());
                 }
@@ -178,6 +183,19 @@ final class FakeMemosClient implements MemosClient {
                 completion.cancel(false);
             }
         };
+    }
+
+    /** Delay between streamed events, so a test can act while a stream is running. */
+    volatile long streamEventDelayMillis;
+
+    private void pause() {
+        if (streamEventDelayMillis > 0) {
+            try {
+                Thread.sleep(streamEventDelayMillis);
+            } catch (InterruptedException e) {
+                Thread.currentThread().interrupt();
+            }
+        }
     }
 
     @Override
@@ -201,6 +219,11 @@ final class FakeMemosClient implements MemosClient {
     @Override
     public CompletableFuture<List<UploadedFile>> uploadKnowledgebaseFiles(
             UploadKnowledgebaseFilesRequest request, RequestOptions options) {
+        if (uploadsUnsupported) {
+            received.put("uploadKnowledgebaseFiles", request);
+            return CompletableFuture.failedFuture(new dev.memos4j.client.errors.MemosUnsupportedOperationException(
+                    "add/knowledgebase-file (multipart)", "inline content only"));
+        }
         List<UploadedFile> result = new ArrayList<>();
         for (Path file : request.files()) {
             try {

@@ -393,6 +393,25 @@ class MemosServerTest {
         assertThat(json(response).get("message").asText()).contains(response.headers().firstValue("x-request-id").orElseThrow());
     }
 
+    /** A value Jackson cannot write: its only property throws. */
+    public static final class Unwritable {
+        public String getValue() {
+            throw new IllegalStateException("secret serialisation detail");
+        }
+    }
+
+    @Test
+    void aResultThatCannotBeWrittenIsStillAnswered() throws Exception {
+        backend.memory = new MemoryDetail("m", Optional.empty(), "v", Optional.empty(), Optional.empty(), Optional.empty(),
+                Optional.empty(), Optional.empty(), Optional.empty(), List.of(), Optional.empty(), List.of(),
+                java.util.Map.of("broken", new Unwritable()), java.util.Map.of());
+
+        HttpResponse<String> response = get("get/memory/m");
+
+        assertError(response, 500, 50000, "internal server error");
+        assertThat(response.body()).doesNotContain("secret serialisation detail");
+    }
+
     // ---- streaming chat ----
 
     private HttpResponse<String> streamChat() throws Exception {
@@ -451,6 +470,26 @@ class MemosServerTest {
                 .endsWith("data: [DONE]\n\n");
     }
 
+    @Test
+    void aClientThatHangsUpCancelsTheBackendStream() throws Exception {
+        backend.streamEventDelayMillis = 5;
+        backend.streamEvents = java.util.Collections.nCopies(5_000, new ChatEvent(ChatEvent.TEXT, "token ", null));
+        HttpRequest request = HttpRequest.newBuilder(URI.create(server.baseUrl() + "/chat"))
+                .POST(HttpRequest.BodyPublishers.ofString("{\"user_id\":\"u\",\"conversation_id\":\"c\",\"query\":\"q\",\"stream\":true}"))
+                .build();
+        HttpResponse<java.io.InputStream> response = HTTP.send(request, HttpResponse.BodyHandlers.ofInputStream());
+        try (java.io.InputStream body = response.body()) {
+            assertThat(new String(body.readNBytes(20), StandardCharsets.UTF_8)).startsWith("event: message");
+        }
+
+        // The server notices on its next writes; wait for that (bounded), then the stream must be cancelled.
+        long deadline = System.nanoTime() + java.util.concurrent.TimeUnit.SECONDS.toNanos(20);
+        while (!backend.streamCancelled && System.nanoTime() < deadline) {
+            Thread.sleep(10);
+        }
+        assertThat(backend.streamCancelled).isTrue();
+    }
+
     // ---- multipart upload ----
 
     private static byte[] multipart(String boundary, List<String[]> parts) {
@@ -497,6 +536,24 @@ class MemosServerTest {
         for (Path path : backend.uploadedPaths) {
             assertThat(Files.exists(path)).as("temporary file %s deleted", path).isFalse();
         }
+    }
+
+    @Test
+    void multipartUploadsFallBackToInlineContentWhenTheBackendOnlyTakesThat() throws Exception {
+        backend.uploadsUnsupported = true;
+        String boundary = "b0undary";
+        byte[] body = multipart(boundary, List.<String[]>of(new String[] {"file", "dir/notes.md", "# 周六\nzoo"}));
+
+        HttpResponse<String> response = upload("?knowledgebase_id=kb-1", body, boundary);
+
+        assertThat(response.statusCode()).as(response.body()).isEqualTo(200);
+        AddKnowledgebaseFileRequest inline = (AddKnowledgebaseFileRequest) backend.received.get("addKnowledgebaseFiles");
+        assertThat(inline.knowledgebaseId()).isEqualTo("kb-1");
+        assertThat(inline.file()).singleElement().satisfies(file -> {
+            assertThat(file.name()).hasValue("notes.md");
+            assertThat(new String(java.util.Base64.getDecoder().decode(file.content()), StandardCharsets.UTF_8))
+                    .isEqualTo("# 周六\nzoo");
+        });
     }
 
     @Test
@@ -578,6 +635,38 @@ class MemosServerTest {
         }
     }
 
+    @Test
+    void concurrentRequestsAreAllAnsweredCorrectly() throws Exception {
+        int threads = 8;
+        int perThread = 25;
+        java.util.concurrent.ExecutorService pool = java.util.concurrent.Executors.newFixedThreadPool(threads);
+        try {
+            List<java.util.concurrent.Future<List<String>>> results = new java.util.ArrayList<>();
+            for (int t = 0; t < threads; t++) {
+                int thread = t;
+                results.add(pool.submit(() -> {
+                    List<String> taskIds = new java.util.ArrayList<>();
+                    for (int i = 0; i < perThread; i++) {
+                        HttpResponse<String> response = post("get/status", "{\"task_id\":\"t-" + thread + "-" + i + "\"}");
+                        assertThat(response.statusCode()).isEqualTo(200);
+                        taskIds.add(json(response).at("/data/task_id").asText());
+                    }
+                    return taskIds;
+                }));
+            }
+            for (int t = 0; t < threads; t++) {
+                List<String> expected = new java.util.ArrayList<>();
+                for (int i = 0; i < perThread; i++) {
+                    expected.add("t-" + t + "-" + i);
+                }
+                assertThat(results.get(t).get(60, java.util.concurrent.TimeUnit.SECONDS)).isEqualTo(expected);
+            }
+        } finally {
+            pool.shutdownNow();
+        }
+        assertThat(backend.calls).hasValue(threads * perThread);
+    }
+
     // ---- lifecycle ----
 
     @Test
@@ -589,6 +678,14 @@ class MemosServerTest {
             assertThat(again.port()).isEqualTo(port);
             assertThat(again.baseUrl()).isEqualTo("http://127.0.0.1:" + port + "/api/openmem/v1");
         }
+    }
+
+    @Test
+    void configuresTheJdkServerForSmallFastResponsesAndAgainstSlowClients() {
+        // Without nodelay every response waits for the client's delayed ACK (about 40 ms on Linux).
+        assertThat(System.getProperty("sun.net.httpserver.nodelay")).isEqualTo("true");
+        // Without a request time limit a client sending one byte a minute holds a thread for ever.
+        assertThat(System.getProperty("sun.net.httpserver.maxReqTime")).isEqualTo("60");
     }
 
     @Test

@@ -82,12 +82,18 @@ public final class ApiHandler implements HttpHandler {
             result = CompletableFuture.failedFuture(t);
         }
         result.whenCompleteAsync((data, failure) -> {
-            if (failure != null) {
-                if (!call.committed()) {
+            if (call.committed()) {
+                return; // answered already: health, or an event stream
+            }
+            try {
+                if (failure != null) {
                     call.sendError(Failures.toApi(failure, call.requestId()));
+                } else {
+                    call.sendData(data);
                 }
-            } else if (!call.committed()) {
-                call.sendData(data);
+            } catch (RuntimeException e) {
+                // For example a result that cannot be serialised: the caller still gets an answer.
+                call.sendError(Failures.toApi(e, call.requestId()));
             }
         }, responder);
     }
@@ -197,6 +203,7 @@ public final class ApiHandler implements HttpHandler {
      *
      * @param timeout how long to wait at most
      * @return whether every request finished in time
+     * @throws InterruptedException if the waiting thread is interrupted
      */
     public boolean shutdown(Duration timeout) throws InterruptedException {
         long deadline = System.nanoTime() + timeout.toNanos();

@@ -2,6 +2,7 @@ package dev.memos4j.local.server.internal;
 
 import dev.memos4j.client.errors.MemosServiceException;
 import dev.memos4j.client.errors.MemosUnsupportedOperationException;
+import java.io.IOException;
 import java.util.concurrent.CompletionException;
 import java.util.concurrent.ExecutionException;
 import org.slf4j.Logger;
@@ -33,6 +34,11 @@ final class Failures {
         }
         if (t instanceof IllegalArgumentException && t.getMessage() != null) {
             return ApiException.badRequest(t.getMessage());
+        }
+        if (t instanceof IOException) {
+            // Reading the request failed, almost always because the client went away mid-body.
+            LOG.debug("request {}: could not read the request body: {}", requestId, t.toString());
+            return new ApiException(400, ApiException.INVALID_PARAMETER, "could not read the request body");
         }
         LOG.warn("request {} failed unexpectedly", requestId, t);
         return new ApiException(500, ApiException.INTERNAL, "internal server error (request id " + requestId + ")");

@@ -1,6 +1,9 @@
 package dev.memos4j.local.server.internal;
 
 import dev.memos4j.client.MemosClient;
+import dev.memos4j.client.errors.MemosUnsupportedOperationException;
+import dev.memos4j.client.model.AddKnowledgebaseFileRequest;
+import dev.memos4j.client.model.KnowledgebaseFile;
 import dev.memos4j.client.model.UploadKnowledgebaseFilesRequest;
 import dev.memos4j.client.model.UploadedFile;
 import java.io.IOException;
@@ -24,7 +27,8 @@ import org.slf4j.LoggerFactory;
  * The multipart variant of {@code add/knowledgebase-file}: {@code knowledgebase_id} and {@code type} in
  * the query string (form fields are accepted too), one part named {@code file} per file. The backend's
  * upload call takes local paths, so each file is written under a private temporary directory, keeping
- * its (sanitised) name, and the directory is deleted once the backend has answered.
+ * its (sanitised) name, and the directory is deleted once the backend has answered. A backend that does
+ * not support file uploads gets the files as the JSON variant's base64 content instead.
  */
 final class KnowledgebaseUploads {
 
@@ -58,13 +62,31 @@ final class KnowledgebaseUploads {
             throw new ApiException(400, 50103, "file must contain at most " + MAX_FILES + " files (was " + files.size() + ")");
         }
         Stored stored = store(files);
+        CompletableFuture<List<UploadedFile>> uploaded;
         try {
-            return backend.uploadKnowledgebaseFiles(new UploadKnowledgebaseFilesRequest(knowledgebaseId, type, stored.files()))
-                    .whenComplete((uploaded, failure) -> deleteQuietly(stored.directory()));
+            uploaded = backend.uploadKnowledgebaseFiles(new UploadKnowledgebaseFilesRequest(knowledgebaseId, type, stored.files()));
+        } catch (MemosUnsupportedOperationException e) {
+            uploaded = CompletableFuture.failedFuture(e);
         } catch (RuntimeException e) {
             deleteQuietly(stored.directory());
             throw e;
         }
+        // A backend that only takes inline content (the local engine) still serves form uploads: the
+        // server already holds the bytes, so it resends them as the JSON variant's base64 content.
+        return uploaded
+                .exceptionallyCompose(failure -> Failures.unwrap(failure) instanceof MemosUnsupportedOperationException
+                        ? backend.addKnowledgebaseFiles(inline(knowledgebaseId, files))
+                        : CompletableFuture.failedFuture(failure))
+                .whenComplete((result, failure) -> deleteQuietly(stored.directory()));
+    }
+
+    private static AddKnowledgebaseFileRequest inline(String knowledgebaseId, List<Multipart.Part> files) {
+        AddKnowledgebaseFileRequest.Builder request = AddKnowledgebaseFileRequest.builder().knowledgebaseId(knowledgebaseId);
+        for (int i = 0; i < files.size(); i++) {
+            Multipart.Part part = files.get(i);
+            request.addFile(KnowledgebaseFile.ofBytes(part.content(), safeFileName(part.filename().orElse(""), i)));
+        }
+        return request.build();
     }
 
     private record Stored(Path directory, List<Path> files) {}

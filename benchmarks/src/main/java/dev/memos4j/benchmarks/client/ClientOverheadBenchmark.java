@@ -1,0 +1,162 @@
+package dev.memos4j.benchmarks.client;
+
+import dev.memos4j.benchmarks.support.Args;
+import dev.memos4j.benchmarks.support.Canned;
+import dev.memos4j.benchmarks.support.ClosedLoop;
+import dev.memos4j.benchmarks.support.Latencies;
+import dev.memos4j.benchmarks.support.Machine;
+import dev.memos4j.client.MemosClient;
+import dev.memos4j.client.internal.Json;
+import dev.memos4j.client.model.SearchMemoryRequest;
+import dev.memos4j.client.model.SearchMemoryResponse;
+import java.net.URI;
+import java.net.http.HttpClient;
+import java.net.http.HttpRequest;
+import java.net.http.HttpResponse;
+import java.nio.charset.StandardCharsets;
+import java.time.Duration;
+import java.util.List;
+import java.util.Locale;
+import java.util.Set;
+import java.util.concurrent.CompletableFuture;
+import java.util.function.Supplier;
+
+/**
+ * {@code client}: how close {@code MemosClient.searchMemory}, fully decoded, comes to the physical limit of
+ * {@code java.net.http} on loopback (a prebuilt request, the body read as a string, no JSON parsing), at
+ * concurrency 1 and 64, closed loop. Both run in the same process against the same canned server and
+ * alternate in rounds, so that a noisy neighbour hits both alike.
+ *
+ * <p>Targets: at the highest concurrency the client reaches at least 0.9 of raw throughput; at concurrency
+ * 1 it adds at most 100 µs at the median. The last line is {@code client-vs-raw ratio=R c1-overhead-us=N}.
+ */
+public final class ClientOverheadBenchmark {
+
+    private static final String API_KEY = "bench-key-not-a-secret";
+
+    private ClientOverheadBenchmark() {}
+
+    /**
+     * Runs the command.
+     *
+     * @param arguments {@code [--seconds N] [--warmup-seconds N] [--rounds N] [--concurrency 1,64]
+     *     [--server-threads N] [--quick]}
+     * @return the exit code
+     * @throws Exception when the benchmark cannot run
+     */
+    public static int run(String[] arguments) throws Exception {
+        Args args = Args.parse(arguments,
+                Set.of("seconds", "warmup-seconds", "rounds", "concurrency", "server-threads"), Set.of("quick"));
+        boolean quick = args.flag("quick");
+        Duration measure = Duration.ofSeconds(args.positiveInt("seconds", quick ? 1 : 4));
+        Duration warmup = Duration.ofSeconds(args.positiveInt("warmup-seconds", quick ? 1 : 5));
+        int rounds = args.positiveInt("rounds", quick ? 1 : 3);
+        List<Integer> levels = args.positiveInts("concurrency", List.of(1, 64));
+        int serverThreads = args.positiveInt("server-threads", 4);
+
+        byte[] body = Canned.searchResponseBytes();
+        System.out.println(Machine.describe());
+        System.out.printf(Locale.ROOT, "client: search/memory envelope of %d bytes from com.sun.net.httpserver on "
+                + "loopback (own pool of %d threads); %d s warm-up, %d round(s) of %d s per variant%n",
+                body.length, serverThreads, warmup.toSeconds(), rounds, measure.toSeconds());
+
+        try (CannedServer server = new CannedServer(body, serverThreads);
+                MemosClient client = MemosClient.builder()
+                        .apiKey(API_KEY)
+                        .baseUrl(server.baseUrl())
+                        .allowInsecureHttp(true)
+                        .build()) {
+            HttpClient http = HttpClient.newHttpClient();
+            SearchMemoryRequest search = Canned.searchRequest();
+            HttpRequest prebuilt = HttpRequest.newBuilder(URI.create(server.baseUrl() + "/search/memory"))
+                    .timeout(Duration.ofSeconds(30))
+                    .header("User-Agent", "memos4j-java")
+                    .header("Authorization", "Token " + API_KEY)
+                    .header("Content-Type", "application/json")
+                    .header("Accept", "application/json")
+                    .POST(HttpRequest.BodyPublishers.ofByteArray(Json.write(search).getBytes(StandardCharsets.UTF_8)))
+                    .build();
+            Supplier<CompletableFuture<?>> raw = () -> http.sendAsync(prebuilt, HttpResponse.BodyHandlers.ofString());
+            Supplier<CompletableFuture<?>> decoded = () -> client.searchMemory(search);
+
+            checkBothAnswer(http, prebuilt, client, search, body.length);
+
+            System.out.printf(Locale.ROOT, "%-11s %-6s %9s %10s %9s %9s %7s%n",
+                    "concurrency", "path", "requests", "req/s", "p50-us", "p99-us", "errors");
+            double ratio = Double.NaN;
+            double c1Overhead = Double.NaN;
+            for (int concurrency : levels) {
+                ClosedLoop.run(raw, concurrency, warmup, Long.MAX_VALUE);
+                ClosedLoop.run(decoded, concurrency, warmup, Long.MAX_VALUE);
+                Totals rawTotals = new Totals();
+                Totals clientTotals = new Totals();
+                for (int r = 0; r < rounds; r++) {
+                    rawTotals.add(ClosedLoop.run(raw, concurrency, measure, Long.MAX_VALUE));
+                    clientTotals.add(ClosedLoop.run(decoded, concurrency, measure, Long.MAX_VALUE));
+                }
+                Latencies.Summary rawSummary = rawTotals.print(concurrency, "raw");
+                Latencies.Summary clientSummary = clientTotals.print(concurrency, "client");
+                ratio = clientTotals.perSecond() / rawTotals.perSecond();
+                System.out.printf(Locale.ROOT, "  c%d: client/raw throughput %.3f, p50 overhead %.1f us%n",
+                        concurrency, ratio, clientSummary.p50Micros() - rawSummary.p50Micros());
+                if (concurrency == 1) {
+                    c1Overhead = clientSummary.p50Micros() - rawSummary.p50Micros();
+                }
+            }
+            int highest = levels.stream().mapToInt(Integer::intValue).max().orElseThrow();
+            System.out.printf(Locale.ROOT, "target: c%d ratio >= 0.90 -> %s; c1 p50 overhead <= 100 us -> %s%n",
+                    highest, ratio >= 0.9 ? "met" : "MISSED",
+                    Double.isNaN(c1Overhead) ? "not measured" : c1Overhead <= 100 ? "met" : "MISSED");
+            System.out.printf(Locale.ROOT, "client-vs-raw ratio=%.2f c1-overhead-us=%.0f%n", ratio, c1Overhead);
+            return 0;
+        }
+    }
+
+    // Fails fast when either path does not get the canned answer: a benchmark of errors measures nothing.
+    private static void checkBothAnswer(HttpClient http, HttpRequest prebuilt, MemosClient client,
+            SearchMemoryRequest search, int bodyLength) throws Exception {
+        HttpResponse<String> response = http.send(prebuilt, HttpResponse.BodyHandlers.ofString());
+        if (response.statusCode() != 200 || response.body().getBytes(StandardCharsets.UTF_8).length != bodyLength) {
+            throw new IllegalStateException("the raw request got HTTP " + response.statusCode() + " and "
+                    + response.body().length() + " chars instead of the canned body");
+        }
+        SearchMemoryResponse decoded = client.searchMemory(search).get();
+        if (decoded.memories().size() != 6 || decoded.preferences().size() != 2) {
+            throw new IllegalStateException("the client decoded " + decoded.memories().size() + " memories and "
+                    + decoded.preferences().size() + " preferences instead of 6 and 2");
+        }
+    }
+
+    /** Sums the rounds of one variant at one concurrency. */
+    private static final class Totals {
+        private long completed;
+        private long failed;
+        private long elapsedNanos;
+        private final Latencies latencies = new Latencies(1 << 16);
+        private Throwable firstFailure;
+
+        void add(ClosedLoop.Result result) {
+            completed += result.completed();
+            failed += result.failed();
+            elapsedNanos += result.elapsedNanos();
+            latencies.addAll(result.latencies());
+            if (firstFailure == null) {
+                firstFailure = result.firstFailure();
+            }
+        }
+
+        double perSecond() {
+            return completed * 1e9 / elapsedNanos;
+        }
+
+        Latencies.Summary print(int concurrency, String path) {
+            Latencies.Summary summary = latencies.summary();
+            System.out.printf(Locale.ROOT, "%-11d %-6s %9d %10.0f %9.1f %9.1f %7d%n", concurrency, path, completed,
+                    perSecond(), summary.p50Micros(), summary.p99Micros(), failed);
+            if (firstFailure != null) {
+                System.out.println("  first failure: " + firstFailure);
+            }
+            return summary;
+        }
+    }
+}

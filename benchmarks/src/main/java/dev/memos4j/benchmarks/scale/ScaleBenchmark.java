@@ -1,0 +1,234 @@
+package dev.memos4j.benchmarks.scale;
+
+import dev.memos4j.benchmarks.support.Args;
+import dev.memos4j.benchmarks.support.Latencies;
+import dev.memos4j.benchmarks.support.Machine;
+import dev.memos4j.client.model.AddMessageRequest;
+import dev.memos4j.client.model.Message;
+import dev.memos4j.client.model.SearchMemoryRequest;
+import dev.memos4j.client.model.SearchMemoryResponse;
+import dev.memos4j.local.Embedder;
+import dev.memos4j.local.LocalMemos;
+import java.io.IOException;
+import java.io.UncheckedIOException;
+import java.lang.management.ManagementFactory;
+import java.lang.management.MemoryPoolMXBean;
+import java.lang.management.MemoryType;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.Comparator;
+import java.util.List;
+import java.util.Locale;
+import java.util.Set;
+import java.util.stream.Stream;
+
+/**
+ * {@code scale}: the local engine at growing sizes. For each mode ({@code bm25}: {@code Embedder.none()};
+ * {@code hybrid}: the default embedder) one engine on a temporary data directory is filled with synthetic
+ * household notes through {@code add/message} in batches, and measured each time it reaches a size of
+ * {@code --sizes}: ingest rate of the last stretch, search latency (one thread, end to end through
+ * {@code searchMemory}, the query embedding included), the process CPU time per search (every thread; less
+ * sensitive than wall time to other load on the machine), the query embedding alone, index size on disk
+ * and heap. All memories belong to one user, the worst case: every search ranks the whole index.
+ *
+ * <p>Target: hybrid search p50 at most 5 ms at 100k memories. The last line is
+ * {@code scale size=N mode=M search-p50-ms=N search-p99-ms=N ingest-per-s=N} for the last size and mode.
+ */
+public final class ScaleBenchmark {
+
+    private static final String USER = "household-1";
+    private static final long SEED = 20_261_125L;
+
+    private ScaleBenchmark() {}
+
+    /**
+     * Runs the command.
+     *
+     * @param arguments {@code [--sizes 1000,10000,100000] [--modes bm25,hybrid] [--queries N] [--batch N]
+     *     [--data-dir DIR] [--quick]}
+     * @return the exit code
+     * @throws Exception when the benchmark cannot run
+     */
+    public static int run(String[] arguments) throws Exception {
+        Args args = Args.parse(arguments, Set.of("sizes", "modes", "queries", "batch", "data-dir"), Set.of("quick"));
+        boolean quick = args.flag("quick");
+        List<Integer> sizes = args.positiveInts("sizes", quick ? List.of(1_000) : List.of(1_000, 10_000, 100_000))
+                .stream().sorted().toList();
+        List<String> modes = List.of(args.text("modes").orElse("bm25,hybrid").split(","));
+        for (String mode : modes) {
+            if (!mode.equals("bm25") && !mode.equals("hybrid")) {
+                throw new IllegalArgumentException("--modes takes bm25 and/or hybrid, got '" + mode + "'");
+            }
+        }
+        int queries = args.positiveInt("queries", quick ? 50 : 300);
+        int batch = args.positiveInt("batch", 100);
+        Path parent = args.text("data-dir").map(Path::of).orElse(Path.of(System.getProperty("java.io.tmpdir")));
+
+        System.out.println(Machine.describe());
+        System.out.printf(Locale.ROOT, "scale: sizes %s, modes %s, %d searches per point (one thread), add/message "
+                + "batches of %d notes, one user%n", sizes, modes, queries, batch);
+        System.out.printf(Locale.ROOT, "%-6s %8s %10s %9s %10s %10s %10s %10s %10s %9s %9s%n", "mode", "size",
+                "ingest/s", "ingest-s", "search-p50", "search-p99", "search-cpu", "embed-p50", "index-MiB", "peak-MiB",
+                "live-MiB");
+        Point last = null;
+        for (String mode : modes) {
+            Path dir = Files.createTempDirectory(parent, "memos4j-scale-" + mode + "-");
+            try {
+                for (Point point : measure(mode, dir, sizes, queries, batch)) {
+                    last = point;
+                }
+            } finally {
+                deleteRecursively(dir);
+            }
+        }
+        if (last == null) {
+            throw new IllegalStateException("nothing was measured");
+        }
+        System.out.printf(Locale.ROOT, "scale size=%d mode=%s search-p50-ms=%.2f search-p99-ms=%.2f ingest-per-s=%.0f%n",
+                last.size(), last.mode(), last.search().p50Millis(), last.search().p99Millis(), last.ingestPerSecond());
+        return 0;
+    }
+
+    /** What was measured at one size. */
+    record Point(String mode, int size, double ingestPerSecond, double ingestSeconds, Latencies.Summary search,
+            double searchCpuMillis, Latencies.Summary embed, long indexBytes, long peakHeapBytes, long liveHeapBytes) {}
+
+    private static List<Point> measure(String mode, Path dir, List<Integer> sizes, int queries, int batch) {
+        boolean hybrid = mode.equals("hybrid");
+        Embedder embedder = hybrid ? Embedder.defaultModel() : Embedder.none();
+        List<Point> points = new ArrayList<>();
+        HouseholdNotes notes = new HouseholdNotes(SEED);
+        try (LocalMemos memos = LocalMemos.builder().dataDirectory(dir).embedder(embedder).build()) {
+            if (hybrid) {
+                embedder.embedQuery("load the model before the clock starts");
+            }
+            int stored = 0;
+            long totalIngestNanos = 0;
+            int conversation = 0;
+            for (int size : sizes) {
+                resetPeakHeap();
+                long start = System.nanoTime();
+                int before = stored;
+                while (stored < size) {
+                    int n = Math.min(batch, size - stored);
+                    AddMessageRequest.Builder request = AddMessageRequest.builder()
+                            .userId(USER)
+                            .conversationId("conversation-" + (++conversation));
+                    for (int i = 0; i < n; i++) {
+                        request.addMessage(Message.user(notes.next()));
+                    }
+                    memos.addMessage(request.build()).join();
+                    stored += n;
+                    if (stored % 10_000 == 0) {
+                        System.err.printf(Locale.ROOT, "  %s: %d memories stored, %.0f s%n", mode, stored,
+                                (totalIngestNanos + System.nanoTime() - start) / 1e9);
+                    }
+                }
+                long ingestNanos = System.nanoTime() - start;
+                totalIngestNanos += ingestNanos;
+                double ingestPerSecond = (stored - before) * 1e9 / ingestNanos;
+
+                Latencies search = new Latencies(queries);
+                Latencies embed = new Latencies(queries);
+                List<String> questions = HouseholdNotes.queries();
+                for (int i = 0; i < Math.min(queries, 30); i++) { // warm-up
+                    search(memos, questions.get(i % questions.size()));
+                }
+                long cpuNanos = 0;
+                for (int i = 0; i < queries; i++) {
+                    String question = questions.get(i % questions.size());
+                    long cpu0 = processCpuNanos();
+                    long t0 = System.nanoTime();
+                    SearchMemoryResponse found = search(memos, question);
+                    search.record(System.nanoTime() - t0);
+                    cpuNanos += processCpuNanos() - cpu0;
+                    if (found.memories().isEmpty()) {
+                        throw new IllegalStateException("search found nothing for '" + question + "' at " + size);
+                    }
+                    if (hybrid) {
+                        long t1 = System.nanoTime();
+                        embedder.embedQuery(question);
+                        embed.record(System.nanoTime() - t1);
+                    }
+                }
+                long peak = peakHeap();
+                long live = liveHeap();
+                Point point = new Point(mode, stored, ingestPerSecond, totalIngestNanos / 1e9, search.summary(),
+                        cpuNanos / 1e6 / queries, hybrid ? embed.summary() : null, directorySize(dir), peak, live);
+                print(point);
+                points.add(point);
+            }
+        }
+        return points;
+    }
+
+    private static SearchMemoryResponse search(LocalMemos memos, String question) {
+        return memos.searchMemory(SearchMemoryRequest.builder()
+                .userId(USER)
+                .query(question)
+                .build()).join();
+    }
+
+    private static void print(Point p) {
+        System.out.printf(Locale.ROOT, "%-6s %8d %10.0f %9.1f %10.2f %10.2f %10.2f %10s %10.1f %9.0f %9.0f%n",
+                p.mode(), p.size(), p.ingestPerSecond(), p.ingestSeconds(), p.search().p50Millis(),
+                p.search().p99Millis(), p.searchCpuMillis(),
+                p.embed() == null ? "-" : String.format(Locale.ROOT, "%.2f", p.embed().p50Millis()),
+                p.indexBytes() / 1048576.0, p.peakHeapBytes() / 1048576.0, p.liveHeapBytes() / 1048576.0);
+    }
+
+    // CPU time of the whole process (every thread: the engine's pool, the embedding runtime), which other
+    // processes on a shared machine do not inflate the way they inflate wall time.
+    private static long processCpuNanos() {
+        return ((com.sun.management.OperatingSystemMXBean) ManagementFactory.getOperatingSystemMXBean())
+                .getProcessCpuTime();
+    }
+
+    private static void resetPeakHeap() {
+        for (MemoryPoolMXBean pool : ManagementFactory.getMemoryPoolMXBeans()) {
+            if (pool.getType() == MemoryType.HEAP) {
+                pool.resetPeakUsage();
+            }
+        }
+    }
+
+    // The sum of each heap pool's peak: an upper bound, as the pools need not peak at the same moment.
+    private static long peakHeap() {
+        long sum = 0;
+        for (MemoryPoolMXBean pool : ManagementFactory.getMemoryPoolMXBeans()) {
+            if (pool.getType() == MemoryType.HEAP) {
+                sum += pool.getPeakUsage().getUsed();
+            }
+        }
+        return sum;
+    }
+
+    // What stays reachable: heap used right after a full collection.
+    private static long liveHeap() {
+        System.gc();
+        return ManagementFactory.getMemoryMXBean().getHeapMemoryUsage().getUsed();
+    }
+
+    private static long directorySize(Path dir) {
+        try (Stream<Path> files = Files.walk(dir)) {
+            return files.filter(Files::isRegularFile).mapToLong(f -> {
+                try {
+                    return Files.size(f);
+                } catch (IOException e) {
+                    return 0; // a file Lucene deleted meanwhile
+                }
+            }).sum();
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        }
+    }
+
+    private static void deleteRecursively(Path dir) throws IOException {
+        try (Stream<Path> files = Files.walk(dir)) {
+            for (Path p : files.sorted(Comparator.reverseOrder()).toList()) {
+                Files.deleteIfExists(p);
+            }
+        }
+    }
+}
