@@ -142,6 +142,8 @@ class LlmValuesTest {
         stream.close();
         assertThat(completion).isCancelled();
         assertThat(cancelled).hasValue(1);
+        stream.cancel(); // a second cancel must not abort the work again
+        assertThat(cancelled).hasValue(1);
 
         CompletableFuture<LlmResult> done = CompletableFuture.completedFuture(LlmResult.of("x"));
         LlmStream finished = LlmStream.of(done, cancelled::incrementAndGet);
