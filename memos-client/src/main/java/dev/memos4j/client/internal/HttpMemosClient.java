@@ -66,12 +66,13 @@ import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Future;
-import java.util.concurrent.Executors;
 import java.util.concurrent.ScheduledExecutorService;
 import java.util.concurrent.RejectedExecutionException;
 import java.util.concurrent.ScheduledFuture;
 import java.util.concurrent.ScheduledThreadPoolExecutor;
 import java.util.concurrent.ThreadFactory;
+import java.util.concurrent.LinkedBlockingQueue;
+import java.util.concurrent.ThreadPoolExecutor;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicBoolean;
 import java.util.concurrent.atomic.AtomicInteger;
@@ -120,7 +121,7 @@ public final class HttpMemosClient implements MemosClient {
                 this.ownedExecutor = null;
                 builder.executor(config.executor().get());
             } else {
-                this.ownedExecutor = Executors.newCachedThreadPool(daemonThreads("memos4j-http-"));
+                this.ownedExecutor = boundedPool();
                 builder.executor(ownedExecutor);
             }
             this.http = builder.build();
@@ -621,6 +622,18 @@ public final class HttpMemosClient implements MemosClient {
             return "";
         }
         return text.length() <= LOGGED_BODY_CHARS ? text : text.substring(0, LOGGED_BODY_CHARS) + "...";
+    }
+
+    /**
+     * The response-handling pool: a few threads however many calls are in flight (a cached pool grew to
+     * hundreds under 10,000 concurrent calls). Its work is short and non-blocking, so a queue is enough.
+     */
+    private static ExecutorService boundedPool() {
+        int threads = Math.max(4, 2 * Runtime.getRuntime().availableProcessors());
+        ThreadPoolExecutor pool = new ThreadPoolExecutor(threads, threads, 30, TimeUnit.SECONDS,
+                new LinkedBlockingQueue<>(), daemonThreads("memos4j-http-"));
+        pool.allowCoreThreadTimeOut(true);
+        return pool;
     }
 
     private static ThreadFactory daemonThreads(String prefix) {

@@ -235,7 +235,13 @@ final class SseChatStream implements ChatStream, Flow.Subscriber<String> {
         }
         Flow.Subscription s = subscription;
         if (s != null) {
-            s.cancel();
+            // Not from inside onNext: the JDK's line adapter then never finishes the exchange, which keeps
+            // the connection and the HTTP client's selector thread alive.
+            try {
+                scheduler.execute(s::cancel);
+            } catch (RejectedExecutionException closed) {
+                s.cancel();
+            }
         }
         abortCall.run();
     }

@@ -182,8 +182,9 @@ public final class LocalEngine implements AutoCloseable {
             Map<String, Object> source = source(m, i, text, conversationId);
             allSources.add(source);
             String context = contextOf(messages, turns, t);
+            // The message is kept exactly as sent (get/message returns it); only the memory is trimmed.
             items.add(new StoredItem(StoredItem.MESSAGE, UUID.randomUUID().toString(), userId, agentId, appId,
-                    conversationId, text, "", m.role().value(), List.of(), info, List.of(source), time, time,
+                    conversationId, m.text(), "", m.role().value(), List.of(), info, List.of(source), time, time,
                     StoredItem.ACTIVATED, 1.0, speaker, dateLabel, text, seq.getAndIncrement()));
             items.add(new StoredItem(StoredItem.MEMORY, UUID.randomUUID().toString(), userId, agentId, appId,
                     conversationId, text, MemoryKeys.keyOf(text), MemoryType.WORKING_MEMORY.value(), tags, info,
