@@ -11,7 +11,10 @@ import java.util.Map;
 
 /**
  * Entry point of {@code benchmarks.jar}: {@code java -jar benchmarks/target/benchmarks.jar COMMAND [ARGS]}.
- * Each command prints its figures; its last line is machine-readable.
+ * Each command prints its figures; its last line is machine-readable. Commands: {@code client} (HTTP client
+ * against raw {@code java.net.http}), {@code facade} ({@code MemoryAugmentedChat} overhead), {@code scale}
+ * (local engine at 1k-100k memories), {@code coldstart} (the demo jar's start), {@code locomo} (retrieval
+ * quality) and {@code jmh} (microbenchmarks). {@code docs/performance.md} has the figures.
  */
 public final class Benchmarks {
 

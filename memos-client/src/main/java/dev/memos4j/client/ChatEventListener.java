@@ -12,7 +12,7 @@ public interface ChatEventListener {
     /**
      * One event: text, reasoning, end, or a type this version does not know.
      *
-     * @param event what happened, without secrets
+     * @param event the event, as it arrived
      */
     void onEvent(ChatEvent event);
 }

@@ -135,7 +135,7 @@ public final class MemosClientBuilder {
      * The time allowed for one attempt, response headers and body (default 30 s). For a streaming chat it
      * bounds the wait for the headers only; {@link #streamIdleTimeout(Duration)} guards the stream.
      *
-     * @param timeout how long to wait in total
+     * @param timeout the time allowed for one attempt
      * @return this builder
      */
     public MemosClientBuilder timeout(Duration timeout) {
@@ -216,7 +216,7 @@ public final class MemosClientBuilder {
     /**
      * Hears requests, responses, errors and retries.
      *
-     * @param listener receives the stream's events as they arrive
+     * @param listener hears every request, response, error and retry
      * @return this builder
      */
     public MemosClientBuilder listener(MemosClientListener listener) {

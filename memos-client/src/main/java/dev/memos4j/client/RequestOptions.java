@@ -89,7 +89,7 @@ public final class RequestOptions {
         /**
          * Timeout of one attempt; must be positive.
          *
-         * @param timeout how long to wait in total
+         * @param timeout the timeout of one attempt
          * @return this builder
          */
         public Builder timeout(Duration timeout) {

@@ -25,7 +25,8 @@ import java.util.function.Supplier;
  * {@code client}: how close {@code MemosClient.searchMemory}, fully decoded, comes to the physical limit of
  * {@code java.net.http} on loopback (a prebuilt request, the body read as a string, no JSON parsing), at
  * concurrency 1 and 64, closed loop. Both run in the same process against the same canned server and
- * alternate in rounds, so that a noisy neighbour hits both alike.
+ * alternate in rounds, so that a noisy neighbour hits both alike. Process CPU time per request (server,
+ * client and load generator together) is printed too: on a shared machine it is steadier than throughput.
  *
  * <p>Targets: at the highest concurrency the client reaches at least 0.9 of raw throughput; at concurrency
  * 1 it adds at most 100 µs at the median. The last line is {@code client-vs-raw ratio=R c1-overhead-us=N}.
@@ -91,14 +92,17 @@ public final class ClientOverheadBenchmark {
                 Totals rawTotals = new Totals();
                 Totals clientTotals = new Totals();
                 for (int r = 0; r < rounds; r++) {
-                    rawTotals.add(ClosedLoop.run(raw, concurrency, measure, Long.MAX_VALUE));
-                    clientTotals.add(ClosedLoop.run(decoded, concurrency, measure, Long.MAX_VALUE));
+                    rawTotals.measure(raw, concurrency, measure);
+                    clientTotals.measure(decoded, concurrency, measure);
                 }
                 Latencies.Summary rawSummary = rawTotals.print(concurrency, "raw");
                 Latencies.Summary clientSummary = clientTotals.print(concurrency, "client");
                 ratio = clientTotals.perSecond() / rawTotals.perSecond();
-                System.out.printf(Locale.ROOT, "  c%d: client/raw throughput %.3f, p50 overhead %.1f us%n",
-                        concurrency, ratio, clientSummary.p50Micros() - rawSummary.p50Micros());
+                System.out.printf(Locale.ROOT, "  c%d: client/raw throughput %.3f, p50 overhead %.1f us, process CPU per "
+                        + "request %.1f us raw vs %.1f us client (raw/client %.3f)%n", concurrency, ratio,
+                        clientSummary.p50Micros() - rawSummary.p50Micros(), rawTotals.cpuMicrosPerRequest(),
+                        clientTotals.cpuMicrosPerRequest(), rawTotals.cpuMicrosPerRequest()
+                                / clientTotals.cpuMicrosPerRequest());
                 if (concurrency == 1) {
                     c1Overhead = clientSummary.p50Micros() - rawSummary.p50Micros();
                 }
@@ -134,6 +138,19 @@ public final class ClientOverheadBenchmark {
         private long elapsedNanos;
         private final Latencies latencies = new Latencies(1 << 16);
         private Throwable firstFailure;
+        private long cpuNanos;
+
+        void measure(Supplier<CompletableFuture<?>> call, int concurrency, Duration duration) throws InterruptedException {
+            long cpuBefore = Machine.processCpuNanos();
+            ClosedLoop.Result result = ClosedLoop.run(call, concurrency, duration, Long.MAX_VALUE);
+            cpuNanos += Machine.processCpuNanos() - cpuBefore;
+            add(result);
+        }
+
+        // Server, client and benchmark threads together: the same server work is in both variants.
+        double cpuMicrosPerRequest() {
+            return cpuNanos / 1e3 / completed;
+        }
 
         void add(ClosedLoop.Result result) {
             completed += result.completed();

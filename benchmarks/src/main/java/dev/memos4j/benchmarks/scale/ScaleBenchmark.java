@@ -138,11 +138,11 @@ public final class ScaleBenchmark {
                 long cpuNanos = 0;
                 for (int i = 0; i < queries; i++) {
                     String question = questions.get(i % questions.size());
-                    long cpu0 = processCpuNanos();
+                    long cpu0 = Machine.processCpuNanos();
                     long t0 = System.nanoTime();
                     SearchMemoryResponse found = search(memos, question);
                     search.record(System.nanoTime() - t0);
-                    cpuNanos += processCpuNanos() - cpu0;
+                    cpuNanos += Machine.processCpuNanos() - cpu0;
                     if (found.memories().isEmpty()) {
                         throw new IllegalStateException("search found nothing for '" + question + "' at " + size);
                     }
@@ -176,13 +176,6 @@ public final class ScaleBenchmark {
                 p.search().p99Millis(), p.searchCpuMillis(),
                 p.embed() == null ? "-" : String.format(Locale.ROOT, "%.2f", p.embed().p50Millis()),
                 p.indexBytes() / 1048576.0, p.peakHeapBytes() / 1048576.0, p.liveHeapBytes() / 1048576.0);
-    }
-
-    // CPU time of the whole process (every thread: the engine's pool, the embedding runtime), which other
-    // processes on a shared machine do not inflate the way they inflate wall time.
-    private static long processCpuNanos() {
-        return ((com.sun.management.OperatingSystemMXBean) ManagementFactory.getOperatingSystemMXBean())
-                .getProcessCpuTime();
     }
 
     private static void resetPeakHeap() {

@@ -100,7 +100,7 @@ public record DeleteMemoryRequest(
     /**
      * This request narrowed to one memory type.
      *
-     * @param memoryType this request narrowed to one memory type
+     * @param memoryType the memory type to delete, e.g. {@code LongTermMemory}
      * @return this request narrowed to one memory type
      */
     public DeleteMemoryRequest withMemoryType(String memoryType) {

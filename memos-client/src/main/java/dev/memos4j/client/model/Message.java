@@ -107,7 +107,7 @@ public record Message(
     /**
      * This message with {@code chat_time} set.
      *
-     * @param chatTime this message with {@code chat_time} set
+     * @param chatTime when the message was said, as text the service understands
      * @return this message with {@code chat_time} set
      */
     public Message withChatTime(String chatTime) {

@@ -53,7 +53,7 @@ public final class Timestamp {
     /**
      * A timestamp kept as the given string (epoch digits, ISO-8601, or free text).
      *
-     * @param text the message text
+     * @param text the timestamp as text
      * @return a timestamp kept as the given string (epoch digits, ISO-8601, or free text)
      */
     public static Timestamp ofText(String text) {

@@ -44,7 +44,7 @@ public record UploadKnowledgebaseFilesRequest(String knowledgebaseId, Optional<S
     /**
      * This request with a file type label.
      *
-     * @param type this request with a file type label
+     * @param type the file type label
      * @return this request with a file type label
      */
     public UploadKnowledgebaseFilesRequest withType(String type) {

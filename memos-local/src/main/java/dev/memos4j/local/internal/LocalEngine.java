@@ -47,7 +47,6 @@ import java.util.Optional;
 import java.util.Set;
 import java.util.UUID;
 import java.util.concurrent.CompletableFuture;
-import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.Executor;
 import java.util.concurrent.atomic.AtomicLong;
 import java.util.regex.Matcher;
@@ -82,7 +81,17 @@ public final class LocalEngine implements AutoCloseable {
     private final Executor executor;
     private final HybridRanker ranker;
     private final RetrievalMode mode;
-    private final Map<String, TaskStatusResponse> tasks = new ConcurrentHashMap<>();
+    // The most recent tasks only, so a long-running process does not grow without bound.
+    private static final int MAX_TASKS = 100_000;
+    private final Map<String, TaskStatusResponse> tasks = java.util.Collections.synchronizedMap(
+            new LinkedHashMap<>(16, 0.75f, false) {
+                private static final long serialVersionUID = 1L;
+
+                @Override
+                protected boolean removeEldestEntry(Map.Entry<String, TaskStatusResponse> eldest) {
+                    return size() > MAX_TASKS;
+                }
+            });
     private final AtomicLong seq;
 
     /**
