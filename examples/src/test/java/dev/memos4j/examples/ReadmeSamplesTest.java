@@ -35,15 +35,17 @@ class ReadmeSamplesTest {
         try (MemosClient memos = LocalMemos.inMemory()) {
             // README: "The client" (with MemosClient.fromEnv() replaced by the local engine)
             memos.addMessage(AddMessageRequest.builder()
-                    .userId("user-123")
-                    .conversationId("conversation_001")
-                    .addMessage(Message.user("Take the kids to the zoo on Saturday, please remember it."))
-                    .build()).join();
+                            .userId("user-123")
+                            .conversationId("conversation_001")
+                            .addMessage(Message.user("Take the kids to the zoo on Saturday, please remember it."))
+                            .build())
+                    .join();
 
             SearchMemoryResponse found = memos.searchMemory(SearchMemoryRequest.builder()
-                    .userId("user-123")
-                    .query("What plans do I have for the weekend?")
-                    .build()).join();
+                            .userId("user-123")
+                            .query("What plans do I have for the weekend?")
+                            .build())
+                    .join();
             found.memories().forEach(m -> printed.add(m.memoryValue()));
             // end of README sample
         }
@@ -54,16 +56,19 @@ class ReadmeSamplesTest {
     void memoryAugmentedChatQuickStartUsesAnotherConversationsMemory() {
         try (MemosClient memos = LocalMemos.open(dataDir)) {
             memos.addMessage(AddMessageRequest.builder()
-                    .userId("user-123")
-                    .conversationId("conversation_001")
-                    .addMessage(Message.user("Take the kids to the zoo on Saturday, please remember it."))
-                    .asyncMode(false)
-                    .build()).join();
+                            .userId("user-123")
+                            .conversationId("conversation_001")
+                            .addMessage(Message.user("Take the kids to the zoo on Saturday, please remember it."))
+                            .asyncMode(false)
+                            .build())
+                    .join();
 
             // README: "Memory-augmented chat" (OpenAiLlmProvider.fromEnv() replaced by the offline model)
-            MemoryAugmentedChat chat = MemoryAugmentedChat.builder(memos, new NotConnectedLlmProvider()).build();
+            MemoryAugmentedChat chat = MemoryAugmentedChat.builder(memos, new NotConnectedLlmProvider())
+                    .build();
 
-            ChatReply reply = chat.chat("user-123", "conversation_002", "What plans do I have for the weekend?").join();
+            ChatReply reply = chat.chat("user-123", "conversation_002", "What plans do I have for the weekend?")
+                    .join();
             printed.add(reply.answer());
             // end of README sample
             reply.writeBack().join();
@@ -76,18 +81,19 @@ class ReadmeSamplesTest {
         Path memosData = dataDir.resolve("memos-data");
         try (LocalMemos memos = LocalMemos.open(memosData)) {
             memos.addMessage(AddMessageRequest.builder()
-                    .userId("user-123")
-                    .addMessage(Message.user("My wife is Xiaoyun, the child is 6 years old."))
-                    .asyncMode(false)
-                    .build()).join();
+                            .userId("user-123")
+                            .addMessage(Message.user("My wife is Xiaoyun, the child is 6 years old."))
+                            .asyncMode(false)
+                            .build())
+                    .join();
         }
         try (LocalMemos memos = LocalMemos.open(memosData)) {
             assertThat(memos.searchMemory(SearchMemoryRequest.builder()
-                            .userId("user-123")
-                            .query("Arrange a weekend activity for the family?")
-                            .build())
-                    .join()
-                    .memories())
+                                    .userId("user-123")
+                                    .query("Arrange a weekend activity for the family?")
+                                    .build())
+                            .join()
+                            .memories())
                     .anySatisfy(m -> assertThat(m.memoryValue()).contains("Xiaoyun"));
         }
     }

@@ -29,9 +29,14 @@ class ChatOptionsTest {
     void everySettingIsKeptAndSurvivesToBuilder() {
         LlmOptions llm = LlmOptions.builder().model("gpt-test").build();
         ChatOptions options = ChatOptions.builder()
-                .memoryLimit(0).preferenceLimit(25).relativityThreshold(0.35).includePreferences(false)
-                .searchTimeout(Duration.ofMillis(1_500)).writeBackPolicy(WriteBackPolicy.SYNC)
-                .searchFailurePolicy(SearchFailurePolicy.STRICT).llmOptions(llm)
+                .memoryLimit(0)
+                .preferenceLimit(25)
+                .relativityThreshold(0.35)
+                .includePreferences(false)
+                .searchTimeout(Duration.ofMillis(1_500))
+                .writeBackPolicy(WriteBackPolicy.SYNC)
+                .searchFailurePolicy(SearchFailurePolicy.STRICT)
+                .llmOptions(llm)
                 .build();
 
         ChatOptions copy = options.toBuilder().build();
@@ -55,13 +60,17 @@ class ChatOptionsTest {
         ChatOptions.Builder builder = ChatOptions.builder();
 
         assertThatThrownBy(() -> builder.memoryLimit(26)).hasMessage("memoryLimit must be between 0 and 25, was 26");
-        assertThatThrownBy(() -> builder.preferenceLimit(-1)).hasMessage("preferenceLimit must be between 0 and 25, was -1");
+        assertThatThrownBy(() -> builder.preferenceLimit(-1))
+                .hasMessage("preferenceLimit must be between 0 and 25, was -1");
         assertThatThrownBy(() -> builder.relativityThreshold(1.01))
                 .hasMessage("relativityThreshold must be between 0 and 1, was 1.01");
         assertThatThrownBy(() -> builder.relativityThreshold(Double.NaN))
                 .hasMessage("relativityThreshold must be between 0 and 1, was NaN");
-        assertThatThrownBy(() -> builder.searchTimeout(Duration.ZERO)).hasMessage("searchTimeout must be positive, was PT0S");
-        assertThatThrownBy(() -> builder.searchTimeout(null)).isInstanceOf(NullPointerException.class).hasMessage("searchTimeout");
+        assertThatThrownBy(() -> builder.searchTimeout(Duration.ZERO))
+                .hasMessage("searchTimeout must be positive, was PT0S");
+        assertThatThrownBy(() -> builder.searchTimeout(null))
+                .isInstanceOf(NullPointerException.class)
+                .hasMessage("searchTimeout");
         assertThatThrownBy(() -> builder.writeBackPolicy(null)).hasMessage("writeBackPolicy");
         assertThatThrownBy(() -> builder.searchFailurePolicy(null)).hasMessage("searchFailurePolicy");
         assertThatThrownBy(() -> builder.llmOptions(null)).hasMessage("llmOptions");

@@ -45,17 +45,22 @@ class MemoryAugmentedChatLoadTest {
             memos.remember("user-" + u, "my locker code is CODE<" + u + ">", Instant.parse("2026-11-20T10:00:00Z"));
         }
         // The model echoes its whole prompt, so any memory that reached it shows in the answer.
-        ScriptedLlmProvider llm = ScriptedLlmProvider.builder().executor(pool)
+        ScriptedLlmProvider llm = ScriptedLlmProvider.builder()
+                .executor(pool)
                 .otherwise(request -> request.messages().toString())
                 .build();
         MemoryAugmentedChat chat = MemoryAugmentedChat.builder(memos, llm)
                 .options(ChatOptions.builder().memoryLimit(25).build())
-                .writeBackExecutor(pool).build();
+                .writeBackExecutor(pool)
+                .build();
         int threadsBefore = ManagementFactory.getThreadMXBean().getThreadCount();
         AtomicInteger peak = new AtomicInteger(threadsBefore);
         ScheduledExecutorService sampler = Executors.newSingleThreadScheduledExecutor();
-        sampler.scheduleAtFixedRate(() -> peak.accumulateAndGet(ManagementFactory.getThreadMXBean().getThreadCount(),
-                Math::max), 0, 5, TimeUnit.MILLISECONDS);
+        sampler.scheduleAtFixedRate(
+                () -> peak.accumulateAndGet(ManagementFactory.getThreadMXBean().getThreadCount(), Math::max),
+                0,
+                5,
+                TimeUnit.MILLISECONDS);
 
         List<CompletableFuture<ChatReply>> turns = new ArrayList<>(TURNS);
         try {
@@ -63,9 +68,13 @@ class MemoryAugmentedChatLoadTest {
                 String user = "user-" + (i % USERS);
                 turns.add(chat.chat(user, "conv-" + user, "what is my locker code? turn " + i));
             }
-            CompletableFuture.allOf(turns.toArray(CompletableFuture[]::new)).orTimeout(60, TimeUnit.SECONDS).join();
-            CompletableFuture.allOf(turns.stream().map(t -> t.join().writeBack()).toArray(CompletableFuture[]::new))
-                    .orTimeout(60, TimeUnit.SECONDS).join();
+            CompletableFuture.allOf(turns.toArray(CompletableFuture[]::new))
+                    .orTimeout(60, TimeUnit.SECONDS)
+                    .join();
+            CompletableFuture.allOf(
+                            turns.stream().map(t -> t.join().writeBack()).toArray(CompletableFuture[]::new))
+                    .orTimeout(60, TimeUnit.SECONDS)
+                    .join();
         } finally {
             sampler.shutdownNow();
         }

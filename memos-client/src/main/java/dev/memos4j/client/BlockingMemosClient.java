@@ -353,7 +353,8 @@ public final class BlockingMemosClient implements AutoCloseable {
      * @return the service's answer
      * @throws dev.memos4j.client.errors.MemosException the failure of the call, unwrapped
      */
-    public List<UploadedFile> uploadKnowledgebaseFiles(UploadKnowledgebaseFilesRequest request, RequestOptions options) {
+    public List<UploadedFile> uploadKnowledgebaseFiles(
+            UploadKnowledgebaseFilesRequest request, RequestOptions options) {
         return join(client.uploadKnowledgebaseFiles(request, options));
     }
 

@@ -269,13 +269,27 @@ public final class MemosClientBuilder {
         String key = firstText(apiKey, environment.apply(ENV_API_KEY))
                 .orElseThrow(() -> new IllegalStateException("MemOS API key is required: set the " + ENV_API_KEY
                         + " environment variable or call apiKey(...) on the builder"));
-        boolean global = isGlobal || TRUE_VALUES.contains(
-                Optional.ofNullable(environment.apply(ENV_IS_GLOBAL)).orElse("false").trim().toLowerCase(Locale.ROOT));
-        String url = firstText(baseUrl, environment.apply(ENV_BASE_URL)).orElse(global ? GLOBAL_BASE_URL : CHINA_BASE_URL);
+        boolean global = isGlobal
+                || TRUE_VALUES.contains(Optional.ofNullable(environment.apply(ENV_IS_GLOBAL))
+                        .orElse("false")
+                        .trim()
+                        .toLowerCase(Locale.ROOT));
+        String url =
+                firstText(baseUrl, environment.apply(ENV_BASE_URL)).orElse(global ? GLOBAL_BASE_URL : CHINA_BASE_URL);
         URI base = checkedBaseUri(url, allowInsecureHttp);
-        return new ClientConfig(key, base, connectTimeout, timeout, streamIdleTimeout, retryPolicy,
-                Optional.ofNullable(executor), Optional.ofNullable(httpClient), Optional.ofNullable(scheduler),
-                clock, listener, Map.copyOf(defaultHeaders));
+        return new ClientConfig(
+                key,
+                base,
+                connectTimeout,
+                timeout,
+                streamIdleTimeout,
+                retryPolicy,
+                Optional.ofNullable(executor),
+                Optional.ofNullable(httpClient),
+                Optional.ofNullable(scheduler),
+                clock,
+                listener,
+                Map.copyOf(defaultHeaders));
     }
 
     static URI checkedBaseUri(String url, boolean allowInsecureHttp) {

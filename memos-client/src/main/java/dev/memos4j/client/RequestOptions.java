@@ -75,7 +75,8 @@ public final class RequestOptions {
 
     @Override
     public String toString() {
-        return "RequestOptions{timeout=" + timeout + ", maxAttempts=" + maxAttempts + ", headers=" + headers.keySet() + "}";
+        return "RequestOptions{timeout=" + timeout + ", maxAttempts=" + maxAttempts + ", headers=" + headers.keySet()
+                + "}";
     }
 
     /** Builder of {@link RequestOptions}. */

@@ -225,8 +225,16 @@ public final class RetryPolicy {
 
     @Override
     public int hashCode() {
-        return Objects.hash(maxAttempts, initialBackoff, maxBackoff, multiplier, jitter, maxRetryAfter,
-                retryIoErrors, retryableStatuses, retryableErrorCodes);
+        return Objects.hash(
+                maxAttempts,
+                initialBackoff,
+                maxBackoff,
+                multiplier,
+                jitter,
+                maxRetryAfter,
+                retryIoErrors,
+                retryableStatuses,
+                retryableErrorCodes);
     }
 
     @Override

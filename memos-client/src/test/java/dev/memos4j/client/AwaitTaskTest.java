@@ -27,15 +27,16 @@ class AwaitTaskTest {
     /** A fake whose status calls answer with the given statuses, in order. */
     private static ProxyMemosClient answering(TaskStatus... statuses) {
         Iterator<TaskStatus> next = List.of(statuses).iterator();
-        return new ProxyMemosClient().answer("getTaskStatus",
-                args -> CompletableFuture.completedFuture(status(next.next())));
+        return new ProxyMemosClient()
+                .answer("getTaskStatus", args -> CompletableFuture.completedFuture(status(next.next())));
     }
 
     @Test
     void pollsUntilTheTaskCompletes() throws Exception {
         ProxyMemosClient fake = answering(TaskStatus.RUNNING, TaskStatus.of("pending"), TaskStatus.COMPLETED);
 
-        TaskStatusResponse done = fake.client.awaitTask("task-1", Duration.ofSeconds(30), FAST).get(10, TimeUnit.SECONDS);
+        TaskStatusResponse done =
+                fake.client.awaitTask("task-1", Duration.ofSeconds(30), FAST).get(10, TimeUnit.SECONDS);
 
         assertThat(done.status()).isEqualTo(TaskStatus.COMPLETED);
         assertThat(fake.calls).hasSize(3).allSatisfy(call -> {
@@ -48,7 +49,8 @@ class AwaitTaskTest {
     void aFailedTaskIsAnAnswerNotAnError() throws Exception {
         ProxyMemosClient fake = answering(TaskStatus.RUNNING, TaskStatus.FAILED);
 
-        TaskStatusResponse done = fake.client.awaitTask("task-1", Duration.ofSeconds(30), FAST).get(10, TimeUnit.SECONDS);
+        TaskStatusResponse done =
+                fake.client.awaitTask("task-1", Duration.ofSeconds(30), FAST).get(10, TimeUnit.SECONDS);
 
         assertThat(done.status()).isEqualTo(TaskStatus.FAILED);
         assertThat(fake.calls).hasSize(2);
@@ -71,14 +73,18 @@ class AwaitTaskTest {
     @Test
     void propagatesTheStatusCallsFailureUnwrapped() {
         MemosServerException down = new MemosServerException(503, null, "unavailable", "req-9", null);
-        ProxyMemosClient direct = new ProxyMemosClient()
-                .answer("getTaskStatus", args -> CompletableFuture.failedFuture(down));
+        ProxyMemosClient direct =
+                new ProxyMemosClient().answer("getTaskStatus", args -> CompletableFuture.failedFuture(down));
         ProxyMemosClient wrapped = new ProxyMemosClient()
                 .answer("getTaskStatus", args -> CompletableFuture.failedFuture(new CompletionException(down)));
 
         for (ProxyMemosClient fake : List.of(direct, wrapped)) {
-            CompletableFuture<TaskStatusResponse> waiting = fake.client.awaitTask("task-1", Duration.ofSeconds(30), FAST);
-            assertThatThrownBy(waiting::join).isInstanceOf(CompletionException.class).cause().isSameAs(down);
+            CompletableFuture<TaskStatusResponse> waiting =
+                    fake.client.awaitTask("task-1", Duration.ofSeconds(30), FAST);
+            assertThatThrownBy(waiting::join)
+                    .isInstanceOf(CompletionException.class)
+                    .cause()
+                    .isSameAs(down);
         }
     }
 
@@ -97,7 +103,10 @@ class AwaitTaskTest {
     void theTwoArgumentFormPollsUntilCompletion() throws Exception {
         ProxyMemosClient fake = answering(TaskStatus.COMPLETED);
 
-        assertThat(fake.client.awaitTask("task-1", Duration.ofSeconds(30)).get(10, TimeUnit.SECONDS).status())
+        assertThat(fake.client
+                        .awaitTask("task-1", Duration.ofSeconds(30))
+                        .get(10, TimeUnit.SECONDS)
+                        .status())
                 .isEqualTo(TaskStatus.COMPLETED);
     }
 

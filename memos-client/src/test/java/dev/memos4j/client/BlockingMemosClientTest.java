@@ -25,7 +25,8 @@ import org.junit.jupiter.params.provider.MethodSource;
 /** Every blocking method calls its asynchronous twin, hands back its result and unwraps its failure. */
 class BlockingMemosClientTest {
 
-    private static final RequestOptions OPTIONS = RequestOptions.builder().maxAttempts(1).build();
+    private static final RequestOptions OPTIONS =
+            RequestOptions.builder().maxAttempts(1).build();
 
     /** The blocking endpoints: all public methods but the view's own ones. */
     static Stream<Method> endpoints() {
@@ -37,11 +38,14 @@ class BlockingMemosClientTest {
 
     @Test
     void coversEveryAsynchronousEndpointWithAndWithoutOptions() {
-        List<String> blocking = endpoints().map(m -> m.getName() + "/" + m.getParameterCount()).toList();
+        List<String> blocking =
+                endpoints().map(m -> m.getName() + "/" + m.getParameterCount()).toList();
         List<String> expected = new ArrayList<>();
         for (Method m : MemosClient.class.getMethods()) {
-            boolean endpoint = !m.isDefault() && !Modifier.isStatic(m.getModifiers())
-                    && !m.getName().equals("close") && !m.getName().equals("chatStream");
+            boolean endpoint = !m.isDefault()
+                    && !Modifier.isStatic(m.getModifiers())
+                    && !m.getName().equals("close")
+                    && !m.getName().equals("chatStream");
             if (endpoint) {
                 expected.add(m.getName() + "/" + m.getParameterCount());
                 expected.add(m.getName() + "/" + (m.getParameterCount() - 1));
@@ -75,8 +79,7 @@ class BlockingMemosClientTest {
         MemosNotFoundException notFound = new MemosNotFoundException(404, 40400, "no such memory", "req-1", null);
         fake.answer(method.getName(), args -> CompletableFuture.failedFuture(notFound));
 
-        assertThatThrownBy(() -> invoke(method, fake.client.blocking()))
-                .isSameAs(notFound);
+        assertThatThrownBy(() -> invoke(method, fake.client.blocking())).isSameAs(notFound);
     }
 
     @Test
@@ -101,8 +104,7 @@ class BlockingMemosClientTest {
         CompletableFuture<Object> cancelled = new CompletableFuture<>();
         cancelled.cancel(true);
         fake.answer("getMemoryById", args -> cancelled);
-        assertThatThrownBy(() -> fake.client.blocking().getMemoryById("m-1"))
-                .isInstanceOf(CancellationException.class);
+        assertThatThrownBy(() -> fake.client.blocking().getMemoryById("m-1")).isInstanceOf(CancellationException.class);
     }
 
     @Test
@@ -133,9 +135,9 @@ class BlockingMemosClientTest {
     /** Distinct, recognisable arguments: the fake never validates them. */
     private static Object[] arguments(Method method, boolean withOptions) {
         Class<?> first = method.getParameterTypes()[0];
-        Object argument = first == String.class ? "id-" + method.getName()
-                : first == List.class ? List.of("file-1", "file-2")
-                : null;
+        Object argument = first == String.class
+                ? "id-" + method.getName()
+                : first == List.class ? List.of("file-1", "file-2") : null;
         return withOptions ? new Object[] {argument, OPTIONS} : new Object[] {argument};
     }
 

@@ -23,7 +23,8 @@ class DefaultOverloadsTest {
     @MethodSource("overloads")
     void passesNoOverrides(Method overload) throws Exception {
         ProxyMemosClient fake = new ProxyMemosClient();
-        Object result = overload.getName().equals("chatStream") ? new IdleStream() : CompletableFuture.completedFuture("ok");
+        Object result =
+                overload.getName().equals("chatStream") ? new IdleStream() : CompletableFuture.completedFuture("ok");
         fake.answer(overload.getName(), args -> result);
         Object[] args = Arrays.stream(overload.getParameterTypes())
                 .map(type -> type == String.class ? "id-1" : type == List.class ? List.of("a") : null)

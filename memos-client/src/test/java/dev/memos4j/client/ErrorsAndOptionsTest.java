@@ -61,12 +61,16 @@ class ErrorsAndOptionsTest {
 
     @Test
     void describesTheFailureAndCapsTheBody() {
-        MemosServiceException full = MemosServiceException.of(400, 40002, "query is required", "req-7", "x".repeat(5_000), null);
-        assertThat(full).isInstanceOf(MemosBadRequestException.class)
+        MemosServiceException full =
+                MemosServiceException.of(400, 40002, "query is required", "req-7", "x".repeat(5_000), null);
+        assertThat(full)
+                .isInstanceOf(MemosBadRequestException.class)
                 .hasMessage("HTTP 400, code 40002: query is required (request id req-7)");
         assertThat(full.serviceMessage()).isEqualTo("query is required");
         assertThat(full.requestId()).contains("req-7");
-        assertThat(full.rawBody()).hasSize(MemosServiceException.MAX_RAW_BODY_CHARS + 3).endsWith("...");
+        assertThat(full.rawBody())
+                .hasSize(MemosServiceException.MAX_RAW_BODY_CHARS + 3)
+                .endsWith("...");
 
         MemosServiceException bare = new MemosServiceException(502, null, null, null, null);
         assertThat(bare).hasMessage("HTTP 502");
@@ -78,9 +82,12 @@ class ErrorsAndOptionsTest {
 
     @Test
     void rateLimitsCarryTheServersWait() {
-        MemosServiceException limited = MemosServiceException.of(429, null, "slow down", null, null, Duration.ofSeconds(3));
-        assertThat(limited).isInstanceOfSatisfying(MemosRateLimitException.class,
-                e -> assertThat(e.retryAfter()).contains(Duration.ofSeconds(3)));
+        MemosServiceException limited =
+                MemosServiceException.of(429, null, "slow down", null, null, Duration.ofSeconds(3));
+        assertThat(limited)
+                .isInstanceOfSatisfying(
+                        MemosRateLimitException.class,
+                        e -> assertThat(e.retryAfter()).contains(Duration.ofSeconds(3)));
         assertThat(((MemosRateLimitException) MemosServiceException.of(429, null, "", null, null, null)).retryAfter())
                 .isEmpty();
     }
@@ -104,22 +111,27 @@ class ErrorsAndOptionsTest {
         assertThat(unsupported).hasMessage("create/knowledgebase is not supported: cloud only");
 
         // the other subclasses are built directly by servers and fakes too
-        assertThat(new MemosAuthenticationException(401, null, "m", null, null).statusCode()).isEqualTo(401);
-        assertThat(new MemosQuotaExceededException(200, 40301, "m", null, null).errorCode()).contains(40301);
+        assertThat(new MemosAuthenticationException(401, null, "m", null, null).statusCode())
+                .isEqualTo(401);
+        assertThat(new MemosQuotaExceededException(200, 40301, "m", null, null).errorCode())
+                .contains(40301);
         assertThat(new MemosNotFoundException(404, null, "m", null, null)).hasMessage("HTTP 404: m");
-        assertThat(new MemosServerException(500, null, "m", "r", null).requestId()).contains("r");
+        assertThat(new MemosServerException(500, null, "m", "r", null).requestId())
+                .contains("r");
     }
 
     @Test
     void requestOptionsValidateAndKeepTheirHeaders() {
         RequestOptions options = RequestOptions.builder()
-                .timeout(Duration.ofSeconds(2)).maxAttempts(1)
-                .header("X-Trace", "t-1").header("X-Tenant", "home")
+                .timeout(Duration.ofSeconds(2))
+                .maxAttempts(1)
+                .header("X-Trace", "t-1")
+                .header("X-Tenant", "home")
                 .build();
         assertThat(options.timeout()).contains(Duration.ofSeconds(2));
         assertThat(options.maxAttempts()).contains(1);
-        assertThat(options.headers()).containsExactly(
-                java.util.Map.entry("X-Trace", "t-1"), java.util.Map.entry("X-Tenant", "home"));
+        assertThat(options.headers())
+                .containsExactly(java.util.Map.entry("X-Trace", "t-1"), java.util.Map.entry("X-Tenant", "home"));
         assertThatThrownBy(() -> options.headers().put("a", "b")).isInstanceOf(UnsupportedOperationException.class);
         assertThat(options.toString()).contains("X-Trace").doesNotContain("t-1");
 
@@ -129,8 +141,11 @@ class ErrorsAndOptionsTest {
 
         RequestOptions.Builder builder = RequestOptions.builder();
         assertThatThrownBy(() -> builder.timeout(Duration.ZERO)).hasMessage("timeout must be positive (was PT0S)");
-        assertThatThrownBy(() -> builder.timeout(Duration.ofSeconds(-1))).hasMessage("timeout must be positive (was PT-1S)");
-        assertThatThrownBy(() -> builder.timeout(null)).isInstanceOf(NullPointerException.class).hasMessage("timeout");
+        assertThatThrownBy(() -> builder.timeout(Duration.ofSeconds(-1)))
+                .hasMessage("timeout must be positive (was PT-1S)");
+        assertThatThrownBy(() -> builder.timeout(null))
+                .isInstanceOf(NullPointerException.class)
+                .hasMessage("timeout");
         assertThatThrownBy(() -> builder.maxAttempts(0)).hasMessage("maxAttempts must be at least 1 (was 0)");
         assertThatThrownBy(() -> builder.header("authorization", "Token x"))
                 .hasMessage("headers must not set Authorization; configure the API key instead");
@@ -144,7 +159,9 @@ class ErrorsAndOptionsTest {
         assertThatThrownBy(() -> builder.maxAttempts(0)).hasMessage("maxAttempts must be at least 1 (was 0)");
         assertThatThrownBy(() -> builder.initialBackoff(Duration.ofMillis(-1)))
                 .hasMessage("initialBackoff must not be negative (was PT-0.001S)");
-        assertThatThrownBy(() -> builder.maxBackoff(null)).isInstanceOf(NullPointerException.class).hasMessage("maxBackoff");
+        assertThatThrownBy(() -> builder.maxBackoff(null))
+                .isInstanceOf(NullPointerException.class)
+                .hasMessage("maxBackoff");
         assertThatThrownBy(() -> builder.maxRetryAfter(Duration.ofSeconds(-1)))
                 .hasMessage("maxRetryAfter must not be negative (was PT-1S)");
         assertThatThrownBy(() -> builder.multiplier(0.5)).hasMessage("multiplier must be at least 1 (was 0.5)");
@@ -152,13 +169,22 @@ class ErrorsAndOptionsTest {
         assertThatThrownBy(() -> builder.jitter(1.5)).hasMessage("jitter must be between 0 and 1 (was 1.5)");
         assertThatThrownBy(() -> builder.retryableStatuses(null)).hasMessage("retryableStatuses");
         assertThatThrownBy(() -> builder.retryableErrorCodes(null)).hasMessage("retryableErrorCodes");
-        assertThatThrownBy(() -> RetryPolicy.builder().initialBackoff(Duration.ofSeconds(10)).maxBackoff(Duration.ofSeconds(1)).build())
+        assertThatThrownBy(() -> RetryPolicy.builder()
+                        .initialBackoff(Duration.ofSeconds(10))
+                        .maxBackoff(Duration.ofSeconds(1))
+                        .build())
                 .hasMessage("maxBackoff must not be shorter than initialBackoff");
 
         RetryPolicy policy = RetryPolicy.builder()
-                .maxAttempts(5).initialBackoff(Duration.ofMillis(100)).maxBackoff(Duration.ofMillis(1_000))
-                .multiplier(3).jitter(0).maxRetryAfter(Duration.ofSeconds(5)).retryIoErrors(false)
-                .retryableStatuses(Set.of(503)).retryableErrorCodes(Set.of(50000))
+                .maxAttempts(5)
+                .initialBackoff(Duration.ofMillis(100))
+                .maxBackoff(Duration.ofMillis(1_000))
+                .multiplier(3)
+                .jitter(0)
+                .maxRetryAfter(Duration.ofSeconds(5))
+                .retryIoErrors(false)
+                .retryableStatuses(Set.of(503))
+                .retryableErrorCodes(Set.of(50000))
                 .build();
         assertThat(policy.backoff(1, 0.5)).isEqualTo(Duration.ofMillis(100));
         assertThat(policy.backoff(2, 0.5)).isEqualTo(Duration.ofMillis(300));
@@ -172,8 +198,11 @@ class ErrorsAndOptionsTest {
         assertThat(policy).isNotEqualTo(RetryPolicy.defaults());
         assertThat(policy.toString()).contains("maxAttempts=5", "multiplier=3.0");
 
-        RetryPolicy jittered = RetryPolicy.builder().initialBackoff(Duration.ofMillis(1_000))
-                .maxBackoff(Duration.ofMillis(1_000)).jitter(0.2).build();
+        RetryPolicy jittered = RetryPolicy.builder()
+                .initialBackoff(Duration.ofMillis(1_000))
+                .maxBackoff(Duration.ofMillis(1_000))
+                .jitter(0.2)
+                .build();
         assertThat(jittered.backoff(1, 0.0)).isEqualTo(Duration.ofMillis(800));
         assertThat(jittered.backoff(1, 1.0)).isEqualTo(Duration.ofMillis(1_000));
         assertThat(RetryPolicy.none().maxAttempts()).isEqualTo(1);

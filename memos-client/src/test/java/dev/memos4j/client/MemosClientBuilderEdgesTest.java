@@ -24,37 +24,62 @@ class MemosClientBuilderEdgesTest {
         "HTTPS://memos.example.com,                   HTTPS://memos.example.com",
     })
     void normalisesTheBaseUrl(String given, String expected) {
-        assertThat(MemosClient.builder().apiKey("k").baseUrl(given).resolve().baseUri().toString()).isEqualTo(expected);
+        assertThat(MemosClient.builder()
+                        .apiKey("k")
+                        .baseUrl(given)
+                        .resolve()
+                        .baseUri()
+                        .toString())
+                .isEqualTo(expected);
     }
 
     @Test
     void refusesBaseUrlsThatCannotWork() {
-        assertThatThrownBy(() -> MemosClient.builder().apiKey("k").baseUrl("https://exa mple.com").resolve())
+        assertThatThrownBy(() -> MemosClient.builder()
+                        .apiKey("k")
+                        .baseUrl("https://exa mple.com")
+                        .resolve())
                 .isInstanceOf(IllegalArgumentException.class)
                 .hasMessageStartingWith("base_url is not a valid URL: ");
-        assertThatThrownBy(() -> MemosClient.builder().apiKey("k").baseUrl("memos.example.com/v1").resolve())
+        assertThatThrownBy(() -> MemosClient.builder()
+                        .apiKey("k")
+                        .baseUrl("memos.example.com/v1")
+                        .resolve())
                 .hasMessage("base_url must be an absolute http(s) URL (was memos.example.com/v1)");
-        assertThatThrownBy(() -> MemosClient.builder().apiKey("k").baseUrl("ftp://memos.example.com").resolve())
+        assertThatThrownBy(() -> MemosClient.builder()
+                        .apiKey("k")
+                        .baseUrl("ftp://memos.example.com")
+                        .resolve())
                 .hasMessage("base_url must be an absolute http(s) URL (was ftp://memos.example.com)");
     }
 
     @ParameterizedTest(name = "MEMOS_IS_GLOBAL={0}")
     @ValueSource(strings = {"true", "TRUE", " 1 ", "yes"})
     void anyTrueLikeEnvironmentValueSelectsTheGlobalCloud(String value) {
-        assertThat(withEnv(Map.of("MEMOS_API_KEY", "k", "MEMOS_IS_GLOBAL", value)).resolve().baseUri().toString())
+        assertThat(withEnv(Map.of("MEMOS_API_KEY", "k", "MEMOS_IS_GLOBAL", value))
+                        .resolve()
+                        .baseUri()
+                        .toString())
                 .isEqualTo(MemosClientBuilder.GLOBAL_BASE_URL);
     }
 
     @ParameterizedTest(name = "MEMOS_IS_GLOBAL={0}")
     @ValueSource(strings = {"false", "0", "no", "global"})
     void otherEnvironmentValuesKeepTheDefaultCloud(String value) {
-        assertThat(withEnv(Map.of("MEMOS_API_KEY", "k", "MEMOS_IS_GLOBAL", value)).resolve().baseUri().toString())
+        assertThat(withEnv(Map.of("MEMOS_API_KEY", "k", "MEMOS_IS_GLOBAL", value))
+                        .resolve()
+                        .baseUri()
+                        .toString())
                 .isEqualTo(MemosClientBuilder.CHINA_BASE_URL);
     }
 
     @Test
     void aBlankArgumentFallsBackToTheEnvironmentAndKeysAreTrimmed() {
-        assertThat(withEnv(Map.of("MEMOS_API_KEY", "  env-key  ")).apiKey(" ").resolve().apiKey()).isEqualTo("env-key");
+        assertThat(withEnv(Map.of("MEMOS_API_KEY", "  env-key  "))
+                        .apiKey(" ")
+                        .resolve()
+                        .apiKey())
+                .isEqualTo("env-key");
         assertThatThrownBy(() -> withEnv(Map.of("MEMOS_API_KEY", " ")).resolve())
                 .isInstanceOf(IllegalStateException.class)
                 .hasMessageContaining("MEMOS_API_KEY");
@@ -62,9 +87,17 @@ class MemosClientBuilderEdgesTest {
 
     @ParameterizedTest(name = "{0}")
     @CsvSource({
-        "localhost, true", "LOCALHOST, true", "127.0.0.1, true", "127.10.20.30, true", "[::1], true",
-        "::1, true", "0:0:0:0:0:0:0:1, true",
-        "10.0.0.1, false", "localhost.example.com, false", "128.0.0.1, false", "memos.example.com, false",
+        "localhost, true",
+        "LOCALHOST, true",
+        "127.0.0.1, true",
+        "127.10.20.30, true",
+        "[::1], true",
+        "::1, true",
+        "0:0:0:0:0:0:0:1, true",
+        "10.0.0.1, false",
+        "localhost.example.com, false",
+        "128.0.0.1, false",
+        "memos.example.com, false",
     })
     void knowsWhichHostsAreThisMachine(String host, boolean loopback) {
         assertThat(MemosClientBuilder.isLoopback(host)).isEqualTo(loopback);
@@ -94,9 +127,14 @@ class MemosClientBuilderEdgesTest {
     @Test
     void defaultHeadersAndSettingsReachTheConfiguration() {
         RetryPolicy policy = RetryPolicy.none();
-        var config = MemosClient.builder().apiKey("k").defaultHeader("X-Tenant", "home")
-                .timeout(Duration.ofSeconds(3)).connectTimeout(Duration.ofSeconds(1))
-                .streamIdleTimeout(Duration.ofSeconds(9)).retryPolicy(policy).resolve();
+        var config = MemosClient.builder()
+                .apiKey("k")
+                .defaultHeader("X-Tenant", "home")
+                .timeout(Duration.ofSeconds(3))
+                .connectTimeout(Duration.ofSeconds(1))
+                .streamIdleTimeout(Duration.ofSeconds(9))
+                .retryPolicy(policy)
+                .resolve();
 
         assertThat(config.defaultHeaders()).containsExactly(Map.entry("X-Tenant", "home"));
         assertThat(config.timeout()).isEqualTo(Duration.ofSeconds(3));

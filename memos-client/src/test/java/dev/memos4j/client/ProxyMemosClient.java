@@ -48,8 +48,8 @@ final class ProxyMemosClient {
             }
             return answer.apply(actual);
         };
-        client = (MemosClient) Proxy.newProxyInstance(
-                MemosClient.class.getClassLoader(), new Class<?>[] {MemosClient.class}, handler);
+        client = (MemosClient)
+                Proxy.newProxyInstance(MemosClient.class.getClassLoader(), new Class<?>[] {MemosClient.class}, handler);
     }
 
     ProxyMemosClient answer(String method, Function<Object[], Object> answer) {

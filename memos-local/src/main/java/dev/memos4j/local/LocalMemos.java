@@ -92,8 +92,8 @@ public final class LocalMemos implements MemosClient {
                 ? MemoryIndex.inMemory(builder.embedder.name())
                 : MemoryIndex.open(builder.dataDirectory, builder.embedder.name());
         try {
-            this.engine = new LocalEngine(index, builder.embedder, builder.extractor, builder.clock, executor,
-                    builder.retrievalMode);
+            this.engine = new LocalEngine(
+                    index, builder.embedder, builder.extractor, builder.clock, executor, builder.retrievalMode);
         } catch (RuntimeException e) {
             index.close();
             executor.shutdown();
@@ -208,7 +208,8 @@ public final class LocalMemos implements MemosClient {
 
     /** {@inheritDoc} Uses the configured {@link MemoryExtractor} (rule-based by default). */
     @Override
-    public CompletableFuture<ExtractMemoryResponse> extractMemory(ExtractMemoryRequest request, RequestOptions options) {
+    public CompletableFuture<ExtractMemoryResponse> extractMemory(
+            ExtractMemoryRequest request, RequestOptions options) {
         Objects.requireNonNull(request, "request");
         return submit(() -> engine.extract(request.messages())).thenCompose(result -> result);
     }
@@ -302,7 +303,8 @@ public final class LocalMemos implements MemosClient {
 
     /** Not supported locally (profiles are a cloud feature). */
     @Override
-    public CompletableFuture<SuccessResponse> bindProfileTemplate(BindProfileTemplateRequest request, RequestOptions options) {
+    public CompletableFuture<SuccessResponse> bindProfileTemplate(
+            BindProfileTemplateRequest request, RequestOptions options) {
         return unsupported("bind/profile_template", "profiles are a MemOS cloud feature");
     }
 
@@ -339,9 +341,10 @@ public final class LocalMemos implements MemosClient {
         try {
             return CompletableFuture.supplyAsync(work, executor);
         } catch (RejectedExecutionException e) {
-            return CompletableFuture.failedFuture(closed.get()
-                    ? new MemosException("LocalMemos is closed")
-                    : new MemosException("local engine is overloaded: too many calls waiting", e));
+            return CompletableFuture.failedFuture(
+                    closed.get()
+                            ? new MemosException("LocalMemos is closed")
+                            : new MemosException("local engine is overloaded: too many calls waiting", e));
         }
     }
 

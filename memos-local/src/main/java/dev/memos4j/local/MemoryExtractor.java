@@ -5,9 +5,9 @@ import dev.memos4j.client.model.ExtractMemoryResponse;
 import dev.memos4j.client.model.Message;
 import dev.memos4j.local.internal.LlmMemoryExtractor;
 import dev.memos4j.local.internal.RuleBasedExtractor;
-import java.util.Objects;
 import java.time.Instant;
 import java.util.List;
+import java.util.Objects;
 import java.util.concurrent.CompletableFuture;
 
 /**

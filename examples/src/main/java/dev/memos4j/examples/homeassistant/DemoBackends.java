@@ -49,7 +49,8 @@ final class DemoBackends implements AutoCloseable {
         boolean connected;
         String llmLine;
         String llmSwitch;
-        if (text(env.get("OPENAI_API_KEY")).isPresent() || text(env.get("OPENAI_BASE_URL")).isPresent()) {
+        if (text(env.get("OPENAI_API_KEY")).isPresent()
+                || text(env.get("OPENAI_BASE_URL")).isPresent()) {
             OpenAiLlmProvider openAi = OpenAiLlmProvider.fromEnv(env);
             llm = openAi;
             connected = true;
@@ -88,12 +89,14 @@ final class DemoBackends implements AutoCloseable {
         if (options.memosUrl().isPresent()) {
             String url = options.memosUrl().get();
             String key = options.memosKey().or(() -> cloudKey).orElse(NO_KEY);
-            return Optional.of(new Memory(MemosClient.builder().baseUrl(url).apiKey(key).build(),
+            return Optional.of(new Memory(
+                    MemosClient.builder().baseUrl(url).apiKey(key).build(),
                     "\uD83E\uDDE0 Memory: MemOS-compatible server at " + url,
                     "   Drop --memos-url for the embedded engine (or MemOS cloud when MEMOS_API_KEY is set)."));
         }
         if (cloudKey.isPresent() && !options.forceLocal()) {
-            return Optional.of(new Memory(MemosClient.builder().environment(env::get).build(),
+            return Optional.of(new Memory(
+                    MemosClient.builder().environment(env::get).build(),
                     "\uD83E\uDDE0 Memory: MemOS cloud at " + cloudBaseUrl(env) + " (MEMOS_API_KEY)",
                     "   --local uses the embedded engine instead; --memos-url URL any MemOS-compatible server."));
         }
@@ -101,16 +104,18 @@ final class DemoBackends implements AutoCloseable {
     }
 
     /** The embedded engine in the data directory, cleared first with {@code --reset}. */
-    private static Memory localMemory(DemoOptions options, Path defaultDataDirectory, Console console,
-            List<String> banner) {
+    private static Memory localMemory(
+            DemoOptions options, Path defaultDataDirectory, Console console, List<String> banner) {
         Path directory = options.dataDirectory().orElse(defaultDataDirectory).toAbsolutePath();
         if (options.reset()) {
             int deleted = DataDirectory.reset(directory);
             banner.add("\uD83E\uDDF9 Reset: deleted " + deleted + " files from " + directory);
         }
-        Embedder embedder = new AnnouncingEmbedder(Embedder.defaultModel(),
+        Embedder embedder = new AnnouncingEmbedder(
+                Embedder.defaultModel(),
                 () -> console.println("\u23F3 Loading the local embedding model (first use)..."));
-        return new Memory(LocalMemos.builder().dataDirectory(directory).embedder(embedder).build(),
+        return new Memory(
+                LocalMemos.builder().dataDirectory(directory).embedder(embedder).build(),
                 "\uD83E\uDDE0 Memory: embedded engine (LocalMemos) in " + directory
                         + "; memories persist across runs (--reset clears them).",
                 "   Switch: MEMOS_API_KEY=mpg-... for MemOS cloud (MEMOS_BASE_URL, MEMOS_IS_GLOBAL=true), "
@@ -145,7 +150,8 @@ final class DemoBackends implements AutoCloseable {
         if (explicit.isPresent()) {
             return explicit.get();
         }
-        String global = text(env.get(MemosClientBuilder.ENV_IS_GLOBAL)).orElse("false").toLowerCase(Locale.ROOT);
+        String global =
+                text(env.get(MemosClientBuilder.ENV_IS_GLOBAL)).orElse("false").toLowerCase(Locale.ROOT);
         return List.of("true", "1", "yes").contains(global)
                 ? MemosClientBuilder.GLOBAL_BASE_URL
                 : MemosClientBuilder.CHINA_BASE_URL;

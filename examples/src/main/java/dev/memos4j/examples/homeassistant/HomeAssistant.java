@@ -33,8 +33,8 @@ final class HomeAssistant {
      * @param memos the memory client of the chat, for storing user messages when no model is connected
      * @param listener the chat's listener, told about those stores too
      */
-    HomeAssistant(MemoryAugmentedChat chat, MemosClient memos, ChatListener listener, String userId,
-            boolean modelConnected) {
+    HomeAssistant(
+            MemoryAugmentedChat chat, MemosClient memos, ChatListener listener, String userId, boolean modelConnected) {
         this.chat = chat;
         this.memos = memos;
         this.listener = listener;
@@ -63,7 +63,8 @@ final class HomeAssistant {
      */
     ChatReply chat(String query, String conversationId) {
         CompletableFuture<ChatReply> turn = modelConnected
-                ? chat.chatStream(userId, conversationId, query, StreamListener.NO_OP).reply()
+                ? chat.chatStream(userId, conversationId, query, StreamListener.NO_OP)
+                        .reply()
                 : chat.chat(userId, conversationId, query);
         ChatReply reply = await(turn);
         CompletableFuture<?> stored = modelConnected ? reply.writeBack() : storeUserMessage(reply);

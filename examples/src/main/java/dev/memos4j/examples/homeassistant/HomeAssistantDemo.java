@@ -94,8 +94,13 @@ public final class HomeAssistantDemo {
         return run(args, env, in, out, defaultDataDirectory(), false);
     }
 
-    static int run(List<String> args, Map<String, String> env, InputStream in, PrintStream out,
-            Path defaultDataDirectory, boolean echoInput) {
+    static int run(
+            List<String> args,
+            Map<String, String> env,
+            InputStream in,
+            PrintStream out,
+            Path defaultDataDirectory,
+            boolean echoInput) {
         List<String> secrets = new ArrayList<>();
         secrets.add(env.get(MemosClientBuilder.ENV_API_KEY));
         secrets.add(env.get("OPENAI_API_KEY"));
@@ -136,7 +141,8 @@ public final class HomeAssistantDemo {
             PromptBuilder prompt = options.originalPrompt()
                     ? NumberedMemoriesPromptBuilder.create()
                     : DefaultPromptBuilder.builder()
-                            .instructions(NumberedMemoriesPromptBuilder.HOME_ASSISTANT_INSTRUCTIONS.strip()
+                            .instructions(NumberedMemoriesPromptBuilder.HOME_ASSISTANT_INSTRUCTIONS
+                                    .strip()
                                     .replaceAll("\n\\s+", "\n"))
                             .build();
             boolean connected = backends.llmConnected();

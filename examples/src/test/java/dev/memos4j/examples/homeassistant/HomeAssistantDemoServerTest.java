@@ -20,15 +20,26 @@ class HomeAssistantDemoServerTest {
     @Test
     void remembersThroughAMemosCompatibleServerWithoutShowingItsKey() {
         try (LocalMemos engine = LocalMemos.open(dir.resolve("server-data"));
-                MemosServer server = MemosServer.builder(engine).port(0).apiKey(SERVER_KEY).build().start()) {
-            DemoRunner.Result run = DemoRunner.run(Map.of(), dir.resolve("unused"),
+                MemosServer server = MemosServer.builder(engine)
+                        .port(0)
+                        .apiKey(SERVER_KEY)
+                        .build()
+                        .start()) {
+            DemoRunner.Result run = DemoRunner.run(
+                    Map.of(),
+                    dir.resolve("unused"),
                     "What plans do I have for the weekend?\nexit\n",
-                    "--yes", "--memos-url", server.baseUrl(), "--memos-key", SERVER_KEY);
+                    "--yes",
+                    "--memos-url",
+                    server.baseUrl(),
+                    "--memos-key",
+                    SERVER_KEY);
 
             assertThat(run.status()).isZero();
             String weekend = run.between("quit): What plans do I have for the weekend?", "Full instructions");
             assertThat(weekend).contains("conversation_001] Take the kids to the zoo on Saturday");
-            assertThat(run.output()).contains("Memory: MemOS-compatible server at " + server.baseUrl())
+            assertThat(run.output())
+                    .contains("Memory: MemOS-compatible server at " + server.baseUrl())
                     .doesNotContain("failed")
                     .doesNotContain(SERVER_KEY);
         }

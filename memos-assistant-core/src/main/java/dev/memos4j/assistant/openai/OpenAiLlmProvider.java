@@ -115,14 +115,22 @@ public final class OpenAiLlmProvider implements LlmProvider {
         this.includeStreamUsage = b.includeStreamUsage;
         this.legacyMaxTokens = b.legacyMaxTokens != null ? b.legacyMaxTokens : !isOpenAi(b.baseUrl);
         this.clock = b.clock;
-        this.retry = Retry.of("openai-chat-completions", RetryConfig.custom()
-                .maxAttempts(retryPolicy.maxRetries() + 1)
-                .retryOnException(OpenAiLlmProvider::isRetryable)
-                .intervalBiFunction(this::retryDelayMillis)
-                .build());
-        retry.getEventPublisher().onRetry(event -> LOG.debug("Retrying {} in {} ms (attempt {} failed: {})",
-                endpoint.getPath(), event.getWaitInterval().toMillis(), event.getNumberOfRetryAttempts(),
-                event.getLastThrowable() == null ? "?" : event.getLastThrowable().getMessage()));
+        this.retry = Retry.of(
+                "openai-chat-completions",
+                RetryConfig.custom()
+                        .maxAttempts(retryPolicy.maxRetries() + 1)
+                        .retryOnException(OpenAiLlmProvider::isRetryable)
+                        .intervalBiFunction(this::retryDelayMillis)
+                        .build());
+        retry.getEventPublisher()
+                .onRetry(event -> LOG.debug(
+                        "Retrying {} in {} ms (attempt {} failed: {})",
+                        endpoint.getPath(),
+                        event.getWaitInterval().toMillis(),
+                        event.getNumberOfRetryAttempts(),
+                        event.getLastThrowable() == null
+                                ? "?"
+                                : event.getLastThrowable().getMessage()));
     }
 
     /**
@@ -247,8 +255,11 @@ public final class OpenAiLlmProvider implements LlmProvider {
             return bounded.handle((response, error) -> {
                 if (error instanceof TimeoutException) {
                     logAttempt(-1, start, attempt);
-                    throw new AttemptFailure(new LlmTimeoutException("no complete response within "
-                            + requestTimeout.toMillis() + " ms", error), true, null);
+                    throw new AttemptFailure(
+                            new LlmTimeoutException(
+                                    "no complete response within " + requestTimeout.toMillis() + " ms", error),
+                            true,
+                            null);
                 }
                 if (error != null) {
                     logAttempt(-1, start, attempt);
@@ -377,7 +388,8 @@ public final class OpenAiLlmProvider implements LlmProvider {
         Duration retryAfter = RetryAfter.from(headers, clock).orElse(null);
         LlmServiceException failure = OpenAiWire.error(status, redact(rawBody), requestId, retryAfter);
         boolean retryable = (status == 408 || status == 409 || status == 429 || status >= 500)
-                && !"insufficient_quota".equals(failure.code().orElse(failure.type().orElse(null)));
+                && !"insufficient_quota"
+                        .equals(failure.code().orElse(failure.type().orElse(null)));
         Optional<String> shouldRetry = headers.firstValue("x-should-retry");
         if (shouldRetry.isPresent()) {
             retryable = shouldRetry.get().trim().equalsIgnoreCase("true");
@@ -395,18 +407,19 @@ public final class OpenAiLlmProvider implements LlmProvider {
     private <T> CompletableFuture<T> withRetries(Supplier<CompletableFuture<T>> attempt) {
         CompletableFuture<T> result = new CompletableFuture<>();
         retry.executeCompletionStage(retryScheduler, () -> {
-            try {
-                return attempt.get();
-            } catch (RuntimeException e) {
-                return CompletableFuture.failedFuture(e);
-            }
-        }).whenComplete((value, error) -> {
-            if (error == null) {
-                result.complete(value);
-            } else {
-                result.completeExceptionally(unwrap(error));
-            }
-        });
+                    try {
+                        return attempt.get();
+                    } catch (RuntimeException e) {
+                        return CompletableFuture.failedFuture(e);
+                    }
+                })
+                .whenComplete((value, error) -> {
+                    if (error == null) {
+                        result.complete(value);
+                    } else {
+                        result.completeExceptionally(unwrap(error));
+                    }
+                });
         return result;
     }
 
@@ -416,7 +429,8 @@ public final class OpenAiLlmProvider implements LlmProvider {
 
     private Long retryDelayMillis(Integer attempt, Either<Throwable, Object> outcome) {
         Throwable error = outcome != null && outcome.isLeft() ? unwrapCompletion(outcome.getLeft()) : null;
-        if (error instanceof AttemptFailure failure && failure.retryAfter() != null
+        if (error instanceof AttemptFailure failure
+                && failure.retryAfter() != null
                 && failure.retryAfter().compareTo(retryPolicy.maxRetryAfter()) <= 0) {
             return failure.retryAfter().toMillis();
         }
@@ -429,8 +443,12 @@ public final class OpenAiLlmProvider implements LlmProvider {
 
     private void logAttempt(int status, long startNanos, int attempt) {
         if (LOG.isDebugEnabled()) {
-            LOG.debug("POST {} -> {} in {} ms (attempt {})", endpoint.getPath(), status < 0 ? "I/O error" : status,
-                    (System.nanoTime() - startNanos) / 1_000_000, attempt);
+            LOG.debug(
+                    "POST {} -> {} in {} ms (attempt {})",
+                    endpoint.getPath(),
+                    status < 0 ? "I/O error" : status,
+                    (System.nanoTime() - startNanos) / 1_000_000,
+                    attempt);
         }
     }
 
@@ -473,7 +491,10 @@ public final class OpenAiLlmProvider implements LlmProvider {
         HttpClient.Builder client = HttpClient.newBuilder()
                 .connectTimeout(b.connectTimeout)
                 // h2c upgrade on plain http confuses some local servers; TLS negotiates HTTP/2 cleanly.
-                .version("https".equals(b.baseUrl.getScheme()) ? HttpClient.Version.HTTP_2 : HttpClient.Version.HTTP_1_1);
+                .version(
+                        "https".equals(b.baseUrl.getScheme())
+                                ? HttpClient.Version.HTTP_2
+                                : HttpClient.Version.HTTP_1_1);
         if (b.executor != null) {
             client.executor(b.executor);
         }
@@ -760,8 +781,8 @@ public final class OpenAiLlmProvider implements LlmProvider {
                 throw new IllegalArgumentException("apiKey is required for " + baseUrl);
             }
             if ("http".equalsIgnoreCase(baseUrl.getScheme()) && !allowInsecureHttp && !isLoopback(baseUrl.getHost())) {
-                throw new IllegalArgumentException("baseUrl uses plain http to a non-loopback host (" + baseUrl.getHost()
-                        + "); use https, or allowInsecureHttp(true) for a trusted network");
+                throw new IllegalArgumentException("baseUrl uses plain http to a non-loopback host ("
+                        + baseUrl.getHost() + "); use https, or allowInsecureHttp(true) for a trusted network");
             }
             return new OpenAiLlmProvider(this);
         }

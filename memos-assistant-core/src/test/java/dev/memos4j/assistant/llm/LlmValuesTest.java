@@ -19,8 +19,13 @@ class LlmValuesTest {
     @Test
     void optionsKeepEverySettingAndSurviveToBuilder() {
         LlmOptions options = LlmOptions.builder()
-                .model("gpt-test").temperature(0.2).topP(0.9).maxTokens(256)
-                .stop(List.of("END")).seed(42).user("user-hash")
+                .model("gpt-test")
+                .temperature(0.2)
+                .topP(0.9)
+                .maxTokens(256)
+                .stop(List.of("END"))
+                .seed(42)
+                .user("user-hash")
                 .build();
 
         LlmOptions copy = options.toBuilder().build();
@@ -52,11 +57,13 @@ class LlmValuesTest {
         assertThatThrownBy(() -> builder.model(" ")).hasMessage("model must not be blank");
         assertThatThrownBy(() -> builder.model(null)).hasMessage("model must not be blank");
         assertThatThrownBy(() -> builder.temperature(2.1)).hasMessage("temperature must be between 0 and 2, was 2.1");
-        assertThatThrownBy(() -> builder.temperature(Double.NaN)).hasMessage("temperature must be between 0 and 2, was NaN");
+        assertThatThrownBy(() -> builder.temperature(Double.NaN))
+                .hasMessage("temperature must be between 0 and 2, was NaN");
         assertThatThrownBy(() -> builder.topP(1.5)).hasMessage("top_p must be between 0 and 1, was 1.5");
         assertThatThrownBy(() -> builder.maxTokens(0)).hasMessage("max_tokens must be at least 1, was 0");
         assertThatThrownBy(() -> builder.stop(List.of("ok", ""))).hasMessage("stop must not contain empty sequences");
-        assertThatThrownBy(() -> builder.stop(Arrays.asList("ok", null))).hasMessage("stop must not contain empty sequences");
+        assertThatThrownBy(() -> builder.stop(Arrays.asList("ok", null)))
+                .hasMessage("stop must not contain empty sequences");
         assertThatThrownBy(() -> builder.user("")).hasMessage("user must not be blank");
     }
 
@@ -79,16 +86,24 @@ class LlmValuesTest {
     @Test
     void requestsCopyTheirMessagesAndFindTheLastUserText() {
         List<ChatMessage> messages = new java.util.ArrayList<>(List.of(
-                ChatMessage.system("s"), ChatMessage.user("first"), ChatMessage.assistant("a"), ChatMessage.user("second")));
-        LlmRequest request = LlmRequest.builder().messages(messages).options(LlmOptions.builder().seed(1).build()).build();
+                ChatMessage.system("s"),
+                ChatMessage.user("first"),
+                ChatMessage.assistant("a"),
+                ChatMessage.user("second")));
+        LlmRequest request = LlmRequest.builder()
+                .messages(messages)
+                .options(LlmOptions.builder().seed(1).build())
+                .build();
         messages.clear();
 
         assertThat(request.messages()).hasSize(4);
         assertThat(request.lastUserText()).contains("second");
         assertThat(request.options().seed()).contains(1L);
         assertThat(request.promptContext()).isEmpty();
-        assertThat(LlmRequest.of(List.of(ChatMessage.system("only system"))).lastUserText()).isEmpty();
-        assertThat(new LlmRequest(List.of(ChatMessage.user("x")), null, null).options()).isSameAs(LlmOptions.none());
+        assertThat(LlmRequest.of(List.of(ChatMessage.system("only system"))).lastUserText())
+                .isEmpty();
+        assertThat(new LlmRequest(List.of(ChatMessage.user("x")), null, null).options())
+                .isSameAs(LlmOptions.none());
 
         assertThatThrownBy(() -> LlmRequest.builder().build()).hasMessage("messages must not be empty");
         assertThatThrownBy(() -> new LlmRequest(null, null, null)).hasMessage("messages is required");
@@ -102,8 +117,13 @@ class LlmValuesTest {
     void knownFinishReasonsAreTheConstants(String wire) {
         FinishReason reason = FinishReason.of(wire);
 
-        assertThat(List.of(FinishReason.STOP, FinishReason.LENGTH, FinishReason.TOOL_CALLS,
-                FinishReason.CONTENT_FILTER, FinishReason.FUNCTION_CALL)).containsOnlyOnce(reason);
+        assertThat(List.of(
+                        FinishReason.STOP,
+                        FinishReason.LENGTH,
+                        FinishReason.TOOL_CALLS,
+                        FinishReason.CONTENT_FILTER,
+                        FinishReason.FUNCTION_CALL))
+                .containsOnlyOnce(reason);
         assertThat(reason.toString()).isEqualTo(wire.toLowerCase(java.util.Locale.ROOT));
     }
 
@@ -128,7 +148,8 @@ class LlmValuesTest {
         assertThat(full.usage()).map(TokenUsage::totalTokens).contains(4);
         assertThat(full.id()).isEmpty();
         assertThat(full.requestId()).isEmpty();
-        assertThatThrownBy(() -> new LlmResult(null, null, null, null, null, null)).hasMessage("text is required");
+        assertThatThrownBy(() -> new LlmResult(null, null, null, null, null, null))
+                .hasMessage("text is required");
         assertThatThrownBy(() -> new TokenUsage(-1, 0, 0)).hasMessage("token counts must not be negative");
     }
 
@@ -156,26 +177,34 @@ class LlmValuesTest {
     @Test
     void failuresKeepTheirDetails() {
         IllegalStateException cause = new IllegalStateException("parse");
-        assertThat(new LlmInvalidResponseException("not JSON")).hasMessage("not JSON").isInstanceOf(LlmException.class);
+        assertThat(new LlmInvalidResponseException("not JSON"))
+                .hasMessage("not JSON")
+                .isInstanceOf(LlmException.class);
         assertThat(new LlmInvalidResponseException("not JSON", cause)).hasCause(cause);
         assertThat(new LlmTimeoutException("slow")).hasMessage("slow");
         assertThat(new LlmTimeoutException("slow", cause)).hasCause(cause);
 
-        LlmServiceException limited = LlmServiceException.of(429, "slow down", "requests", "rate_limit_exceeded", null,
-                "req-1", "{}", Duration.ofSeconds(2));
-        assertThat(limited).isInstanceOfSatisfying(LlmRateLimitException.class,
-                e -> assertThat(e.retryAfter()).contains(Duration.ofSeconds(2)));
+        LlmServiceException limited = LlmServiceException.of(
+                429, "slow down", "requests", "rate_limit_exceeded", null, "req-1", "{}", Duration.ofSeconds(2));
+        assertThat(limited)
+                .isInstanceOfSatisfying(
+                        LlmRateLimitException.class,
+                        e -> assertThat(e.retryAfter()).contains(Duration.ofSeconds(2)));
         assertThat(limited.code()).contains("rate_limit_exceeded");
         assertThat(limited.requestId()).contains("req-1");
         assertThat(LlmServiceException.of(429, "", "insufficient_quota", null, null, null, null, null))
                 .isInstanceOf(LlmQuotaExceededException.class);
         assertThat(LlmServiceException.of(403, "", null, null, null, null, null, null))
                 .isInstanceOf(LlmAuthenticationException.class);
-        assertThat(LlmServiceException.of(404, "", null, null, null, null, null, null)).isInstanceOf(LlmNotFoundException.class);
-        assertThat(LlmServiceException.of(502, "", null, null, null, null, null, null)).isInstanceOf(LlmServerException.class);
+        assertThat(LlmServiceException.of(404, "", null, null, null, null, null, null))
+                .isInstanceOf(LlmNotFoundException.class);
+        assertThat(LlmServiceException.of(502, "", null, null, null, null, null, null))
+                .isInstanceOf(LlmServerException.class);
         assertThat(LlmServiceException.of(422, "", null, null, "messages", null, null, null))
-                .isInstanceOfSatisfying(LlmBadRequestException.class, e -> assertThat(e.param()).contains("messages"));
-        assertThat(LlmServiceException.of(302, "", null, null, null, null, null, null).getClass())
+                .isInstanceOfSatisfying(
+                        LlmBadRequestException.class, e -> assertThat(e.param()).contains("messages"));
+        assertThat(LlmServiceException.of(302, "", null, null, null, null, null, null)
+                        .getClass())
                 .isEqualTo(LlmServiceException.class);
     }
 
@@ -201,14 +230,20 @@ class LlmValuesTest {
         assertThat(llm.name()).isEqualTo("scripted");
         assertThat(llm.lastRequest()).map(LlmRequest::lastUserText).contains(Optional.of("hi"));
         assertThat(ScriptedLlmProvider.builder().build().lastRequest()).isEmpty();
-        assertThat(ScriptedLlmProvider.alwaysReplying("same").complete(LlmRequest.of(List.of(ChatMessage.user("x"))))
-                .join().text()).isEqualTo("same");
+        assertThat(ScriptedLlmProvider.alwaysReplying("same")
+                        .complete(LlmRequest.of(List.of(ChatMessage.user("x"))))
+                        .join()
+                        .text())
+                .isEqualTo("same");
     }
 
     @Test
     void scriptedStreamReportsAListenerThatThrows() {
         IllegalStateException broken = new IllegalStateException("listener broke");
-        ScriptedLlmProvider llm = ScriptedLlmProvider.builder().executor(Runnable::run).reply("a b").build();
+        ScriptedLlmProvider llm = ScriptedLlmProvider.builder()
+                .executor(Runnable::run)
+                .reply("a b")
+                .build();
 
         LlmStream stream = llm.stream(LlmRequest.of(List.of(ChatMessage.user("x"))), delta -> {
             throw broken;
@@ -227,7 +262,9 @@ class LlmValuesTest {
             throw broken;
         });
 
-        assertThatThrownBy(() -> stream.completion().orTimeout(10, java.util.concurrent.TimeUnit.SECONDS).join())
+        assertThatThrownBy(() -> stream.completion()
+                        .orTimeout(10, java.util.concurrent.TimeUnit.SECONDS)
+                        .join())
                 .hasCause(broken);
         assertThat(NotConnectedLlmProvider.describe(request)).contains("...").hasSizeLessThan(300);
         assertThat(llm.name()).isEqualTo("not-connected");

@@ -37,7 +37,8 @@ class OpenAiBuilderRulesTest {
         assertThatThrownBy(() -> OpenAiLlmProvider.builder().baseUrl("https://exa mple.com/v1"))
                 .hasMessage("baseUrl is not a valid URL: https://exa mple.com/v1")
                 .hasCauseInstanceOf(IllegalArgumentException.class);
-        assertThatThrownBy(() -> OpenAiLlmProvider.builder().baseUrl(null)).isInstanceOf(NullPointerException.class)
+        assertThatThrownBy(() -> OpenAiLlmProvider.builder().baseUrl(null))
+                .isInstanceOf(NullPointerException.class)
                 .hasMessage("baseUrl");
     }
 
@@ -45,7 +46,8 @@ class OpenAiBuilderRulesTest {
     void refusesNonPositiveTimeoutsAndNullCollaborators() {
         OpenAiLlmProvider.Builder builder = OpenAiLlmProvider.builder();
 
-        assertThatThrownBy(() -> builder.connectTimeout(Duration.ZERO)).hasMessage("connectTimeout must be positive, was PT0S");
+        assertThatThrownBy(() -> builder.connectTimeout(Duration.ZERO))
+                .hasMessage("connectTimeout must be positive, was PT0S");
         assertThatThrownBy(() -> builder.requestTimeout(Duration.ofSeconds(-1)))
                 .hasMessage("requestTimeout must be positive, was PT-1S");
         assertThatThrownBy(() -> builder.streamIdleTimeout(null)).hasMessage("streamIdleTimeout");
@@ -63,13 +65,19 @@ class OpenAiBuilderRulesTest {
         assertThatThrownBy(() -> OpenAiLlmProvider.builder().build())
                 .hasMessage("apiKey is required for " + OpenAiLlmProvider.DEFAULT_BASE_URL);
 
-        OpenAiLlmProvider.Builder configured = OpenAiLlmProvider.builder().apiKey("  " + KEY + "  ").model(" gpt-test ");
+        OpenAiLlmProvider.Builder configured =
+                OpenAiLlmProvider.builder().apiKey("  " + KEY + "  ").model(" gpt-test ");
         assertThat(configured.toString()).doesNotContain(KEY).contains("model=gpt-test");
         assertThat(OpenAiLlmProvider.builder().toString()).contains("apiKey=<none>");
 
-        OpenAiLlmProvider llm = configured.organization("org-1").project("proj-1")
-                .connectTimeout(Duration.ofSeconds(1)).requestTimeout(Duration.ofSeconds(2))
-                .streamIdleTimeout(Duration.ofSeconds(3)).includeStreamUsage(false).legacyMaxTokens(true)
+        OpenAiLlmProvider llm = configured
+                .organization("org-1")
+                .project("proj-1")
+                .connectTimeout(Duration.ofSeconds(1))
+                .requestTimeout(Duration.ofSeconds(2))
+                .streamIdleTimeout(Duration.ofSeconds(3))
+                .includeStreamUsage(false)
+                .legacyMaxTokens(true)
                 .build();
         assertThat(llm.model()).isEqualTo("gpt-test");
         assertThat(llm.toString()).doesNotContain(KEY);
@@ -81,7 +89,9 @@ class OpenAiBuilderRulesTest {
                 .isInstanceOf(IllegalStateException.class)
                 .hasMessage("OPENAI_API_KEY is not set (required for https://api.openai.com/v1)");
         assertThatThrownBy(() -> OpenAiLlmProvider.builderFromEnv(null)).hasMessage("env");
-        assertThat(OpenAiLlmProvider.builderFromEnv(Map.of("OPENAI_API_KEY", KEY, "OPENAI_MODEL", " ")).build().model())
+        assertThat(OpenAiLlmProvider.builderFromEnv(Map.of("OPENAI_API_KEY", KEY, "OPENAI_MODEL", " "))
+                        .build()
+                        .model())
                 .isEqualTo(OpenAiLlmProvider.DEFAULT_MODEL);
     }
 }

@@ -62,42 +62,76 @@ class OpenAiFaultMatrixTest {
     }
 
     private OpenAiLlmProvider provider(String baseUrl) {
-        return OpenAiLlmProvider.builder().apiKey("sk-test").baseUrl(baseUrl).model("gpt-4o")
-                .retryScheduler(scheduler).clock(Clock.fixed(NOW, ZoneOffset.UTC))
-                .requestTimeout(Duration.ofMillis(800)).streamIdleTimeout(Duration.ofMillis(400))
+        return OpenAiLlmProvider.builder()
+                .apiKey("sk-test")
+                .baseUrl(baseUrl)
+                .model("gpt-4o")
+                .retryScheduler(scheduler)
+                .clock(Clock.fixed(NOW, ZoneOffset.UTC))
+                .requestTimeout(Duration.ofMillis(800))
+                .streamIdleTimeout(Duration.ofMillis(400))
                 .build();
     }
 
     static Stream<Arguments> completionFaults() {
         String completion = OpenAiLlmProviderTest.resource("completion.json");
         return Stream.of(
-                Arguments.of("connection reset", only(aResponse().withFault(Fault.CONNECTION_RESET_BY_PEER)),
-                        LlmIoException.class, 3),
-                Arguments.of("garbage after the status line, then close",
-                        only(aResponse().withFault(Fault.MALFORMED_RESPONSE_CHUNK)), LlmIoException.class, 3),
-                Arguments.of("body dribbles past the timeout",
-                        only(okJson(completion).withChunkedDribbleDelay(5, 3_000)), LlmTimeoutException.class, 3),
-                Arguments.of("429 with Retry-After in seconds, then 200",
-                        first(aResponse().withStatus(429).withHeader("Retry-After", "2"), completion), null, 2),
-                Arguments.of("429 with Retry-After as an HTTP date, then 200",
-                        first(aResponse().withStatus(429).withHeader("Retry-After", "Wed, 25 Nov 2026 10:00:03 GMT"),
-                                completion), null, 2),
+                Arguments.of(
+                        "connection reset",
+                        only(aResponse().withFault(Fault.CONNECTION_RESET_BY_PEER)),
+                        LlmIoException.class,
+                        3),
+                Arguments.of(
+                        "garbage after the status line, then close",
+                        only(aResponse().withFault(Fault.MALFORMED_RESPONSE_CHUNK)),
+                        LlmIoException.class,
+                        3),
+                Arguments.of(
+                        "body dribbles past the timeout",
+                        only(okJson(completion).withChunkedDribbleDelay(5, 3_000)),
+                        LlmTimeoutException.class,
+                        3),
+                Arguments.of(
+                        "429 with Retry-After in seconds, then 200",
+                        first(aResponse().withStatus(429).withHeader("Retry-After", "2"), completion),
+                        null,
+                        2),
+                Arguments.of(
+                        "429 with Retry-After as an HTTP date, then 200",
+                        first(
+                                aResponse().withStatus(429).withHeader("Retry-After", "Wed, 25 Nov 2026 10:00:03 GMT"),
+                                completion),
+                        null,
+                        2),
                 Arguments.of("503 then 200", first(aResponse().withStatus(503), completion), null, 2),
-                Arguments.of("500 until the attempts run out", only(aResponse().withStatus(500)),
-                        LlmServerException.class, 3),
-                Arguments.of("200 with an HTML page", only(ok("<html>Sign in</html>").withHeader("Content-Type", "text/html")),
-                        LlmInvalidResponseException.class, 1),
+                Arguments.of(
+                        "500 until the attempts run out",
+                        only(aResponse().withStatus(500)),
+                        LlmServerException.class,
+                        3),
+                Arguments.of(
+                        "200 with an HTML page",
+                        only(ok("<html>Sign in</html>").withHeader("Content-Type", "text/html")),
+                        LlmInvalidResponseException.class,
+                        1),
                 Arguments.of("200 with an empty body", only(ok()), LlmInvalidResponseException.class, 1),
-                Arguments.of("200 with truncated JSON", only(okJson("{\"id\":\"c1\",\"choices\":[{\"index\":0,\"mess")),
-                        LlmInvalidResponseException.class, 1),
-                Arguments.of("JSON served as text/plain", only(ok(completion).withHeader("Content-Type", "text/plain")),
-                        null, 1));
+                Arguments.of(
+                        "200 with truncated JSON",
+                        only(okJson("{\"id\":\"c1\",\"choices\":[{\"index\":0,\"mess")),
+                        LlmInvalidResponseException.class,
+                        1),
+                Arguments.of(
+                        "JSON served as text/plain",
+                        only(ok(completion).withHeader("Content-Type", "text/plain")),
+                        null,
+                        1));
     }
 
     @ParameterizedTest(name = "{0}")
     @MethodSource("completionFaults")
-    void completionFaultsEndTypedWithTheDocumentedAttempts(String fault, Stubbing stubbing,
-            Class<? extends Throwable> expected, int attempts, WireMockRuntimeInfo wm) throws Exception {
+    void completionFaultsEndTypedWithTheDocumentedAttempts(
+            String fault, Stubbing stubbing, Class<? extends Throwable> expected, int attempts, WireMockRuntimeInfo wm)
+            throws Exception {
         stubbing.apply();
 
         Throwable outcome = outcomeOf(provider(wm.getHttpBaseUrl() + "/v1").complete(HELLO));
@@ -119,35 +153,58 @@ class OpenAiFaultMatrixTest {
         try (ServerSocket free = new ServerSocket(0)) {
             port = free.getLocalPort();
         }
-        Throwable outcome = outcomeOf(provider("http://127.0.0.1:" + port + "/v1").complete(HELLO));
+        Throwable outcome =
+                outcomeOf(provider("http://127.0.0.1:" + port + "/v1").complete(HELLO));
 
         assertThat(outcome).isInstanceOf(LlmIoException.class);
-        assertThat(scheduler.requestedDelaysMillis).as("two retries were scheduled").hasSize(2);
+        assertThat(scheduler.requestedDelaysMillis)
+                .as("two retries were scheduled")
+                .hasSize(2);
     }
 
     static Stream<Arguments> streamFaults() {
         return Stream.of(
-                Arguments.of("cut before [DONE]", aResponse().withHeader("Content-Type", "text/event-stream")
-                        .withBody("data: {\"choices\":[{\"index\":0,\"delta\":{\"content\":\"Half\"}}]}\n\n"),
-                        LlmStreamException.class, 1),
-                Arguments.of("error object mid-stream", aResponse().withHeader("Content-Type", "text/event-stream")
-                        .withBody("data: {\"choices\":[{\"index\":0,\"delta\":{\"content\":\"Par\"}}]}\n\n"
-                                + "data: {\"error\":{\"message\":\"overloaded\",\"type\":\"server_error\"}}\n\n"),
-                        LlmStreamException.class, 1),
+                Arguments.of(
+                        "cut before [DONE]",
+                        aResponse()
+                                .withHeader("Content-Type", "text/event-stream")
+                                .withBody("data: {\"choices\":[{\"index\":0,\"delta\":{\"content\":\"Half\"}}]}\n\n"),
+                        LlmStreamException.class,
+                        1),
+                Arguments.of(
+                        "error object mid-stream",
+                        aResponse()
+                                .withHeader("Content-Type", "text/event-stream")
+                                .withBody(
+                                        "data: {\"choices\":[{\"index\":0,\"delta\":{\"content\":\"Par\"}}]}\n\n"
+                                                + "data: {\"error\":{\"message\":\"overloaded\",\"type\":\"server_error\"}}\n\n"),
+                        LlmStreamException.class,
+                        1),
                 // nothing reached the caller before the stall, so the stream may be (and is) retried
-                Arguments.of("idle stall before the first delta", aResponse().withHeader("Content-Type", "text/event-stream")
-                        .withBody("data: {\"choices\":[{\"index\":0,\"delta\":{\"content\":\"Slow\"}}]}\n\n"
-                                + "data: [DONE]\n\n").withChunkedDribbleDelay(2, 3_000),
-                        LlmTimeoutException.class, 3));
+                Arguments.of(
+                        "idle stall before the first delta",
+                        aResponse()
+                                .withHeader("Content-Type", "text/event-stream")
+                                .withBody("data: {\"choices\":[{\"index\":0,\"delta\":{\"content\":\"Slow\"}}]}\n\n"
+                                        + "data: [DONE]\n\n")
+                                .withChunkedDribbleDelay(2, 3_000),
+                        LlmTimeoutException.class,
+                        3));
     }
 
     @ParameterizedTest(name = "stream {0}")
     @MethodSource("streamFaults")
-    void streamFaultsFailTypedAndRetryOnlyBeforeAnyText(String fault, ResponseDefinitionBuilder response,
-            Class<? extends Throwable> expected, int attempts, WireMockRuntimeInfo wm) throws Exception {
+    void streamFaultsFailTypedAndRetryOnlyBeforeAnyText(
+            String fault,
+            ResponseDefinitionBuilder response,
+            Class<? extends Throwable> expected,
+            int attempts,
+            WireMockRuntimeInfo wm)
+            throws Exception {
         stubFor(post(PATH).willReturn(response));
 
-        Throwable outcome = outcomeOf(provider(wm.getHttpBaseUrl() + "/v1").stream(HELLO, delta -> {}).completion());
+        Throwable outcome = outcomeOf(
+                provider(wm.getHttpBaseUrl() + "/v1").stream(HELLO, delta -> {}).completion());
 
         assertThat(outcome).isInstanceOf(expected);
         assertThat(findAll(anyRequestedFor(anyUrl()))).as("attempts").hasSize(attempts);
@@ -164,7 +221,11 @@ class OpenAiFaultMatrixTest {
 
     private static Stubbing first(ResponseDefinitionBuilder failure, String completion) {
         return () -> {
-            stubFor(post(PATH).inScenario("fault").whenScenarioStateIs(STARTED).willReturn(failure).willSetStateTo("up"));
+            stubFor(post(PATH)
+                    .inScenario("fault")
+                    .whenScenarioStateIs(STARTED)
+                    .willReturn(failure)
+                    .willSetStateTo("up"));
             stubFor(post(PATH).inScenario("fault").whenScenarioStateIs("up").willReturn(okJson(completion)));
         };
     }

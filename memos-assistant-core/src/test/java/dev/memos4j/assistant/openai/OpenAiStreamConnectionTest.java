@@ -91,7 +91,8 @@ class OpenAiStreamConnectionTest {
         List<String> deltas = new CopyOnWriteArrayList<>();
 
         LlmStream stream = provider(Duration.ofMillis(200)).stream(REQUEST, deltas::add);
-        Throwable failure = catchThrowable(() -> stream.completion().orTimeout(10, TimeUnit.SECONDS).join());
+        Throwable failure = catchThrowable(
+                () -> stream.completion().orTimeout(10, TimeUnit.SECONDS).join());
 
         assertThat(deltas).containsExactly("Take the kids");
         assertThat(failure).isInstanceOf(CompletionException.class).hasCauseInstanceOf(LlmTimeoutException.class);

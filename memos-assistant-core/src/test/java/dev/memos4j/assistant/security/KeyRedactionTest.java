@@ -49,11 +49,14 @@ class KeyRedactionTest {
     private static final String SEARCH = "/api/openmem/v1/search/memory";
     private static final String ADD = "/api/openmem/v1/add/message";
     private static final String COMPLETIONS = "/v1/chat/completions";
-    private static final String SEARCH_OK = "{\"code\":0,\"message\":\"ok\",\"data\":{\"memory_detail_list\":[{\"id\":\"m1\","
-            + "\"memory_value\":\"Take the kids to the zoo on Saturday\"}]}}";
-    private static final String ADD_OK = "{\"code\":0,\"message\":\"ok\",\"data\":{\"task_id\":\"t1\",\"status\":\"running\"}}";
-    private static final String COMPLETION = "{\"id\":\"c1\",\"choices\":[{\"index\":0,\"message\":{\"role\":\"assistant\","
-            + "\"content\":\"Saturday: the zoo.\"},\"finish_reason\":\"stop\"}]}";
+    private static final String SEARCH_OK =
+            "{\"code\":0,\"message\":\"ok\",\"data\":{\"memory_detail_list\":[{\"id\":\"m1\","
+                    + "\"memory_value\":\"Take the kids to the zoo on Saturday\"}]}}";
+    private static final String ADD_OK =
+            "{\"code\":0,\"message\":\"ok\",\"data\":{\"task_id\":\"t1\",\"status\":\"running\"}}";
+    private static final String COMPLETION =
+            "{\"id\":\"c1\",\"choices\":[{\"index\":0,\"message\":{\"role\":\"assistant\","
+                    + "\"content\":\"Saturday: the zoo.\"},\"finish_reason\":\"stop\"}]}";
 
     private final List<String> seen = new CopyOnWriteArrayList<>();
 
@@ -61,14 +64,25 @@ class KeyRedactionTest {
     void neitherKeyLeaksFromSuccessfulOrFailingTurns(WireMockRuntimeInfo wm) throws Exception {
         CapturingLogProvider.clear();
         String base = wm.getHttpBaseUrl();
-        MemosClient memos = MemosClient.builder().apiKey(MEMOS_KEY).baseUrl(base + "/api/openmem/v1")
-                .retryPolicy(RetryPolicy.builder().initialBackoff(Duration.ZERO).maxBackoff(Duration.ZERO).build())
+        MemosClient memos = MemosClient.builder()
+                .apiKey(MEMOS_KEY)
+                .baseUrl(base + "/api/openmem/v1")
+                .retryPolicy(RetryPolicy.builder()
+                        .initialBackoff(Duration.ZERO)
+                        .maxBackoff(Duration.ZERO)
+                        .build())
                 .listener(new RecordingMemosListener())
                 .build();
-        OpenAiLlmProvider llm = OpenAiLlmProvider.builder().apiKey(OPENAI_KEY).baseUrl(base + "/v1")
-                .requestTimeout(Duration.ofSeconds(10)).streamIdleTimeout(Duration.ofSeconds(10)).build();
+        OpenAiLlmProvider llm = OpenAiLlmProvider.builder()
+                .apiKey(OPENAI_KEY)
+                .baseUrl(base + "/v1")
+                .requestTimeout(Duration.ofSeconds(10))
+                .streamIdleTimeout(Duration.ofSeconds(10))
+                .build();
         MemoryAugmentedChat chat = MemoryAugmentedChat.builder(memos, llm)
-                .options(ChatOptions.builder().writeBackPolicy(WriteBackPolicy.SYNC).build())
+                .options(ChatOptions.builder()
+                        .writeBackPolicy(WriteBackPolicy.SYNC)
+                        .build())
                 .listener(new RecordingChatListener())
                 .build();
         seen.add(memos.toString());
@@ -79,17 +93,28 @@ class KeyRedactionTest {
         stubFor(post(SEARCH).willReturn(okJson(SEARCH_OK)));
         stubFor(post(ADD).willReturn(okJson(ADD_OK)));
         stubFor(post(COMPLETIONS).willReturn(okJson(COMPLETION)));
-        seen.add(await(chat.chat("u1", "c1", "What plans do I have for the weekend?")).toString());
-        stubFor(post(COMPLETIONS).willReturn(aResponse().withHeader("Content-Type", "text/event-stream").withBody(
-                "data: {\"choices\":[{\"index\":0,\"delta\":{\"content\":\"Zoo\"},\"finish_reason\":\"stop\"}]}\n\n"
-                        + "data: [DONE]\n\n")));
-        seen.add(await(chat.chatStream("u1", "c1", "And Sunday?", delta -> seen.add(delta)).reply()).toString());
+        seen.add(await(chat.chat("u1", "c1", "What plans do I have for the weekend?"))
+                .toString());
+        stubFor(post(COMPLETIONS)
+                .willReturn(aResponse()
+                        .withHeader("Content-Type", "text/event-stream")
+                        .withBody(
+                                "data: {\"choices\":[{\"index\":0,\"delta\":{\"content\":\"Zoo\"},\"finish_reason\":\"stop\"}]}\n\n"
+                                        + "data: [DONE]\n\n")));
+        seen.add(await(chat.chatStream("u1", "c1", "And Sunday?", delta -> seen.add(delta))
+                        .reply())
+                .toString());
 
         // 2. both services reject the keys and echo them back
-        stubFor(post(SEARCH).willReturn(aResponse().withStatus(401)
-                .withBody("{\"code\":40132,\"message\":\"invalid token " + MEMOS_KEY + "\",\"data\":null}")));
-        stubFor(post(COMPLETIONS).willReturn(aResponse().withStatus(401).withBody("{\"error\":{\"message\":"
-                + "\"Incorrect API key provided: " + OPENAI_KEY + "\",\"code\":\"invalid_api_key\"}}")));
+        stubFor(post(SEARCH)
+                .willReturn(aResponse()
+                        .withStatus(401)
+                        .withBody("{\"code\":40132,\"message\":\"invalid token " + MEMOS_KEY + "\",\"data\":null}")));
+        stubFor(post(COMPLETIONS)
+                .willReturn(aResponse()
+                        .withStatus(401)
+                        .withBody("{\"error\":{\"message\":" + "\"Incorrect API key provided: " + OPENAI_KEY
+                                + "\",\"code\":\"invalid_api_key\"}}")));
         recordFailure(chat.chat("u1", "c1", "Anything?"));
 
         // 3. servers failing (retried, logged as WARN/DEBUG) and a write-back that fails
@@ -103,8 +128,11 @@ class KeyRedactionTest {
         recordFailure(stored.writeBack());
 
         // 4. the LLM directly, and an HTML page echoing the key
-        stubFor(post(COMPLETIONS).willReturn(aResponse().withStatus(200).withHeader("Content-Type", "text/html")
-                .withBody("<html>Bearer " + OPENAI_KEY + "</html>")));
+        stubFor(post(COMPLETIONS)
+                .willReturn(aResponse()
+                        .withStatus(200)
+                        .withHeader("Content-Type", "text/html")
+                        .withBody("<html>Bearer " + OPENAI_KEY + "</html>")));
         recordFailure(llm.complete(LlmRequest.of(List.of(ChatMessage.user("hi")))));
         memos.close();
 

@@ -14,7 +14,8 @@ public class MemosServerException extends MemosServiceException {
      * @param requestId the service's request id, or null
      * @param rawBody the raw response body, or null; it is capped
      */
-    public MemosServerException(int statusCode, Integer errorCode, String serviceMessage, String requestId, String rawBody) {
+    public MemosServerException(
+            int statusCode, Integer errorCode, String serviceMessage, String requestId, String rawBody) {
         super(statusCode, errorCode, serviceMessage, requestId, rawBody);
     }
 }

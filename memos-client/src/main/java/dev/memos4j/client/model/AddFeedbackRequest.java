@@ -2,14 +2,12 @@ package dev.memos4j.client.model;
 
 import com.fasterxml.jackson.annotation.JsonInclude;
 import com.fasterxml.jackson.annotation.JsonProperty;
-import java.util.ArrayList;
 import java.util.List;
-import java.util.Map;
 import java.util.Optional;
 
 /**
  * Request of {@code add/feedback}: correct memories in natural language ("actually I don't like swimming").
-
+ *
  *
  * @param feedbackContent the feedback text (required)
  * @param userId the user (required)

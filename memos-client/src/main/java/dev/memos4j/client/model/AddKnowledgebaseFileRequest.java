@@ -4,12 +4,10 @@ import com.fasterxml.jackson.annotation.JsonInclude;
 import com.fasterxml.jackson.annotation.JsonProperty;
 import java.util.ArrayList;
 import java.util.List;
-import java.util.Map;
-import java.util.Optional;
 
 /**
  * Request of {@code add/knowledgebase-file} (JSON variant): add files given as https URLs or base64 content.
-
+ *
  *
  * @param knowledgebaseId the knowledge base (required)
  * @param file the files, 1..20 (required)
@@ -101,9 +99,7 @@ public record AddKnowledgebaseFileRequest(
          * @throws IllegalArgumentException naming the field when a rule is broken
          */
         public AddKnowledgebaseFileRequest build() {
-            return new AddKnowledgebaseFileRequest(
-                    knowledgebaseId,
-                    file);
+            return new AddKnowledgebaseFileRequest(knowledgebaseId, file);
         }
     }
 }

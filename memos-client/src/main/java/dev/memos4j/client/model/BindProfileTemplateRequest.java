@@ -4,12 +4,10 @@ import com.fasterxml.jackson.annotation.JsonInclude;
 import com.fasterxml.jackson.annotation.JsonProperty;
 import java.util.ArrayList;
 import java.util.List;
-import java.util.Map;
-import java.util.Optional;
 
 /**
  * Request of {@code bind/profile_template}: bind profile templates to users or agents.
-
+ *
  *
  * @param bindList the bindings (required)
  */
@@ -81,8 +79,7 @@ public record BindProfileTemplateRequest(
          * @throws IllegalArgumentException naming the field when a rule is broken
          */
         public BindProfileTemplateRequest build() {
-            return new BindProfileTemplateRequest(
-                    bindList);
+            return new BindProfileTemplateRequest(bindList);
         }
     }
 }

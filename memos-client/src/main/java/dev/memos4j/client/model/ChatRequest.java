@@ -2,14 +2,13 @@ package dev.memos4j.client.model;
 
 import com.fasterxml.jackson.annotation.JsonInclude;
 import com.fasterxml.jackson.annotation.JsonProperty;
-import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 
 /**
  * Request of the service-side memory-augmented {@code chat} endpoint.
-
+ *
  *
  * @param userId the user (required)
  * @param conversationId the conversation (required)

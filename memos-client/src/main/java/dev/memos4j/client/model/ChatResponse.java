@@ -12,7 +12,8 @@ import java.util.Map;
  * @param additionalProperties fields this version does not know
  */
 public record ChatResponse(
-        @JsonProperty("response") String response, @JsonAnySetter Map<String, Object> additionalProperties) {
+        @JsonProperty("response") String response,
+        @JsonAnySetter Map<String, Object> additionalProperties) {
 
     /**
      * Normalises absent values.

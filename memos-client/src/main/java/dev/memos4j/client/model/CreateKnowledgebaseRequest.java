@@ -2,14 +2,11 @@ package dev.memos4j.client.model;
 
 import com.fasterxml.jackson.annotation.JsonInclude;
 import com.fasterxml.jackson.annotation.JsonProperty;
-import java.util.ArrayList;
-import java.util.List;
-import java.util.Map;
 import java.util.Optional;
 
 /**
  * Request of {@code create/knowledgebase}.
-
+ *
  *
  * @param knowledgebaseName the name (required)
  * @param knowledgebaseDescription a description
@@ -87,9 +84,7 @@ public record CreateKnowledgebaseRequest(
          * @throws IllegalArgumentException naming the field when a rule is broken
          */
         public CreateKnowledgebaseRequest build() {
-            return new CreateKnowledgebaseRequest(
-                    knowledgebaseName,
-                    Optional.ofNullable(knowledgebaseDescription));
+            return new CreateKnowledgebaseRequest(knowledgebaseName, Optional.ofNullable(knowledgebaseDescription));
         }
     }
 }

@@ -2,14 +2,11 @@ package dev.memos4j.client.model;
 
 import com.fasterxml.jackson.annotation.JsonInclude;
 import com.fasterxml.jackson.annotation.JsonProperty;
-import java.util.ArrayList;
-import java.util.List;
-import java.util.Map;
 import java.util.Optional;
 
 /**
  * Request of {@code delete/profile}.
-
+ *
  *
  * @param userId the user (exactly one of user and agent)
  * @param agentId the agent (exactly one of user and agent)
@@ -106,9 +103,7 @@ public record DeleteProfileRequest(
          */
         public DeleteProfileRequest build() {
             return new DeleteProfileRequest(
-                    Optional.ofNullable(userId),
-                    Optional.ofNullable(agentId),
-                    profileTemplateId);
+                    Optional.ofNullable(userId), Optional.ofNullable(agentId), profileTemplateId);
         }
     }
 }

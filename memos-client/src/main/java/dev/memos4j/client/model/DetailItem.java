@@ -12,7 +12,8 @@ import java.util.Map;
  * @param id item id
  * @param additionalProperties every other field, as received
  */
-public record DetailItem(@JsonProperty("id") String id, @JsonAnySetter Map<String, Object> additionalProperties) {
+public record DetailItem(
+        @JsonProperty("id") String id, @JsonAnySetter Map<String, Object> additionalProperties) {
 
     /**
      * Normalises absent values.

@@ -4,12 +4,11 @@ import com.fasterxml.jackson.annotation.JsonInclude;
 import com.fasterxml.jackson.annotation.JsonProperty;
 import java.util.ArrayList;
 import java.util.List;
-import java.util.Map;
 import java.util.Optional;
 
 /**
  * Request of {@code extract/memory}: find facts and preferences in messages without storing anything.
-
+ *
  *
  * @param messages the messages (required)
  * @param extractionTypes {@code "memory"} and/or {@code "preference"}; all when absent
@@ -115,10 +114,7 @@ public record ExtractMemoryRequest(
          * @throws IllegalArgumentException naming the field when a rule is broken
          */
         public ExtractMemoryRequest build() {
-            return new ExtractMemoryRequest(
-                    messages,
-                    Optional.ofNullable(extractionTypes),
-                    Optional.ofNullable(model));
+            return new ExtractMemoryRequest(messages, Optional.ofNullable(extractionTypes), Optional.ofNullable(model));
         }
     }
 }

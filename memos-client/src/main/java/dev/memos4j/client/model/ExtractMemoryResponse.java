@@ -6,7 +6,6 @@ import com.fasterxml.jackson.annotation.JsonInclude;
 import com.fasterxml.jackson.annotation.JsonProperty;
 import java.util.List;
 import java.util.Map;
-import java.util.Optional;
 
 /**
  * The result of {@code extract/memory}: facts and preferences found in the messages (nothing stored).

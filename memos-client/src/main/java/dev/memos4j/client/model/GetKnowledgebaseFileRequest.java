@@ -2,14 +2,12 @@ package dev.memos4j.client.model;
 
 import com.fasterxml.jackson.annotation.JsonInclude;
 import com.fasterxml.jackson.annotation.JsonProperty;
-import java.util.ArrayList;
 import java.util.List;
-import java.util.Map;
 import java.util.Optional;
 
 /**
  * Request of {@code get/knowledgebase-file}: files by id, or the files of one knowledge base.
-
+ *
  *
  * @param fileIds the files (exactly one of file ids and knowledge base)
  * @param knowledgebaseId the knowledge base (exactly one of file ids and knowledge base)

@@ -2,14 +2,13 @@ package dev.memos4j.client.model;
 
 import com.fasterxml.jackson.annotation.JsonInclude;
 import com.fasterxml.jackson.annotation.JsonProperty;
-import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 
 /**
  * Request of {@code get/memory}: list a user's or agent's memories page by page.
-
+ *
  *
  * @param userId the user (exactly one of user and agent)
  * @param agentId the agent (exactly one of user and agent)

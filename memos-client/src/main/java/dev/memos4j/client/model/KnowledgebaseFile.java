@@ -13,7 +13,9 @@ import java.util.Optional;
  * @param name the file name
  */
 @JsonInclude(JsonInclude.Include.NON_ABSENT)
-public record KnowledgebaseFile(@JsonProperty("content") String content, @JsonProperty("name") Optional<String> name) {
+public record KnowledgebaseFile(
+        @JsonProperty("content") String content,
+        @JsonProperty("name") Optional<String> name) {
 
     /**
      * Validates: content is required.

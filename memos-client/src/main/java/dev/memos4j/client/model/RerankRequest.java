@@ -2,14 +2,12 @@ package dev.memos4j.client.model;
 
 import com.fasterxml.jackson.annotation.JsonInclude;
 import com.fasterxml.jackson.annotation.JsonProperty;
-import java.util.ArrayList;
 import java.util.List;
-import java.util.Map;
 import java.util.Optional;
 
 /**
  * Request of {@code rerank}: order candidate documents by relevance to a query.
-
+ *
  *
  * @param query the query (required)
  * @param documents the candidate texts (required)
@@ -124,11 +122,7 @@ public record RerankRequest(
          * @throws IllegalArgumentException naming the field when a rule is broken
          */
         public RerankRequest build() {
-            return new RerankRequest(
-                    query,
-                    documents,
-                    Optional.ofNullable(model),
-                    Optional.ofNullable(topN));
+            return new RerankRequest(query, documents, Optional.ofNullable(model), Optional.ofNullable(topN));
         }
     }
 }

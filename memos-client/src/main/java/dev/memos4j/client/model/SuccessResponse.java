@@ -13,7 +13,8 @@ import java.util.Map;
  * @param additionalProperties fields this version does not know
  */
 public record SuccessResponse(
-        @JsonProperty("success") boolean success, @JsonAnySetter Map<String, Object> additionalProperties) {
+        @JsonProperty("success") boolean success,
+        @JsonAnySetter Map<String, Object> additionalProperties) {
 
     /**
      * Normalises absent values.

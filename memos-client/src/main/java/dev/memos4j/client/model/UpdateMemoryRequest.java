@@ -2,14 +2,11 @@ package dev.memos4j.client.model;
 
 import com.fasterxml.jackson.annotation.JsonInclude;
 import com.fasterxml.jackson.annotation.JsonProperty;
-import java.util.ArrayList;
-import java.util.List;
-import java.util.Map;
 import java.util.Optional;
 
 /**
  * Request of {@code update/memory}: change a memory's text, title or status.
-
+ *
  *
  * @param memoryId the memory (required)
  * @param content the new memory text
@@ -36,7 +33,9 @@ public record UpdateMemoryRequest(
         content = Models.opt(content);
         title = Models.opt(title);
         status = Models.opt(status);
-        if (!Models.hasText(content.orElse(null)) && !Models.hasText(title.orElse(null)) && !Models.hasText(status.orElse(null))) {
+        if (!Models.hasText(content.orElse(null))
+                && !Models.hasText(title.orElse(null))
+                && !Models.hasText(status.orElse(null))) {
             throw new IllegalArgumentException("content, title or status is required");
         }
     }
@@ -125,10 +124,7 @@ public record UpdateMemoryRequest(
          */
         public UpdateMemoryRequest build() {
             return new UpdateMemoryRequest(
-                    memoryId,
-                    Optional.ofNullable(content),
-                    Optional.ofNullable(title),
-                    Optional.ofNullable(status));
+                    memoryId, Optional.ofNullable(content), Optional.ofNullable(title), Optional.ofNullable(status));
         }
     }
 }

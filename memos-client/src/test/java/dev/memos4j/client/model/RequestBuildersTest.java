@@ -15,7 +15,8 @@ import org.junit.jupiter.api.Test;
  */
 class RequestBuildersTest {
 
-    private static final Map<String, Object> FILTER = Map.of("and", List.of(Map.of("tags", Map.of("contains", "home"))));
+    private static final Map<String, Object> FILTER =
+            Map.of("and", List.of(Map.of("tags", Map.of("contains", "home"))));
 
     private static JsonNode wire(Object request) {
         return Json.MAPPER.valueToTree(request);
@@ -23,7 +24,8 @@ class RequestBuildersTest {
 
     @Test
     void chatDefaults() {
-        ChatRequest chat = ChatRequest.builder().userId("u").conversationId("c").query("q").build();
+        ChatRequest chat =
+                ChatRequest.builder().userId("u").conversationId("c").query("q").build();
 
         assertThat(chat.internetSearch()).isFalse();
         assertThat(chat.forceStop()).isFalse();
@@ -48,15 +50,35 @@ class RequestBuildersTest {
     @Test
     void chatEverySetterReachesTheWireAndSurvivesToBuilder() {
         ChatRequest chat = ChatRequest.builder()
-                .userId("u").conversationId("c").query("q")
-                .internetSearch(true).forceStop(true).useMemOsCube(true)
-                .source("app").systemPrompt("Be brief. {memories}").modelName("m-1")
-                .knowledgebaseIds(List.of("kb-1")).filter(FILTER).addMessageOnAnswer(false)
-                .appId("app-1").agentId("agent-1").asyncMode(false)
-                .tags(List.of("t")).info(Map.of("room", "kitchen")).allowPublic(true)
-                .allowKnowledgebaseIds(List.of("kb-2")).maxTokens(100).temperature(0.1).topP(0.5)
-                .includePreference(false).preferenceLimitNumber(1).memoryLimitNumber(2)
-                .stream(true).includeToolMemory(true).toolMemoryLimitNumber(3).relativity(0.4)
+                .userId("u")
+                .conversationId("c")
+                .query("q")
+                .internetSearch(true)
+                .forceStop(true)
+                .useMemOsCube(true)
+                .source("app")
+                .systemPrompt("Be brief. {memories}")
+                .modelName("m-1")
+                .knowledgebaseIds(List.of("kb-1"))
+                .filter(FILTER)
+                .addMessageOnAnswer(false)
+                .appId("app-1")
+                .agentId("agent-1")
+                .asyncMode(false)
+                .tags(List.of("t"))
+                .info(Map.of("room", "kitchen"))
+                .allowPublic(true)
+                .allowKnowledgebaseIds(List.of("kb-2"))
+                .maxTokens(100)
+                .temperature(0.1)
+                .topP(0.5)
+                .includePreference(false)
+                .preferenceLimitNumber(1)
+                .memoryLimitNumber(2)
+                .stream(true)
+                .includeToolMemory(true)
+                .toolMemoryLimitNumber(3)
+                .relativity(0.4)
                 .build();
 
         JsonNode json = wire(chat);
@@ -68,7 +90,13 @@ class RequestBuildersTest {
         assertThat(json.get("system_prompt").asText()).isEqualTo("Be brief. {memories}");
         assertThat(json.get("model_name").asText()).isEqualTo("m-1");
         assertThat(json.get("knowledgebase_ids").get(0).asText()).isEqualTo("kb-1");
-        assertThat(json.get("filter").get("and").get(0).get("tags").get("contains").asText()).isEqualTo("home");
+        assertThat(json.get("filter")
+                        .get("and")
+                        .get(0)
+                        .get("tags")
+                        .get("contains")
+                        .asText())
+                .isEqualTo("home");
         assertThat(json.get("add_message_on_answer").asBoolean()).isFalse();
         assertThat(json.get("app_id").asText()).isEqualTo("app-1");
         assertThat(json.get("agent_id").asText()).isEqualTo("agent-1");
@@ -95,7 +123,8 @@ class RequestBuildersTest {
 
     @Test
     void searchDefaultsAndEverySetter() {
-        SearchMemoryRequest minimal = SearchMemoryRequest.builder().query("q").agentId("a").build();
+        SearchMemoryRequest minimal =
+                SearchMemoryRequest.builder().query("q").agentId("a").build();
         assertThat(minimal.memoryLimitNumber()).isEqualTo(6);
         assertThat(minimal.includePreference()).isTrue();
         assertThat(minimal.preferenceLimitNumber()).isEqualTo(6);
@@ -107,11 +136,22 @@ class RequestBuildersTest {
         assertThat(minimal.agentId()).contains("a");
 
         SearchMemoryRequest full = SearchMemoryRequest.builder()
-                .query("q").userId("u").conversationId("c")
-                .memoryLimitNumber(1).includePreference(false).preferenceLimitNumber(2)
-                .includeToolMemory(true).toolMemoryLimitNumber(3).includeSkill(true).skillLimitNumber(4)
-                .knowledgebaseIds(List.of("all")).filter(FILTER).relativity(0.3)
-                .includeMemoryView(List.of("v")).contextFormat("markdown").source("web")
+                .query("q")
+                .userId("u")
+                .conversationId("c")
+                .memoryLimitNumber(1)
+                .includePreference(false)
+                .preferenceLimitNumber(2)
+                .includeToolMemory(true)
+                .toolMemoryLimitNumber(3)
+                .includeSkill(true)
+                .skillLimitNumber(4)
+                .knowledgebaseIds(List.of("all"))
+                .filter(FILTER)
+                .relativity(0.3)
+                .includeMemoryView(List.of("v"))
+                .contextFormat("markdown")
+                .source("web")
                 .build();
         JsonNode json = wire(full);
         assertThat(json.get("conversation_id").asText()).isEqualTo("c");
@@ -123,7 +163,8 @@ class RequestBuildersTest {
         assertThat(json.get("source").asText()).isEqualTo("web");
         assertThat(json.get("relativity").asDouble()).isEqualTo(0.3);
         assertThat(full.toBuilder().build()).isEqualTo(full);
-        assertThat(full.toBuilder().memoryLimitNumber(9).build().memoryLimitNumber()).isEqualTo(9);
+        assertThat(full.toBuilder().memoryLimitNumber(9).build().memoryLimitNumber())
+                .isEqualTo(9);
     }
 
     @Test
@@ -132,9 +173,16 @@ class RequestBuildersTest {
         AddMessageRequest add = AddMessageRequest.builder()
                 .addMessage(Message.user("Zoo on Saturday"))
                 .addMessage(Message.assistant("Noted"))
-                .agentId("a").conversationId("c").info(Map.of("k", "v")).source("app").appId("app-1")
-                .allowPublic(true).allowKnowledgebaseIds(List.of("kb")).allowMemoryView(List.of("v"))
-                .tags(tags).asyncMode(false)
+                .agentId("a")
+                .conversationId("c")
+                .info(Map.of("k", "v"))
+                .source("app")
+                .appId("app-1")
+                .allowPublic(true)
+                .allowKnowledgebaseIds(List.of("kb"))
+                .allowMemoryView(List.of("v"))
+                .tags(tags)
+                .asyncMode(false)
                 .build();
         tags.add("added later");
 
@@ -148,7 +196,10 @@ class RequestBuildersTest {
         assertThat(json.get("app_id").asText()).isEqualTo("app-1");
         assertThat(add.toBuilder().build()).isEqualTo(add);
 
-        AddMessageRequest minimal = AddMessageRequest.builder().userId("u").messages(List.of(Message.user("hi"))).build();
+        AddMessageRequest minimal = AddMessageRequest.builder()
+                .userId("u")
+                .messages(List.of(Message.user("hi")))
+                .build();
         assertThat(minimal.allowPublic()).isFalse();
         assertThat(minimal.asyncMode()).isTrue();
         assertThat(minimal.tags()).isEmpty();
@@ -157,80 +208,161 @@ class RequestBuildersTest {
     @Test
     void feedbackGetMemoryAndGetMessage() {
         AddFeedbackRequest feedback = AddFeedbackRequest.builder()
-                .feedbackContent("The zoo trip moved to Sunday").userId("u").conversationId("c").agentId("a")
-                .appId("app").feedbackTime("2026-11-25 10:00:00").allowPublic(true).allowKnowledgebaseIds(List.of("kb"))
+                .feedbackContent("The zoo trip moved to Sunday")
+                .userId("u")
+                .conversationId("c")
+                .agentId("a")
+                .appId("app")
+                .feedbackTime("2026-11-25 10:00:00")
+                .allowPublic(true)
+                .allowKnowledgebaseIds(List.of("kb"))
                 .build();
         assertThat(wire(feedback).get("feedback_time").asText()).isEqualTo("2026-11-25 10:00:00");
         assertThat(feedback.toBuilder().build()).isEqualTo(feedback);
-        assertThat(AddFeedbackRequest.builder().feedbackContent("x").userId("u").build().allowPublic()).isFalse();
+        assertThat(AddFeedbackRequest.builder()
+                        .feedbackContent("x")
+                        .userId("u")
+                        .build()
+                        .allowPublic())
+                .isFalse();
 
         GetMemoryRequest defaults = GetMemoryRequest.builder().userId("u").build();
         assertThat(defaults.page()).isEqualTo(1);
         assertThat(defaults.size()).isEqualTo(10);
         assertThat(defaults.includePreference()).isTrue();
         assertThat(defaults.includeToolMemory()).isTrue();
-        GetMemoryRequest memory = GetMemoryRequest.builder().agentId("a").page(2).size(50).includePreference(false)
-                .includeToolMemory(false).includeMemoryView(List.of("v")).filter(FILTER).build();
+        GetMemoryRequest memory = GetMemoryRequest.builder()
+                .agentId("a")
+                .page(2)
+                .size(50)
+                .includePreference(false)
+                .includeToolMemory(false)
+                .includeMemoryView(List.of("v"))
+                .filter(FILTER)
+                .build();
         assertThat(wire(memory).get("size").asInt()).isEqualTo(50);
         assertThat(memory.toBuilder().build()).isEqualTo(memory);
 
-        GetMessageRequest message = GetMessageRequest.builder().userId("u").conversationId("c")
-                .conversationLimitNumber(100).messageLimitNumber(1).source("app").build();
+        GetMessageRequest message = GetMessageRequest.builder()
+                .userId("u")
+                .conversationId("c")
+                .conversationLimitNumber(100)
+                .messageLimitNumber(1)
+                .source("app")
+                .build();
         assertThat(wire(message).get("message_limit_number").asInt()).isEqualTo(1);
         assertThat(message.toBuilder().build()).isEqualTo(message);
-        assertThat(GetMessageRequest.builder().userId("u").conversationId("c").build().messageLimitNumber()).isEmpty();
+        assertThat(GetMessageRequest.builder()
+                        .userId("u")
+                        .conversationId("c")
+                        .build()
+                        .messageLimitNumber())
+                .isEmpty();
     }
 
     @Test
     void profilesUpdatesRerankAndExtraction() {
-        EditProfileRequest edit = EditProfileRequest.builder().agentId("a").profileTemplateId("t")
-                .metadata(Map.of("basic", Map.of("city", "Hangzhou"))).removeFields(List.of("basic.job")).build();
+        EditProfileRequest edit = EditProfileRequest.builder()
+                .agentId("a")
+                .profileTemplateId("t")
+                .metadata(Map.of("basic", Map.of("city", "Hangzhou")))
+                .removeFields(List.of("basic.job"))
+                .build();
         assertThat(wire(edit).get("remove_fields").get(0).asText()).isEqualTo("basic.job");
         assertThat(edit.toBuilder().build()).isEqualTo(edit);
-        assertThat(EditProfileRequest.builder().userId("u").profileTemplateId("t").removeFields(List.of("a")).build()
-                .metadata()).isEmpty();
+        assertThat(EditProfileRequest.builder()
+                        .userId("u")
+                        .profileTemplateId("t")
+                        .removeFields(List.of("a"))
+                        .build()
+                        .metadata())
+                .isEmpty();
 
-        DeleteProfileRequest delete = DeleteProfileRequest.builder().userId("u").profileTemplateId("t").build();
-        assertThat(delete.toBuilder().agentId("a").userId(null).build().agentId()).contains("a");
+        DeleteProfileRequest delete = DeleteProfileRequest.builder()
+                .userId("u")
+                .profileTemplateId("t")
+                .build();
+        assertThat(delete.toBuilder().agentId("a").userId(null).build().agentId())
+                .contains("a");
 
-        UpdateMemoryRequest update = UpdateMemoryRequest.builder().memoryId("m").content("c").title("t").status("archived").build();
+        UpdateMemoryRequest update = UpdateMemoryRequest.builder()
+                .memoryId("m")
+                .content("c")
+                .title("t")
+                .status("archived")
+                .build();
         assertThat(wire(update).get("memory_id").asText()).isEqualTo("m");
         assertThat(update.toBuilder().build()).isEqualTo(update);
-        assertThat(UpdateMemoryRequest.builder().memoryId("m").status("archived").build().content()).isEmpty();
+        assertThat(UpdateMemoryRequest.builder()
+                        .memoryId("m")
+                        .status("archived")
+                        .build()
+                        .content())
+                .isEmpty();
 
-        RerankRequest rerank = RerankRequest.builder().query("q").documents(List.of("a", "b")).model("r").topN(1).build();
+        RerankRequest rerank = RerankRequest.builder()
+                .query("q")
+                .documents(List.of("a", "b"))
+                .model("r")
+                .topN(1)
+                .build();
         assertThat(wire(rerank).get("top_n").asInt()).isEqualTo(1);
         assertThat(rerank.toBuilder().build()).isEqualTo(rerank);
 
-        ExtractMemoryRequest extract = ExtractMemoryRequest.builder().addMessage(Message.user("I like tea"))
-                .extractionTypes(List.of("preference")).model("x").build();
+        ExtractMemoryRequest extract = ExtractMemoryRequest.builder()
+                .addMessage(Message.user("I like tea"))
+                .extractionTypes(List.of("preference"))
+                .model("x")
+                .build();
         assertThat(wire(extract).get("extraction_types").get(0).asText()).isEqualTo("preference");
         assertThat(extract.toBuilder().build()).isEqualTo(extract);
-        assertThat(extract.toBuilder().messages(List.of(Message.system("s"))).build().messages())
-                .extracting(Message::role).containsExactly(Role.SYSTEM);
+        assertThat(extract.toBuilder()
+                        .messages(List.of(Message.system("s")))
+                        .build()
+                        .messages())
+                .extracting(Message::role)
+                .containsExactly(Role.SYSTEM);
     }
 
     @Test
     void knowledgeBaseRequests() {
         CreateKnowledgebaseRequest create = CreateKnowledgebaseRequest.builder()
-                .knowledgebaseName("Recipes").knowledgebaseDescription("family recipes").build();
+                .knowledgebaseName("Recipes")
+                .knowledgebaseDescription("family recipes")
+                .build();
         assertThat(wire(create).get("knowledgebase_description").asText()).isEqualTo("family recipes");
         assertThat(create.toBuilder().build()).isEqualTo(create);
 
-        AddKnowledgebaseFileRequest add = AddKnowledgebaseFileRequest.builder().knowledgebaseId("kb")
-                .addFile(KnowledgebaseFile.ofUrl("https://example.com/a.pdf", "a.pdf")).build();
+        AddKnowledgebaseFileRequest add = AddKnowledgebaseFileRequest.builder()
+                .knowledgebaseId("kb")
+                .addFile(KnowledgebaseFile.ofUrl("https://example.com/a.pdf", "a.pdf"))
+                .build();
         assertThat(wire(add).get("file").get(0).get("content").asText()).isEqualTo("https://example.com/a.pdf");
-        assertThat(add.toBuilder().file(List.of(KnowledgebaseFile.ofBytes(new byte[] {1, 2}, null))).build().file())
-                .singleElement().satisfies(f -> assertThat(f.name()).isEmpty());
+        assertThat(add.toBuilder()
+                        .file(List.of(KnowledgebaseFile.ofBytes(new byte[] {1, 2}, null)))
+                        .build()
+                        .file())
+                .singleElement()
+                .satisfies(f -> assertThat(f.name()).isEmpty());
 
-        GetKnowledgebaseFileRequest list = GetKnowledgebaseFileRequest.builder().knowledgebaseId("kb").type("pdf")
-                .page(2).pageSize(20).build();
+        GetKnowledgebaseFileRequest list = GetKnowledgebaseFileRequest.builder()
+                .knowledgebaseId("kb")
+                .type("pdf")
+                .page(2)
+                .pageSize(20)
+                .build();
         assertThat(wire(list).get("page_size").asInt()).isEqualTo(20);
         assertThat(list.toBuilder().build()).isEqualTo(list);
-        assertThat(GetKnowledgebaseFileRequest.builder().fileIds(List.of("f")).build().knowledgebaseId()).isEmpty();
+        assertThat(GetKnowledgebaseFileRequest.builder()
+                        .fileIds(List.of("f"))
+                        .build()
+                        .knowledgebaseId())
+                .isEmpty();
 
         BindProfileTemplateRequest bind = BindProfileTemplateRequest.builder()
-                .addBinding(ProfileBinding.forUser("t", "u")).addBinding(ProfileBinding.forAgent("t", "a")).build();
+                .addBinding(ProfileBinding.forUser("t", "u"))
+                .addBinding(ProfileBinding.forAgent("t", "a"))
+                .build();
         assertThat(wire(bind).get("bind_list").get(1).get("agent_id").asText()).isEqualTo("a");
         assertThat(bind.toBuilder().build()).isEqualTo(bind);
 
@@ -245,7 +377,14 @@ class RequestBuildersTest {
         assertThat(DeleteMemoryRequest.byUser("u").userId()).contains("u");
         assertThat(DeleteMemoryRequest.byAgent("a").agentId()).contains("a");
         assertThat(DeleteMemoryRequest.byFilter(FILTER).filter()).contains(FILTER);
-        assertThat(DeleteMemoryRequest.byUser("u").withMemoryType("LongTermMemory").memoryType()).contains("LongTermMemory");
-        assertThat(wire(DeleteMemoryRequest.byIds(List.of("m1"))).get("memory_ids").get(0).asText()).isEqualTo("m1");
+        assertThat(DeleteMemoryRequest.byUser("u")
+                        .withMemoryType("LongTermMemory")
+                        .memoryType())
+                .contains("LongTermMemory");
+        assertThat(wire(DeleteMemoryRequest.byIds(List.of("m1")))
+                        .get("memory_ids")
+                        .get(0)
+                        .asText())
+                .isEqualTo("m1");
     }
 }

@@ -18,16 +18,18 @@ class ValueTypesTest {
     private static final Instant NOON = Instant.parse("2025-12-10T12:00:00Z");
 
     @ParameterizedTest(name = "{0}")
-    @CsvSource(delimiter = '|', value = {
-        "1765368000000                   | 2025-12-10T12:00:00Z",
-        "2025-12-10T12:00:00Z            | 2025-12-10T12:00:00Z",
-        "2025-12-10T14:00:00+02:00       | 2025-12-10T12:00:00Z",
-        "2025-12-10T12:00:00.000Z        | 2025-12-10T12:00:00Z",
-        "2025-12-10T12:00:00             | 2025-12-10T12:00:00Z",
-        "2025-12-10T12:00                | 2025-12-10T12:00:00Z",
-        "2025-12-10 12:00:00             | 2025-12-10T12:00:00Z",
-        "2025-12-10 12:00                | 2025-12-10T12:00:00Z",
-    })
+    @CsvSource(
+            delimiter = '|',
+            value = {
+                "1765368000000                   | 2025-12-10T12:00:00Z",
+                "2025-12-10T12:00:00Z            | 2025-12-10T12:00:00Z",
+                "2025-12-10T14:00:00+02:00       | 2025-12-10T12:00:00Z",
+                "2025-12-10T12:00:00.000Z        | 2025-12-10T12:00:00Z",
+                "2025-12-10T12:00:00             | 2025-12-10T12:00:00Z",
+                "2025-12-10T12:00                | 2025-12-10T12:00:00Z",
+                "2025-12-10 12:00:00             | 2025-12-10T12:00:00Z",
+                "2025-12-10 12:00                | 2025-12-10T12:00:00Z",
+            })
     void readsEveryTextFormTheServiceUses(String text, String expected) {
         Timestamp timestamp = Timestamp.ofText(text);
 
@@ -36,7 +38,9 @@ class ValueTypesTest {
     }
 
     @ParameterizedTest(name = "\"{0}\"")
-    @CsvSource(delimiter = '|', value = {"yesterday", "12/10/2025", "2025-13-45 99:99", "''", "1234567890123456789012"})
+    @CsvSource(
+            delimiter = '|',
+            value = {"yesterday", "12/10/2025", "2025-13-45 99:99", "''", "1234567890123456789012"})
     void keepsTextItCannotReadAsIs(String text) {
         Timestamp timestamp = Timestamp.ofText(text);
 
@@ -54,9 +58,13 @@ class ValueTypesTest {
         assertThat(Json.MAPPER.writeValueAsString(text)).isEqualTo("\"1765368000000\"");
         assertThat(number.toInstant()).isEqualTo(text.toInstant()).contains(NOON);
         assertThat(number).isNotEqualTo(text);
-        assertThat(number).isEqualTo(Timestamp.of(NOON)).hasSameHashCodeAs(Timestamp.ofEpochMillis(NOON.toEpochMilli()));
+        assertThat(number)
+                .isEqualTo(Timestamp.of(NOON))
+                .hasSameHashCodeAs(Timestamp.ofEpochMillis(NOON.toEpochMilli()));
         assertThat(Timestamp.of(NOON).epochMillis()).contains(NOON.toEpochMilli());
-        assertThatThrownBy(() -> Timestamp.ofText(null)).isInstanceOf(NullPointerException.class).hasMessage("text");
+        assertThatThrownBy(() -> Timestamp.ofText(null))
+                .isInstanceOf(NullPointerException.class)
+                .hasMessage("text");
     }
 
     @Test
@@ -65,7 +73,8 @@ class ValueTypesTest {
         assertThat(TaskStatus.of("queued").isTerminal()).isFalse();
         assertThat(TaskStatus.FAILED.isTerminal()).isTrue();
         assertThat(TaskStatus.RUNNING.isTerminal()).isFalse();
-        assertThat(Json.MAPPER.readValue("\"archived\"", TaskStatus.class).value()).isEqualTo("archived");
+        assertThat(Json.MAPPER.readValue("\"archived\"", TaskStatus.class).value())
+                .isEqualTo("archived");
 
         assertThat(Role.of("tool")).isEqualTo(Role.TOOL);
         assertThat(Role.of("critic").toString()).isEqualTo("critic");
@@ -128,7 +137,8 @@ class ValueTypesTest {
             assertThat(m.memoryKey()).contains("Zoo");
             assertThat(m.additionalProperties()).containsEntry("score", 1);
         });
-        assertThat(response.preferenceDetailList()).singleElement()
+        assertThat(response.preferenceDetailList())
+                .singleElement()
                 .satisfies(p -> assertThat(p.reasoning()).contains("asked twice"));
         ExtractedMemory memory = Json.MAPPER.readValue(
                 "{\"memory_value\": \"Zoo on Saturday\", \"memory_type\": \"UserMemory\", \"tags\": [\"plan\"], \"score\": 1}",
@@ -137,7 +147,8 @@ class ValueTypesTest {
         assertThat(memory.tags()).containsExactly("plan");
         assertThat(memory.memoryKey()).isEmpty();
         assertThat(memory.additionalProperties()).containsEntry("score", 1);
-        assertThat(Json.MAPPER.readValue("{}", ExtractedMemory.class).memoryValue()).isEmpty();
+        assertThat(Json.MAPPER.readValue("{}", ExtractedMemory.class).memoryValue())
+                .isEmpty();
 
         ExtractedPreference preference = Json.MAPPER.readValue(
                 "{\"preference\": \"Likes zoos\", \"preference_type\": \"implicit_preference\", \"note\": \"x\"}",
@@ -145,7 +156,8 @@ class ValueTypesTest {
         assertThat(preference.preferenceType()).contains(PreferenceType.IMPLICIT);
         assertThat(preference.reasoning()).isEmpty();
         assertThat(preference.additionalProperties()).containsEntry("note", "x");
-        assertThat(Json.MAPPER.readValue("{}", ExtractedPreference.class).preference()).isEmpty();
+        assertThat(Json.MAPPER.readValue("{}", ExtractedPreference.class).preference())
+                .isEmpty();
     }
 
     @Test
@@ -158,21 +170,29 @@ class ValueTypesTest {
         assertThat(result.relevanceScore()).isEqualTo(0.91);
         assertThat(result.document()).contains(Map.of("text", "zoo"));
         assertThat(result.additionalProperties()).containsEntry("extra", true);
-        assertThat(Json.MAPPER.readValue("{\"index\": 0, \"relevance_score\": 0}", RerankResult.class).document())
+        assertThat(Json.MAPPER
+                        .readValue("{\"index\": 0, \"relevance_score\": 0}", RerankResult.class)
+                        .document())
                 .isEqualTo(Optional.empty());
     }
 
     @Test
     void messageTextFromStringsAndParts() {
-        Message parts = new Message(Role.USER, List.of(
-                Map.of("type", "text", "text", "first"),
-                Map.of("type", "image_url", "image_url", "https://example.com/a.png"),
-                Map.of("type", "text", "text", "second")), null, null, null, Map.of("name", "ana"));
+        Message parts = new Message(
+                Role.USER,
+                List.of(
+                        Map.of("type", "text", "text", "first"),
+                        Map.of("type", "image_url", "image_url", "https://example.com/a.png"),
+                        Map.of("type", "text", "text", "second")),
+                null,
+                null,
+                null,
+                Map.of("name", "ana"));
         assertThat(parts.text()).isEqualTo("first\nsecond");
         assertThat(parts.additionalProperties()).containsEntry("name", "ana");
 
-        Message toolCall = new Message(Role.ASSISTANT, null, null,
-                Optional.of(List.of(Map.of("id", "call-1"))), null, null);
+        Message toolCall =
+                new Message(Role.ASSISTANT, null, null, Optional.of(List.of(Map.of("id", "call-1"))), null, null);
         assertThat(toolCall.text()).isEmpty();
 
         Message timed = Message.system("Be brief").withChatTime("2025-12-10 12:00:00");

@@ -18,8 +18,7 @@ class WireFormatTest {
                 .allowMemoryView(List.of("kb-1"))
                 .build();
 
-        assertThat(Json.MAPPER.readTree(Json.write(request)))
-                .isEqualTo(Json.MAPPER.readTree("""
+        assertThat(Json.MAPPER.readTree(Json.write(request))).isEqualTo(Json.MAPPER.readTree("""
                         {"messages":[{"role":"user","content":"hi"}],"user_id":null,"agent_id":"agent-1",
                          "conversation_id":null,"info":null,"source":null,"app_id":null,"allow_public":false,
                          "allow_knowledgebase_ids":null,"allow_memory_view":["kb-1"],"tags":null,"async_mode":false}
@@ -28,8 +27,8 @@ class WireFormatTest {
 
     @Test
     void requestsReadFromJsonApplyDefaultsAndValidation() throws Exception {
-        SearchMemoryRequest parsed =
-                Json.MAPPER.readValue("{\"query\":\"q\",\"user_id\":\"u\",\"relativity\":null}", SearchMemoryRequest.class);
+        SearchMemoryRequest parsed = Json.MAPPER.readValue(
+                "{\"query\":\"q\",\"user_id\":\"u\",\"relativity\":null}", SearchMemoryRequest.class);
         assertThat(parsed.memoryLimitNumber()).isEqualTo(6);
         assertThat(parsed.includePreference()).isTrue();
         assertThat(parsed.relativity()).isEmpty();

@@ -97,13 +97,18 @@ class LoadTest {
                 .timeout(Duration.ofSeconds(60))
                 .connectTimeout(Duration.ofSeconds(30))
                 // a loopback server under this load closes some kept-alive connections; searches are retried
-                .retryPolicy(RetryPolicy.builder().initialBackoff(Duration.ofMillis(50)).maxBackoff(Duration.ofMillis(200))
+                .retryPolicy(RetryPolicy.builder()
+                        .initialBackoff(Duration.ofMillis(50))
+                        .maxBackoff(Duration.ofMillis(200))
                         .build())
                 .build();
     }
 
     private static SearchMemoryRequest search(int i) {
-        return SearchMemoryRequest.builder().userId("user-" + (i % 100)).query("weekend plans " + i).build();
+        return SearchMemoryRequest.builder()
+                .userId("user-" + (i % 100))
+                .query("weekend plans " + i)
+                .build();
     }
 
     @Test
@@ -119,8 +124,8 @@ class LoadTest {
             thread.setDaemon(true);
             return thread;
         });
-        sampler.scheduleAtFixedRate(() -> peakThreads.accumulateAndGet(ThreadLeaks.liveThreads(), Math::max),
-                0, 5, TimeUnit.MILLISECONDS);
+        sampler.scheduleAtFixedRate(
+                () -> peakThreads.accumulateAndGet(ThreadLeaks.liveThreads(), Math::max), 0, 5, TimeUnit.MILLISECONDS);
         List<CompletableFuture<SearchMemoryResponse>> calls = new ArrayList<>(CALLS);
         long started = System.nanoTime();
         try (MemosClient client = client()) {
@@ -133,18 +138,25 @@ class LoadTest {
             long heapGrowth = memory.getHeapMemoryUsage().getUsed() - heapBefore;
             sampler.shutdownNow();
 
-            assertThat(calls).allSatisfy(call -> assertThat(call.join().memories()).hasSize(1));
+            assertThat(calls)
+                    .allSatisfy(call -> assertThat(call.join().memories()).hasSize(1));
             assertThat(served.get()).isEqualTo(CALLS);
-            assertThat(peakThreads.get() - threadsBefore).as("threads added at the peak of the run")
+            assertThat(peakThreads.get() - threadsBefore)
+                    .as("threads added at the peak of the run")
                     .isLessThan(MAX_EXTRA_THREADS);
-            assertThat(heapGrowth).as("heap growth after GC, all responses still held").isLessThan(MAX_HEAP_GROWTH_BYTES);
-            System.out.printf("load: %d searches in %d ms, peak +%d threads, heap +%d KiB after GC%n",
+            assertThat(heapGrowth)
+                    .as("heap growth after GC, all responses still held")
+                    .isLessThan(MAX_HEAP_GROWTH_BYTES);
+            System.out.printf(
+                    "load: %d searches in %d ms, peak +%d threads, heap +%d KiB after GC%n",
                     CALLS, elapsedMillis, peakThreads.get() - threadsBefore, heapGrowth / 1024);
         } finally {
             sampler.shutdownNow();
         }
         calls.clear();
-        assertThat(leaks.awaitNoneLeftSince("memos4j-")).as("client threads after close").isEmpty();
+        assertThat(leaks.awaitNoneLeftSince("memos4j-"))
+                .as("client threads after close")
+                .isEmpty();
     }
 
     @Test
@@ -162,8 +174,8 @@ class LoadTest {
             }
             holdResponses.countDown(); // the stub answers everything still waiting
 
-            CompletableFuture<?> all = CompletableFuture.allOf(calls.stream()
-                    .map(call -> call.handle((v, e) -> null)).toArray(CompletableFuture[]::new));
+            CompletableFuture<?> all = CompletableFuture.allOf(
+                    calls.stream().map(call -> call.handle((v, e) -> null)).toArray(CompletableFuture[]::new));
             all.get(60, TimeUnit.SECONDS);
             for (int i = 0; i < inFlight; i++) {
                 CompletableFuture<SearchMemoryResponse> call = calls.get(i);
@@ -175,7 +187,9 @@ class LoadTest {
                 }
             }
         }
-        assertThat(leaks.awaitNoneLeftSince("memos4j-")).as("client threads after close").isEmpty();
+        assertThat(leaks.awaitNoneLeftSince("memos4j-"))
+                .as("client threads after close")
+                .isEmpty();
     }
 
     private static boolean catchCancellation(CompletableFuture<?> call) {

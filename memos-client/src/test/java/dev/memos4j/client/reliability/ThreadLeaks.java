@@ -18,7 +18,8 @@ public final class ThreadLeaks {
 
     /** The threads alive now. */
     public static ThreadLeaks snapshot() {
-        return new ThreadLeaks(Thread.getAllStackTraces().keySet().stream().map(Thread::getId).collect(Collectors.toSet()));
+        return new ThreadLeaks(
+                Thread.getAllStackTraces().keySet().stream().map(Thread::getId).collect(Collectors.toSet()));
     }
 
     /** Threads started since the snapshot whose names start with one of the prefixes and are still alive. */

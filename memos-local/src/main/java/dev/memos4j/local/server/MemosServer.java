@@ -118,8 +118,10 @@ public final class MemosServer implements AutoCloseable {
         }
         InetAddress address = resolve(host);
         if (!address.isLoopbackAddress() && apiKey.isEmpty()) {
-            LOG.warn("*** MemOS server binding to non-loopback address {} WITHOUT an API key: anyone who can reach"
-                    + " this port can read and delete every memory. Configure an API key. ***", host);
+            LOG.warn(
+                    "*** MemOS server binding to non-loopback address {} WITHOUT an API key: anyone who can reach"
+                            + " this port can read and delete every memory. Configure an API key. ***",
+                    host);
         }
         Executor executor = userExecutor.orElseGet(() -> ownExecutor = boundedExecutor(threads));
         handler = new ApiHandler(backend, apiKey, maxRequestBytes, maxUploadBytes, executor);
@@ -133,7 +135,10 @@ public final class MemosServer implements AutoCloseable {
             shutdownOwnExecutor();
             throw new UncheckedIOException("could not bind " + host + ":" + requestedPort, e);
         }
-        LOG.info("MemOS-compatible server listening on {} (api key {})", baseUrl(), apiKey.isPresent() ? "required" : "not required");
+        LOG.info(
+                "MemOS-compatible server listening on {} (api key {})",
+                baseUrl(),
+                apiKey.isPresent() ? "required" : "not required");
         return this;
     }
 
@@ -159,7 +164,8 @@ public final class MemosServer implements AutoCloseable {
         if (address.isAnyLocalAddress()) {
             address = InetAddress.getLoopbackAddress();
         }
-        String hostPart = address instanceof Inet6Address ? "[" + address.getHostAddress() + "]" : address.getHostAddress();
+        String hostPart =
+                address instanceof Inet6Address ? "[" + address.getHostAddress() + "]" : address.getHostAddress();
         return "http://" + hostPart + ":" + port() + ApiHandler.BASE_PATH;
     }
 
@@ -191,7 +197,8 @@ public final class MemosServer implements AutoCloseable {
     @Override
     public synchronized String toString() {
         return "MemosServer{" + (server == null ? "host=" + host + ", port=" + requestedPort : "baseUrl=" + baseUrl())
-                + ", apiKey=" + (apiKey.isPresent() ? "***" : "none") + ", running=" + (server != null && !closed) + "}";
+                + ", apiKey=" + (apiKey.isPresent() ? "***" : "none") + ", running=" + (server != null && !closed)
+                + "}";
     }
 
     private HttpServer running() {
@@ -231,8 +238,14 @@ public final class MemosServer implements AutoCloseable {
             t.setDaemon(true);
             return t;
         };
-        ThreadPoolExecutor pool = new ThreadPoolExecutor(threads, threads, 30, TimeUnit.SECONDS,
-                new ArrayBlockingQueue<>(256), factory, new ThreadPoolExecutor.CallerRunsPolicy());
+        ThreadPoolExecutor pool = new ThreadPoolExecutor(
+                threads,
+                threads,
+                30,
+                TimeUnit.SECONDS,
+                new ArrayBlockingQueue<>(256),
+                factory,
+                new ThreadPoolExecutor.CallerRunsPolicy());
         pool.allowCoreThreadTimeOut(true);
         return pool;
     }
@@ -381,7 +394,8 @@ public final class MemosServer implements AutoCloseable {
 
         @Override
         public String toString() {
-            return "MemosServer.Builder{host=" + host + ", port=" + port + ", apiKey=" + (apiKey.isPresent() ? "***" : "none") + "}";
+            return "MemosServer.Builder{host=" + host + ", port=" + port + ", apiKey="
+                    + (apiKey.isPresent() ? "***" : "none") + "}";
         }
     }
 }

@@ -55,9 +55,16 @@ class HostileInputTest {
 
     @BeforeEach
     void start() {
-        engine = LocalMemos.builder().dataDirectory(dataDirectory).embedder(Embedder.none()).build();
+        engine = LocalMemos.builder()
+                .dataDirectory(dataDirectory)
+                .embedder(Embedder.none())
+                .build();
         server = MemosServer.builder(engine).port(0).apiKey(KEY).build().start();
-        client = MemosClient.builder().baseUrl(server.baseUrl()).apiKey(KEY).timeout(Duration.ofSeconds(30)).build();
+        client = MemosClient.builder()
+                .baseUrl(server.baseUrl())
+                .apiKey(KEY)
+                .timeout(Duration.ofSeconds(30))
+                .build();
     }
 
     @AfterEach
@@ -72,9 +79,13 @@ class HostileInputTest {
                 Arguments.of("emoji", "Zoo on Saturday 🦒🐘 with the kids 👨‍👩‍👧 — 🏳️‍🌈"),
                 Arguments.of("CJK", "周六带孩子去动物园。妻子是小云，孩子六岁。来週の家事を計画して"),
                 Arguments.of("RTL", "مرحبا، موعد طبيب الأسنان يوم الاثنين שלום עולם"),
-                Arguments.of("control characters", "tab\there\u0000nul\u0001soh\u001fus\u007fdel\r\nCRLF\u2028LS\u2029PS"),
-                Arguments.of("JSON-hostile", "\"quoted\" \\backslash\\ {\"code\":500} </script><script>x</script> ' ; -- ${jndi:x}"),
-                Arguments.of("lone surrogate-free edge", "\uFEFFBOM first, then \uFFFD replacement and \uD83D\uDE00 pair"),
+                Arguments.of(
+                        "control characters", "tab\there\u0000nul\u0001soh\u001fus\u007fdel\r\nCRLF\u2028LS\u2029PS"),
+                Arguments.of(
+                        "JSON-hostile",
+                        "\"quoted\" \\backslash\\ {\"code\":500} </script><script>x</script> ' ; -- ${jndi:x}"),
+                Arguments.of(
+                        "lone surrogate-free edge", "\uFEFFBOM first, then \uFFFD replacement and \uD83D\uDE00 pair"),
                 Arguments.of("one megabyte", MEGABYTE));
     }
 
@@ -82,17 +93,29 @@ class HostileInputTest {
     @MethodSource("texts")
     void textRoundTripsExactlyThroughClientServerAndEngine(String name, String text) {
         String conversation = "conv-" + name.replace(' ', '-');
-        client.blocking().addMessage(AddMessageRequest.builder().userId("u1").conversationId(conversation)
-                .addMessage(Message.user(text)).build());
+        client.blocking()
+                .addMessage(AddMessageRequest.builder()
+                        .userId("u1")
+                        .conversationId(conversation)
+                        .addMessage(Message.user(text))
+                        .build());
 
-        List<MessageDetail> messages = client.blocking().getMessage(GetMessageRequest.builder().userId("u1")
-                .conversationId(conversation).build()).messages();
+        List<MessageDetail> messages = client.blocking()
+                .getMessage(GetMessageRequest.builder()
+                        .userId("u1")
+                        .conversationId(conversation)
+                        .build())
+                .messages();
         assertThat(messages).hasSize(1);
         String back = messages.get(0).content();
         assertThat(back.length()).as("length").isEqualTo(text.length());
         assertThat(back).isEqualTo(text);
-        assertThat(client.blocking().getMemory(GetMemoryRequest.builder().userId("u1").size(50).build())
-                .memoryDetailList()).extracting(MemoryDetail::memoryValue).contains(text.strip());
+        assertThat(client.blocking()
+                        .getMemory(
+                                GetMemoryRequest.builder().userId("u1").size(50).build())
+                        .memoryDetailList())
+                .extracting(MemoryDetail::memoryValue)
+                .contains(text.strip());
     }
 
     static Stream<Arguments> brokenRequests() {
@@ -101,9 +124,14 @@ class HostileInputTest {
                 Arguments.of("not JSON at all", "POST", "/search/memory", "<xml>hello</xml>", 400),
                 Arguments.of("JSON array instead of object", "POST", "/search/memory", "[1, 2, 3]", 400),
                 Arguments.of("wrong type", "POST", "/search/memory", "{\"query\": [\"a\"], \"user_id\": \"u\"}", 400),
-                Arguments.of("number where an object is expected", "POST", "/add/message",
-                        "{\"user_id\": \"u\", \"messages\": 42}", 400),
-                Arguments.of("deeply nested JSON", "POST", "/search/memory", "[".repeat(5_000) + "]".repeat(5_000), 400),
+                Arguments.of(
+                        "number where an object is expected",
+                        "POST",
+                        "/add/message",
+                        "{\"user_id\": \"u\", \"messages\": 42}",
+                        400),
+                Arguments.of(
+                        "deeply nested JSON", "POST", "/search/memory", "[".repeat(5_000) + "]".repeat(5_000), 400),
                 Arguments.of("empty body", "POST", "/search/memory", "", 400),
                 Arguments.of("unknown path", "POST", "/no/such/endpoint", "{}", 404),
                 Arguments.of("path traversal", "POST", "/../../etc/passwd", "{}", 404),
@@ -113,20 +141,28 @@ class HostileInputTest {
 
     @ParameterizedTest(name = "{0}")
     @MethodSource("brokenRequests")
-    void brokenRequestsGetA4xxEnvelopeWithoutInternals(String name, String method, String path, String body,
-            int status) throws Exception {
+    void brokenRequestsGetA4xxEnvelopeWithoutInternals(String name, String method, String path, String body, int status)
+            throws Exception {
         HttpResponse<String> response = send(method, server.baseUrl() + path, body);
 
         assertThat(response.statusCode()).as(name).isEqualTo(status);
         JsonNode envelope = Json.MAPPER.readTree(response.body());
         assertThat(envelope.path("code").asInt()).isNotIn(0, 200);
         assertThat(envelope.path("message").asText()).isNotBlank();
-        assertThat(response.body()).doesNotContain("Exception").doesNotContain("\tat ").doesNotContain("dev.memos4j");
+        assertThat(response.body())
+                .doesNotContain("Exception")
+                .doesNotContain("\tat ")
+                .doesNotContain("dev.memos4j");
     }
 
     @Test
     void anOversizedBodyIsRefusedBeforeItIsRead() throws Exception {
-        try (MemosServer small = MemosServer.builder(engine).port(0).apiKey(KEY).maxRequestBytes(1024).build().start()) {
+        try (MemosServer small = MemosServer.builder(engine)
+                .port(0)
+                .apiKey(KEY)
+                .maxRequestBytes(1024)
+                .build()
+                .start()) {
             String big = "{\"user_id\":\"u\",\"query\":\"" + "x".repeat(4096) + "\"}";
             HttpResponse<String> response = send("POST", small.baseUrl() + "/search/memory", big);
             assertThat(response.statusCode()).isEqualTo(413);
@@ -135,8 +171,16 @@ class HostileInputTest {
     }
 
     @ParameterizedTest
-    @ValueSource(strings = {"../../etc/passwd", "a/b", "with space", "..", "%2e%2e%2f", "C:\\Windows\\win.ini",
-            "/absolute/path"})
+    @ValueSource(
+            strings = {
+                "../../etc/passwd",
+                "a/b",
+                "with space",
+                "..",
+                "%2e%2e%2f",
+                "C:\\Windows\\win.ini",
+                "/absolute/path"
+            })
     void idsAreOpaqueAndNeverReachTheFileSystem(String id) throws Exception {
         List<Path> before = listTree(dataDirectory);
 
@@ -151,7 +195,9 @@ class HostileInputTest {
 
     private static List<Path> listTree(Path root) throws Exception {
         try (Stream<Path> files = Files.walk(root)) {
-            return files.filter(p -> !p.getFileName().toString().startsWith("write.lock")).sorted().toList();
+            return files.filter(p -> !p.getFileName().toString().startsWith("write.lock"))
+                    .sorted()
+                    .toList();
         }
     }
 
@@ -160,8 +206,11 @@ class HostileInputTest {
                 .header("Authorization", "Token " + KEY)
                 .header("Content-Type", "application/json")
                 .timeout(Duration.ofSeconds(30));
-        request.method(method, body.isEmpty() ? HttpRequest.BodyPublishers.noBody()
-                : HttpRequest.BodyPublishers.ofString(body, StandardCharsets.UTF_8));
+        request.method(
+                method,
+                body.isEmpty()
+                        ? HttpRequest.BodyPublishers.noBody()
+                        : HttpRequest.BodyPublishers.ofString(body, StandardCharsets.UTF_8));
         return raw.send(request.build(), HttpResponse.BodyHandlers.ofString());
     }
 }
