@@ -45,7 +45,9 @@ public final class LocomoBenchmark {
                     + " [--embedder default|bge|minilm|none]");
             return 2;
         }
-        int[] ks = Arrays.stream(options.getOrDefault("k", "5,10,25").split(",")).mapToInt(Integer::parseInt).toArray();
+        int[] ks = Arrays.stream(options.getOrDefault("k", "5,10,25").split(","))
+                .mapToInt(Integer::parseInt)
+                .toArray();
         String mode = options.getOrDefault("mode", "hybrid");
         RetrievalMode retrieval = switch (mode) {
             case "bm25" -> RetrievalMode.LEXICAL;
@@ -62,8 +64,14 @@ public final class LocomoBenchmark {
         };
         List<LocomoConversation> conversations = LocomoConversation.load(Path.of(options.get("data")));
         Result result = evaluate(conversations, embedder, retrieval, ks, true);
-        System.out.printf(Locale.ROOT, "embedder=%s ingest=%.1fs turns=%d search median=%.1fms p95=%.1fms%n",
-                embedder.name(), result.ingestSeconds(), result.turns(), result.searchMedianMs(), result.searchP95Ms());
+        System.out.printf(
+                Locale.ROOT,
+                "embedder=%s ingest=%.1fs turns=%d search median=%.1fms p95=%.1fms%n",
+                embedder.name(),
+                result.ingestSeconds(),
+                result.turns(),
+                result.searchMedianMs(),
+                result.searchP95Ms());
         for (Map.Entry<Integer, double[]> category : result.byCategory().entrySet()) {
             StringBuilder line = new StringBuilder("category " + category.getKey() + ":");
             double[] sums = category.getValue();
@@ -82,12 +90,18 @@ public final class LocomoBenchmark {
     }
 
     /** Figures of one evaluation. */
-    public record Result(double[] recall, int questions, Map<Integer, double[]> byCategory, int turns,
-            double ingestSeconds, double searchMedianMs, double searchP95Ms) {}
+    public record Result(
+            double[] recall,
+            int questions,
+            Map<Integer, double[]> byCategory,
+            int turns,
+            double ingestSeconds,
+            double searchMedianMs,
+            double searchP95Ms) {}
 
     /** Ingests and asks every conversation in one in-memory engine, one user per conversation. */
-    public static Result evaluate(List<LocomoConversation> conversations, Embedder embedder, RetrievalMode mode, int[] ks,
-            boolean progress) {
+    public static Result evaluate(
+            List<LocomoConversation> conversations, Embedder embedder, RetrievalMode mode, int[] ks, boolean progress) {
         int maxK = Arrays.stream(ks).max().orElse(10);
         double[] sums = new double[ks.length];
         Map<Integer, double[]> byCategory = new TreeMap<>();
@@ -95,19 +109,25 @@ public final class LocomoBenchmark {
         int questions = 0;
         int turns = 0;
         long ingestNanos = 0;
-        try (LocalMemos memos = LocalMemos.builder().inMemory().embedder(embedder).retrievalMode(mode).build()) {
+        try (LocalMemos memos = LocalMemos.builder()
+                .inMemory()
+                .embedder(embedder)
+                .retrievalMode(mode)
+                .build()) {
             for (LocomoConversation conversation : conversations) {
                 String user = "locomo-" + conversation.name();
                 Map<String, String> turnIds = new HashMap<>(); // session/index -> dia_id
                 long start = System.nanoTime();
                 for (LocomoConversation.Session session : conversation.sessions()) {
                     String conversationId = "session_" + session.number();
-                    AddMessageRequest.Builder add = AddMessageRequest.builder().userId(user).conversationId(conversationId);
+                    AddMessageRequest.Builder add =
+                            AddMessageRequest.builder().userId(user).conversationId(conversationId);
                     List<LocomoConversation.Turn> sessionTurns = session.turns();
                     for (int i = 0; i < sessionTurns.size(); i++) {
                         LocomoConversation.Turn turn = sessionTurns.get(i);
                         Message message = Message.of(Role.USER, turn.speaker() + ": " + turn.text());
-                        add.addMessage(session.dateTime().isEmpty() ? message : message.withChatTime(session.dateTime()));
+                        add.addMessage(
+                                session.dateTime().isEmpty() ? message : message.withChatTime(session.dateTime()));
                         turnIds.put(conversationId + "/" + i, turn.diaId());
                     }
                     if (!sessionTurns.isEmpty()) {
@@ -141,8 +161,12 @@ public final class LocomoBenchmark {
                     questions++;
                 }
                 if (progress) {
-                    System.out.printf(Locale.ROOT, "%s: %d sessions, %d questions so far%n", conversation.name(),
-                            conversation.sessions().size(), questions);
+                    System.out.printf(
+                            Locale.ROOT,
+                            "%s: %d sessions, %d questions so far%n",
+                            conversation.name(),
+                            conversation.sessions().size(),
+                            questions);
                 }
             }
         }
@@ -152,7 +176,8 @@ public final class LocomoBenchmark {
         }
         latencies.sort(null);
         double median = latencies.isEmpty() ? 0 : latencies.get(latencies.size() / 2);
-        double p95 = latencies.isEmpty() ? 0 : latencies.get((int) Math.min(latencies.size() - 1, latencies.size() * 0.95));
+        double p95 =
+                latencies.isEmpty() ? 0 : latencies.get((int) Math.min(latencies.size() - 1, latencies.size() * 0.95));
         return new Result(recall, questions, byCategory, turns, ingestNanos / 1e9, median, p95);
     }
 

@@ -23,9 +23,7 @@ public final class AsyncExample {
     private static final String USER = "async-user";
 
     private static final List<String> QUESTIONS = List.of(
-            "What plans do I have for the weekend?",
-            "How old is my child?",
-            "How should reminders be formatted?");
+            "What plans do I have for the weekend?", "How old is my child?", "How should reminders be formatted?");
 
     private AsyncExample() {}
 
@@ -54,8 +52,8 @@ public final class AsyncExample {
                     .addMessage(Message.user("For reminders, please first list three key points."))
                     .build();
 
-            CompletableFuture<Map<String, SearchMemoryResponse>> answers = memos.addMessage(add)
-                    .thenCompose(stored -> searchAll(memos, QUESTIONS));
+            CompletableFuture<Map<String, SearchMemoryResponse>> answers =
+                    memos.addMessage(add).thenCompose(stored -> searchAll(memos, QUESTIONS));
 
             // Invalid requests fail when built, before anything is sent, naming the wire field.
             try {
@@ -65,16 +63,18 @@ public final class AsyncExample {
             }
 
             // A failed call completes its future exceptionally with a MemosException; recover in the chain.
-            Map<String, SearchMemoryResponse> results = answers
-                    .exceptionally(error -> {
-                        out.println("Search failed: " + (error.getCause() instanceof MemosException e
-                                ? e.getMessage() : error.getMessage()));
+            Map<String, SearchMemoryResponse> results = answers.exceptionally(error -> {
+                        out.println("Search failed: "
+                                + (error.getCause() instanceof MemosException e ? e.getMessage() : error.getMessage()));
                         return Map.of();
                     })
                     .join(); // main is the only place that waits
             results.forEach((question, response) -> {
                 out.println(question);
-                String best = response.memories().stream().findFirst().map(MemoryDetail::text).orElse("(nothing)");
+                String best = response.memories().stream()
+                        .findFirst()
+                        .map(MemoryDetail::text)
+                        .orElse("(nothing)");
                 out.println("  best memory: " + best);
             });
         }
@@ -84,11 +84,13 @@ public final class AsyncExample {
     static CompletableFuture<Map<String, SearchMemoryResponse>> searchAll(MemosClient memos, List<String> questions) {
         Map<String, CompletableFuture<SearchMemoryResponse>> inFlight = new LinkedHashMap<>();
         for (String question : questions) {
-            inFlight.put(question, memos.searchMemory(SearchMemoryRequest.builder()
-                    .userId(USER)
-                    .query(question)
-                    .memoryLimitNumber(3)
-                    .build()));
+            inFlight.put(
+                    question,
+                    memos.searchMemory(SearchMemoryRequest.builder()
+                            .userId(USER)
+                            .query(question)
+                            .memoryLimitNumber(3)
+                            .build()));
         }
         return CompletableFuture.allOf(inFlight.values().toArray(CompletableFuture[]::new))
                 .thenApply(done -> {

@@ -62,12 +62,14 @@ public final class CustomPromptBuilderExample {
     public static void run(Map<String, String> env, PrintStream out) {
         try (MemosClient memos = ExampleBackends.memos(env)) {
             memos.addMessage(AddMessageRequest.builder()
-                    .userId("prompt-user")
-                    .conversationId("setup")
-                    .addMessage(Message.user("Take the kids to the zoo on Saturday, please remember it."))
-                    .addMessage(Message.user(
-                            "For future reminders or plans, please first list three key points, then add one short suggestion."))
-                    .build()).join();
+                            .userId("prompt-user")
+                            .conversationId("setup")
+                            .addMessage(Message.user("Take the kids to the zoo on Saturday, please remember it."))
+                            .addMessage(
+                                    Message.user("For future reminders or plans, please first list three key points, "
+                                            + "then add one short suggestion."))
+                            .build())
+                    .join();
 
             MemoryAugmentedChat chat = MemoryAugmentedChat.builder(memos, ExampleBackends.llm(env))
                     .promptBuilder(new BriefingPromptBuilder())

@@ -42,7 +42,9 @@ public final class EmbeddedChatExample {
             this.memos = memos;
             this.chat = MemoryAugmentedChat.builder(memos, llm)
                     // The reply waits until the exchange is stored, so the next request can recall it.
-                    .options(ChatOptions.builder().writeBackPolicy(WriteBackPolicy.SYNC).build())
+                    .options(ChatOptions.builder()
+                            .writeBackPolicy(WriteBackPolicy.SYNC)
+                            .build())
                     .build();
         }
 
@@ -88,8 +90,9 @@ public final class EmbeddedChatExample {
         try (FamilyAssistantService service =
                 new FamilyAssistantService(LocalMemos.open(dataDirectory), ExampleBackends.llm(env))) {
             CompletableFuture.allOf(
-                    service.ask("alice", "session-1", "Take the kids to the zoo on Saturday, please remember it."),
-                    service.ask("bob", "session-2", "I have a dentist appointment on Saturday morning."))
+                            service.ask(
+                                    "alice", "session-1", "Take the kids to the zoo on Saturday, please remember it."),
+                            service.ask("bob", "session-2", "I have a dentist appointment on Saturday morning."))
                     .join();
             out.println("Day 1: told the service about Alice's zoo trip and Bob's dentist appointment.");
         }
@@ -97,8 +100,10 @@ public final class EmbeddedChatExample {
         // A new process the next day: same data directory, new service.
         try (FamilyAssistantService service =
                 new FamilyAssistantService(LocalMemos.open(dataDirectory), ExampleBackends.llm(env))) {
-            String alice = service.ask("alice", "session-3", "What plans do I have for the weekend?").join();
-            String bob = service.ask("bob", "session-4", "What plans do I have for the weekend?").join();
+            String alice = service.ask("alice", "session-3", "What plans do I have for the weekend?")
+                    .join();
+            String bob = service.ask("bob", "session-4", "What plans do I have for the weekend?")
+                    .join();
             out.println("Day 2, Alice asks about the weekend:");
             out.println(alice);
             out.println("Day 2, Bob asks about the weekend:");

@@ -35,24 +35,31 @@ public final class LocalServerExample {
      */
     public static void run(PrintStream out) {
         try (LocalMemos engine = LocalMemos.inMemory();
-                MemosServer server = MemosServer.builder(engine).port(0).apiKey(KEY).build().start();
-                MemosClient client = MemosClient.builder().baseUrl(server.baseUrl()).apiKey(KEY).build()) {
+                MemosServer server =
+                        MemosServer.builder(engine).port(0).apiKey(KEY).build().start();
+                MemosClient client = MemosClient.builder()
+                        .baseUrl(server.baseUrl())
+                        .apiKey(KEY)
+                        .build()) {
             out.println("MemOS-compatible server at " + server.baseUrl());
             out.println("Try: curl -s -H 'Authorization: Token " + KEY + "' -H 'Content-Type: application/json' "
                     + "-d '{\"user_id\":\"server-user\",\"query\":\"weekend plans\"}' " + server.baseUrl()
                     + "/search/memory");
 
             client.addMessage(AddMessageRequest.builder()
-                    .userId("server-user")
-                    .conversationId("conversation-1")
-                    .addMessage(Message.user("Take the kids to the zoo on Saturday, please remember it."))
-                    .build()).join();
+                            .userId("server-user")
+                            .conversationId("conversation-1")
+                            .addMessage(Message.user("Take the kids to the zoo on Saturday, please remember it."))
+                            .build())
+                    .join();
             SearchMemoryResponse found = client.searchMemory(SearchMemoryRequest.builder()
-                    .userId("server-user")
-                    .query("What plans do I have for the weekend?")
-                    .build()).join();
+                            .userId("server-user")
+                            .query("What plans do I have for the weekend?")
+                            .build())
+                    .join();
             out.println("Over HTTP, searchMemory found " + found.memories().size() + " memories:");
-            found.memories().forEach(m -> out.printf("  %.2f  %s%n", m.relativity().orElse(0.0), m.text()));
+            found.memories()
+                    .forEach(m -> out.printf("  %.2f  %s%n", m.relativity().orElse(0.0), m.text()));
         }
     }
 }

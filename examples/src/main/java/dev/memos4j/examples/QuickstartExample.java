@@ -59,7 +59,8 @@ public final class QuickstartExample {
             out.println("searchMemory: " + found.memories().size() + " memories, "
                     + found.preferences().size() + " preferences");
             for (MemoryDetail memory : found.memories()) {
-                out.printf("  memory (relativity %.2f): %s%n", memory.relativity().orElse(0.0), memory.text());
+                out.printf(
+                        "  memory (relativity %.2f): %s%n", memory.relativity().orElse(0.0), memory.text());
             }
             for (PreferenceDetail preference : found.preferences()) {
                 out.println("  preference: " + preference.preference());

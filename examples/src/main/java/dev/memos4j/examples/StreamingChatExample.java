@@ -38,22 +38,25 @@ public final class StreamingChatExample {
     public static void run(Map<String, String> env, PrintStream out) {
         try (MemosClient memos = ExampleBackends.memos(env)) {
             memos.addMessage(AddMessageRequest.builder()
-                    .userId("streaming-user")
-                    .conversationId("monday")
-                    .addMessage(Message.user("Take the kids to the zoo on Saturday, please remember it."))
-                    .build()).join();
+                            .userId("streaming-user")
+                            .conversationId("monday")
+                            .addMessage(Message.user("Take the kids to the zoo on Saturday, please remember it."))
+                            .build())
+                    .join();
 
-            MemoryAugmentedChat chat = MemoryAugmentedChat.builder(memos, ExampleBackends.llm(env)).build();
+            MemoryAugmentedChat chat =
+                    MemoryAugmentedChat.builder(memos, ExampleBackends.llm(env)).build();
             out.print("Assistant: ");
-            ChatReplyStream stream = chat.chatStream("streaming-user", "friday",
-                    "What plans do I have for the weekend?", delta -> {
+            ChatReplyStream stream =
+                    chat.chatStream("streaming-user", "friday", "What plans do I have for the weekend?", delta -> {
                         out.print(delta);
                         out.flush();
                     });
             ChatReply reply = stream.reply().join();
             out.println();
             out.println("(" + reply.memories().size() + " memories used; search took "
-                    + reply.timings().search().toMillis() + " ms, the model " + reply.timings().llm().toMillis()
+                    + reply.timings().search().toMillis() + " ms, the model "
+                    + reply.timings().llm().toMillis()
                     + " ms)");
             // Wait for the write-back before closing the client, so the exchange is stored.
             reply.writeBack().join();

@@ -29,18 +29,22 @@ class FocusedExamplesTest {
     @Test
     void quickstartFindsTheZooTripForTheWeekendQuestion() {
         String out = capture(o -> QuickstartExample.run(NO_KEYS, o));
-        assertThat(out).contains("addMessage: task ").contains(" is completed")
+        assertThat(out)
+                .contains("addMessage: task ")
+                .contains(" is completed")
                 .containsPattern("searchMemory: [1-9]\\d* memories, 1 preferences")
                 .containsPattern("memory \\(relativity \\d\\.\\d\\d\\): Take the kids to the zoo on Saturday")
                 .contains("preference: When reminding me, please first list three key points.");
         // The zoo trip is the best answer to the weekend question.
-        assertThat(out.lines().filter(l -> l.startsWith("  memory")).findFirst().orElseThrow()).contains("zoo");
+        assertThat(out.lines().filter(l -> l.startsWith("  memory")).findFirst().orElseThrow())
+                .contains("zoo");
     }
 
     @Test
     void asyncExampleAnswersEveryQuestionFromParallelSearches() {
         String out = capture(o -> AsyncExample.run(NO_KEYS, o));
-        assertThat(out).contains("Rejected before sending: exactly one of user_id or agent_id is required")
+        assertThat(out)
+                .contains("Rejected before sending: exactly one of user_id or agent_id is required")
                 .contains("What plans do I have for the weekend?\n  best memory: Take the kids to the zoo on Saturday.")
                 .contains("How old is my child?\n  best memory: My wife is Xiaoyun, and our child is 6 years old.")
                 .contains("How should reminders be formatted?\n  best memory: ")
@@ -50,7 +54,8 @@ class FocusedExamplesTest {
     @Test
     void streamingExampleStreamsAnAnswerThatUsesTheMemory() {
         String out = capture(o -> StreamingChatExample.run(NO_KEYS, o));
-        assertThat(out).startsWith("Assistant: [LLM not connected]")
+        assertThat(out)
+                .startsWith("Assistant: [LLM not connected]")
                 .contains("memory 1: Take the kids to the zoo on Saturday, please remember it.")
                 .containsPattern("\\([1-9]\\d* memories used; search took \\d+ ms, the model \\d+ ms\\)")
                 .endsWith("Exchange stored.\n");
@@ -59,7 +64,8 @@ class FocusedExamplesTest {
     @Test
     void customPromptBuilderPutsPreferencesFirstAndKeepsTheQuestionApart() {
         String out = capture(o -> CustomPromptBuilderExample.run(NO_KEYS, o));
-        assertThat(out).startsWith("[system]\nYou are a family assistant. Answer in at most five lines.\nToday is ")
+        assertThat(out)
+                .startsWith("[system]\nYou are a family assistant. Answer in at most five lines.\nToday is ")
                 .contains("- Format rule: For future reminders or plans, please first list three key points")
                 .contains("- Known: Take the kids to the zoo on Saturday, please remember it.")
                 .contains("[user]\nWhat plans do I have for the weekend?\n[answer]\n[LLM not connected]");
@@ -71,13 +77,31 @@ class FocusedExamplesTest {
         var builder = new CustomPromptBuilderExample.BriefingPromptBuilder();
         ZonedDateTime now = ZonedDateTime.of(2026, 11, 25, 9, 0, 0, 0, ZoneOffset.UTC);
         var empty = builder.build(PromptContext.withoutMemories("Hi", "u", "c", now));
-        assertThat(empty.get(0).content()).isEqualTo(
-                "You are a family assistant. Answer in at most five lines.\nToday is Wednesday 25 November 2026.");
-        var context = new PromptContext("Hi", "u", "c",
-                List.of(new MemoryDetail("m", Optional.empty(), "zoo on Saturday", Optional.empty(), Optional.empty(),
-                        Optional.empty(), Optional.empty(), Optional.empty(), Optional.empty(), List.of(),
-                        Optional.empty(), List.of(), Map.of(), Map.of())),
-                List.<PreferenceDetail>of(), Optional.empty(), now);
+        assertThat(empty.get(0).content())
+                .isEqualTo(
+                        "You are a family assistant. Answer in at most five lines.\nToday is Wednesday 25 November 2026.");
+        var context = new PromptContext(
+                "Hi",
+                "u",
+                "c",
+                List.of(new MemoryDetail(
+                        "m",
+                        Optional.empty(),
+                        "zoo on Saturday",
+                        Optional.empty(),
+                        Optional.empty(),
+                        Optional.empty(),
+                        Optional.empty(),
+                        Optional.empty(),
+                        Optional.empty(),
+                        List.of(),
+                        Optional.empty(),
+                        List.of(),
+                        Map.of(),
+                        Map.of())),
+                List.<PreferenceDetail>of(),
+                Optional.empty(),
+                now);
         assertThat(builder.build(context)).isEqualTo(builder.build(context));
         assertThat(builder.build(context).get(0).content()).endsWith("Briefing:\n- Known: zoo on Saturday");
         assertThat(builder.build(context).get(1).content()).isEqualTo("Hi");
@@ -95,7 +119,8 @@ class FocusedExamplesTest {
     @Test
     void localServerExampleTalksToTheEngineOverHttp() {
         String out = capture(LocalServerExample::run);
-        assertThat(out).containsPattern("MemOS-compatible server at http://127\\.0\\.0\\.1:\\d+/api/openmem/v1")
+        assertThat(out)
+                .containsPattern("MemOS-compatible server at http://127\\.0\\.0\\.1:\\d+/api/openmem/v1")
                 .contains("Over HTTP, searchMemory found 1 memories:")
                 .containsPattern("\\d\\.\\d\\d  Take the kids to the zoo on Saturday, please remember it.");
     }

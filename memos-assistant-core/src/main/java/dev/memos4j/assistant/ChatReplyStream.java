@@ -13,7 +13,11 @@ import java.util.concurrent.atomic.AtomicReference;
  */
 public final class ChatReplyStream implements AutoCloseable {
 
-    private enum State { RUNNING, FINISHED, CANCELLED }
+    private enum State {
+        RUNNING,
+        FINISHED,
+        CANCELLED
+    }
 
     private final AtomicReference<State> state = new AtomicReference<>(State.RUNNING);
     private final AtomicReference<LlmStream> llmStream = new AtomicReference<>();

@@ -236,8 +236,8 @@ public final class MemoryAugmentedChat {
             long searched = System.nanoTime();
             PromptContext context = promptContext(turn, outcome);
             List<ChatMessage> messages = promptBuilder.build(context);
-            listener.onPromptBuilt(turn, context, messages);
             long prompted = System.nanoTime();
+            listener.onPromptBuilt(turn, context, messages);
             LlmRequest request = LlmRequest.builder()
                     .messages(messages)
                     .options(options.llmOptions())
@@ -254,8 +254,14 @@ public final class MemoryAugmentedChat {
                 Duration searchTime = Duration.ofNanos(searched - start);
                 Duration promptTime = Duration.ofNanos(prompted - searched);
                 Duration llmTime = Duration.ofNanos(answered - prompted);
-                Supplier<ChatReply> replyNow = () -> new ChatReply(turn, result.text(), context, messages, result,
-                        outcome.response(), outcome.failure(),
+                Supplier<ChatReply> replyNow = () -> new ChatReply(
+                        turn,
+                        result.text(),
+                        context,
+                        messages,
+                        result,
+                        outcome.response(),
+                        outcome.failure(),
                         new ChatTimings(searchTime, promptTime, llmTime, Duration.ofNanos(System.nanoTime() - start)),
                         writeBack);
                 if (options.writeBackPolicy() == WriteBackPolicy.SYNC) {
@@ -280,31 +286,37 @@ public final class MemoryAugmentedChat {
         listener.onSearchRequest(turn, request);
         CompletableFuture<SearchMemoryResponse> call;
         try {
-            call = memos.searchMemory(request, RequestOptions.builder().timeout(timeout).build());
+            call = memos.searchMemory(
+                    request, RequestOptions.builder().timeout(timeout).build());
         } catch (RuntimeException e) {
             call = CompletableFuture.failedFuture(e);
         }
         // The client has its own timeout; this guard also bounds clients that ignore it.
         CompletableFuture<SearchMemoryResponse> original = call;
-        CompletableFuture<SearchMemoryResponse> guarded = call.copy().orTimeout(timeout.toMillis(), TimeUnit.MILLISECONDS);
+        CompletableFuture<SearchMemoryResponse> guarded =
+                call.copy().orTimeout(timeout.toMillis(), TimeUnit.MILLISECONDS);
         return guarded.handle((response, error) -> {
-            if (error == null) {
-                listener.onSearchResponse(turn, response);
-                return CompletableFuture.completedFuture(new SearchOutcome(Optional.of(response), Optional.empty()));
-            }
-            Throwable cause = unwrap(error);
-            if (cause instanceof TimeoutException) {
-                original.cancel(true);
-                cause = new MemosTimeoutException("search/memory did not answer within " + timeout, cause);
-            }
-            if (options.searchFailurePolicy() == SearchFailurePolicy.STRICT) {
-                return CompletableFuture.<SearchOutcome>failedFuture(cause);
-            }
-            LOG.warn("Memory search failed, answering without memories (conversation {}): {}",
-                    turn.conversationId(), cause.toString());
-            listener.onSearchDegraded(turn, cause);
-            return CompletableFuture.completedFuture(new SearchOutcome(Optional.empty(), Optional.of(cause)));
-        }).thenCompose(f -> f);
+                    if (error == null) {
+                        listener.onSearchResponse(turn, response);
+                        return CompletableFuture.completedFuture(
+                                new SearchOutcome(Optional.of(response), Optional.empty()));
+                    }
+                    Throwable cause = unwrap(error);
+                    if (cause instanceof TimeoutException) {
+                        original.cancel(true);
+                        cause = new MemosTimeoutException("search/memory did not answer within " + timeout, cause);
+                    }
+                    if (options.searchFailurePolicy() == SearchFailurePolicy.STRICT) {
+                        return CompletableFuture.<SearchOutcome>failedFuture(cause);
+                    }
+                    LOG.warn(
+                            "Memory search failed, answering without memories (conversation {}): {}",
+                            turn.conversationId(),
+                            cause.toString());
+                    listener.onSearchDegraded(turn, cause);
+                    return CompletableFuture.completedFuture(new SearchOutcome(Optional.empty(), Optional.of(cause)));
+                })
+                .thenCompose(f -> f);
     }
 
     private PromptContext promptContext(ChatTurn turn, SearchOutcome outcome) {

@@ -40,38 +40,69 @@ class EndToEndWireTest {
 
     @Test
     void aTurnSearchesPromptsAnswersAndStoresOnlyTheRawExchange(WireMockRuntimeInfo wm) {
-        stubFor(post("/api/openmem/v1/search/memory").willReturn(aResponse().withStatus(200)
-                .withHeader("Content-Type", "application/json").withBody(SEARCH_RESPONSE)));
-        stubFor(post("/api/openmem/v1/add/message").willReturn(aResponse().withStatus(200)
-                .withHeader("Content-Type", "application/json")
-                .withBody("{\"code\":0,\"message\":\"ok\",\"data\":{\"success\":true,\"task_id\":\"t-1\",\"status\":\"running\"}}")));
-        stubFor(post("/v1/chat/completions").willReturn(aResponse().withStatus(200)
-                .withHeader("Content-Type", "application/json").withBody(COMPLETION)));
+        stubFor(post("/api/openmem/v1/search/memory")
+                .willReturn(aResponse()
+                        .withStatus(200)
+                        .withHeader("Content-Type", "application/json")
+                        .withBody(SEARCH_RESPONSE)));
+        stubFor(
+                post("/api/openmem/v1/add/message")
+                        .willReturn(
+                                aResponse()
+                                        .withStatus(200)
+                                        .withHeader("Content-Type", "application/json")
+                                        .withBody(
+                                                "{\"code\":0,\"message\":\"ok\",\"data\":{\"success\":true,\"task_id\":\"t-1\",\"status\":\"running\"}}")));
+        stubFor(post("/v1/chat/completions")
+                .willReturn(aResponse()
+                        .withStatus(200)
+                        .withHeader("Content-Type", "application/json")
+                        .withBody(COMPLETION)));
 
-        try (MemosClient memos = MemosClient.builder().apiKey("mpg-test").baseUrl(wm.getHttpBaseUrl() + "/api/openmem/v1").build()) {
-            OpenAiLlmProvider llm = OpenAiLlmProvider.builder().apiKey("sk-test").baseUrl(wm.getHttpBaseUrl() + "/v1").build();
+        try (MemosClient memos = MemosClient.builder()
+                .apiKey("mpg-test")
+                .baseUrl(wm.getHttpBaseUrl() + "/api/openmem/v1")
+                .build()) {
+            OpenAiLlmProvider llm = OpenAiLlmProvider.builder()
+                    .apiKey("sk-test")
+                    .baseUrl(wm.getHttpBaseUrl() + "/v1")
+                    .build();
             MemoryAugmentedChat chat = MemoryAugmentedChat.builder(memos, llm)
-                    .options(ChatOptions.builder().writeBackPolicy(WriteBackPolicy.SYNC)
-                            .searchTimeout(Duration.ofSeconds(10)).build())
+                    .options(ChatOptions.builder()
+                            .writeBackPolicy(WriteBackPolicy.SYNC)
+                            .searchTimeout(Duration.ofSeconds(10))
+                            .build())
                     .build();
 
-            ChatReply reply = chat.chat("memos_home_management_user_123", "conversation_002",
-                    "What plans do I have for the weekend?").orTimeout(20, TimeUnit.SECONDS).join();
+            ChatReply reply = chat.chat(
+                            "memos_home_management_user_123",
+                            "conversation_002",
+                            "What plans do I have for the weekend?")
+                    .orTimeout(20, TimeUnit.SECONDS)
+                    .join();
 
             assertThat(reply.answer()).isEqualTo("Saturday: the zoo with the kids.");
             assertThat(reply.writeBack().join()).isPresent();
             assertThat(reply.messages().get(0).content())
-                    .contains("Take the kids to the zoo on Saturday", "First list three key points",
+                    .contains(
+                            "Take the kids to the zoo on Saturday",
+                            "First list three key points",
                             "Respect the user's stated preferences.");
         }
 
-        verify(postRequestedFor(urlEqualTo("/api/openmem/v1/search/memory")).withRequestBody(equalToJson(
-                "{\"query\":\"What plans do I have for the weekend?\",\"user_id\":\"memos_home_management_user_123\","
-                        + "\"conversation_id\":\"conversation_002\"}", true, true)));
-        verify(postRequestedFor(urlEqualTo("/v1/chat/completions")).withRequestBody(equalToJson(
-                "{\"messages\":[{\"role\":\"system\"},{\"role\":\"user\",\"content\":\"What plans do I have for the weekend?\"}]}",
-                true, true)));
-        verify(postRequestedFor(urlEqualTo("/api/openmem/v1/add/message")).withRequestBody(equalToJson("""
+        verify(postRequestedFor(urlEqualTo("/api/openmem/v1/search/memory"))
+                .withRequestBody(equalToJson(
+                        "{\"query\":\"What plans do I have for the weekend?\",\"user_id\":\"memos_home_management_user_123\","
+                                + "\"conversation_id\":\"conversation_002\"}",
+                        true,
+                        true)));
+        verify(postRequestedFor(urlEqualTo("/v1/chat/completions"))
+                .withRequestBody(equalToJson(
+                        "{\"messages\":[{\"role\":\"system\"},{\"role\":\"user\",\"content\":\"What plans do I have for the weekend?\"}]}",
+                        true,
+                        true)));
+        verify(postRequestedFor(urlEqualTo("/api/openmem/v1/add/message"))
+                .withRequestBody(equalToJson("""
                 {"user_id": "memos_home_management_user_123", "conversation_id": "conversation_002",
                  "messages": [{"role": "user", "content": "What plans do I have for the weekend?"},
                               {"role": "assistant", "content": "Saturday: the zoo with the kids."}]}""", false, true)));

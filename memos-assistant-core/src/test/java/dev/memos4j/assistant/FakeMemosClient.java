@@ -70,22 +70,48 @@ final class FakeMemosClient implements MemosClient {
 
     /** Seeds a fact memory for a user. */
     FakeMemosClient remember(String userId, String text, Instant time) {
-        memoriesByUser.computeIfAbsent(userId, u -> new CopyOnWriteArrayList<>()).add(memory(text, time, null));
+        memoriesByUser
+                .computeIfAbsent(userId, u -> new CopyOnWriteArrayList<>())
+                .add(memory(text, time, null));
         return this;
     }
 
     /** Seeds a preference for a user. */
     FakeMemosClient prefer(String userId, String text, Instant time) {
-        preferencesByUser.computeIfAbsent(userId, u -> new CopyOnWriteArrayList<>())
-                .add(new PreferenceDetail("pref-" + ids.incrementAndGet(), text, null, null,
-                        Optional.of(Timestamp.of(time)), null, null, null, null, null, null, null));
+        preferencesByUser
+                .computeIfAbsent(userId, u -> new CopyOnWriteArrayList<>())
+                .add(new PreferenceDetail(
+                        "pref-" + ids.incrementAndGet(),
+                        text,
+                        null,
+                        null,
+                        Optional.of(Timestamp.of(time)),
+                        null,
+                        null,
+                        null,
+                        null,
+                        null,
+                        null,
+                        null));
         return this;
     }
 
     MemoryDetail memory(String text, Instant time, Double relativity) {
-        return new MemoryDetail("mem-" + ids.incrementAndGet(), null, text, null,
-                time == null ? null : Optional.of(Timestamp.of(time)), null, null, null, null, null,
-                Optional.ofNullable(relativity), null, null, null);
+        return new MemoryDetail(
+                "mem-" + ids.incrementAndGet(),
+                null,
+                text,
+                null,
+                time == null ? null : Optional.of(Timestamp.of(time)),
+                null,
+                null,
+                null,
+                null,
+                null,
+                Optional.ofNullable(relativity),
+                null,
+                null,
+                null);
     }
 
     @Override
@@ -102,13 +128,26 @@ final class FakeMemosClient implements MemosClient {
             Set<String> memoryWords = words(m.text());
             long shared = memoryWords.stream().filter(words::contains).count();
             double score = memoryWords.isEmpty() ? 0 : (double) shared / memoryWords.size();
-            hits.add(new MemoryDetail(m.id(), m.memoryKey(), m.memoryValue(), m.memoryType(), m.createTime(),
-                    m.updateTime(), m.conversationId(), m.status(), m.confidence(), m.tags(), Optional.of(score),
-                    m.sources(), m.info(), m.additionalProperties()));
+            hits.add(new MemoryDetail(
+                    m.id(),
+                    m.memoryKey(),
+                    m.memoryValue(),
+                    m.memoryType(),
+                    m.createTime(),
+                    m.updateTime(),
+                    m.conversationId(),
+                    m.status(),
+                    m.confidence(),
+                    m.tags(),
+                    Optional.of(score),
+                    m.sources(),
+                    m.info(),
+                    m.additionalProperties()));
         }
-        hits.sort((a, b) -> Double.compare(b.relativity().orElse(0.0), a.relativity().orElse(0.0)));
-        List<PreferenceDetail> prefs = request.includePreference()
-                ? preferencesByUser.getOrDefault(user, List.of()) : List.of();
+        hits.sort((a, b) ->
+                Double.compare(b.relativity().orElse(0.0), a.relativity().orElse(0.0)));
+        List<PreferenceDetail> prefs =
+                request.includePreference() ? preferencesByUser.getOrDefault(user, List.of()) : List.of();
         return CompletableFuture.completedFuture(SearchMemoryResponse.of(
                 hits.stream().limit(request.memoryLimitNumber()).toList(),
                 prefs.stream().limit(request.preferenceLimitNumber()).toList()));
@@ -123,11 +162,13 @@ final class FakeMemosClient implements MemosClient {
         String user = request.userId().orElseThrow();
         for (Message m : request.messages()) {
             if (m.role().value().equals("user")) {
-                memoriesByUser.computeIfAbsent(user, u -> new CopyOnWriteArrayList<>())
+                memoriesByUser
+                        .computeIfAbsent(user, u -> new CopyOnWriteArrayList<>())
                         .add(memory(m.text(), Instant.now(), null));
             }
         }
-        return CompletableFuture.completedFuture(TaskReceipt.of("task-" + ids.incrementAndGet(), TaskStatus.of("completed")));
+        return CompletableFuture.completedFuture(
+                TaskReceipt.of("task-" + ids.incrementAndGet(), TaskStatus.of("completed")));
     }
 
     private static Set<String> words(String text) {
@@ -220,7 +261,8 @@ final class FakeMemosClient implements MemosClient {
     }
 
     @Override
-    public CompletableFuture<ExtractMemoryResponse> extractMemory(ExtractMemoryRequest request, RequestOptions options) {
+    public CompletableFuture<ExtractMemoryResponse> extractMemory(
+            ExtractMemoryRequest request, RequestOptions options) {
         return unsupported("extract/memory");
     }
 
@@ -230,7 +272,8 @@ final class FakeMemosClient implements MemosClient {
     }
 
     @Override
-    public CompletableFuture<SuccessResponse> bindProfileTemplate(BindProfileTemplateRequest request, RequestOptions options) {
+    public CompletableFuture<SuccessResponse> bindProfileTemplate(
+            BindProfileTemplateRequest request, RequestOptions options) {
         return unsupported("bind/profile_template");
     }
 

@@ -34,12 +34,15 @@ class MemoryAugmentedChatConcurrencyTest {
             memos.remember("user-" + u, "my secret code is CODE-" + u, Instant.parse("2026-11-20T10:00:00Z"));
         }
         // The model echoes what its prompt carried, so any leak would show in the answer.
-        ScriptedLlmProvider llm = ScriptedLlmProvider.builder().executor(pool)
-                .otherwise(request -> String.join(" | ", request.promptContext().orElseThrow().memoryTexts()))
+        ScriptedLlmProvider llm = ScriptedLlmProvider.builder()
+                .executor(pool)
+                .otherwise(request ->
+                        String.join(" | ", request.promptContext().orElseThrow().memoryTexts()))
                 .build();
         MemoryAugmentedChat chat = MemoryAugmentedChat.builder(memos, llm)
                 .options(ChatOptions.builder().memoryLimit(25).build())
-                .writeBackExecutor(pool).build();
+                .writeBackExecutor(pool)
+                .build();
 
         List<CompletableFuture<ChatReply>> turns = new ArrayList<>();
         for (int i = 0; i < TURNS; i++) {
@@ -48,17 +51,22 @@ class MemoryAugmentedChatConcurrencyTest {
             turns.add(CompletableFuture.supplyAsync(() -> chat.chat(user, "conv-" + user, query), pool)
                     .thenCompose(f -> f));
         }
-        CompletableFuture.allOf(turns.toArray(CompletableFuture[]::new)).orTimeout(30, TimeUnit.SECONDS).join();
+        CompletableFuture.allOf(turns.toArray(CompletableFuture[]::new))
+                .orTimeout(30, TimeUnit.SECONDS)
+                .join();
         List<ChatReply> replies = turns.stream().map(CompletableFuture::join).toList();
         CompletableFuture.allOf(replies.stream().map(ChatReply::writeBack).toArray(CompletableFuture[]::new))
-                .orTimeout(30, TimeUnit.SECONDS).join();
+                .orTimeout(30, TimeUnit.SECONDS)
+                .join();
 
         for (ChatReply reply : replies) {
             String own = "CODE-" + reply.turn().userId().substring("user-".length());
             assertThat(reply.answer()).contains(own);
             assertThat(reply.answer().replace(own, "")).doesNotContainPattern("CODE-\\d");
             assertThat(reply.messages().get(0).content().replace(own, "")).doesNotContainPattern("CODE-\\d");
-            assertThat(reply.memories()).allMatch(m -> !m.text().matches(".*CODE-\\d+.*") || m.text().contains(own));
+            assertThat(reply.memories())
+                    .allMatch(
+                            m -> !m.text().matches(".*CODE-\\d+.*") || m.text().contains(own));
         }
         assertThat(llm.requests()).hasSize(TURNS);
         assertThat(memos.adds).hasSize(TURNS);

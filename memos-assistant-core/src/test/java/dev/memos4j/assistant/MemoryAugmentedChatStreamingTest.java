@@ -27,13 +27,18 @@ class MemoryAugmentedChatStreamingTest {
     private final MemoryAugmentedChatTest.RecordingListener events = new MemoryAugmentedChatTest.RecordingListener();
 
     private MemoryAugmentedChat chat(ScriptedLlmProvider llm) {
-        return MemoryAugmentedChat.builder(memos, llm).listener(events).writeBackExecutor(Runnable::run).build();
+        return MemoryAugmentedChat.builder(memos, llm)
+                .listener(events)
+                .writeBackExecutor(Runnable::run)
+                .build();
     }
 
     @Test
     void deltasArriveInOrderAndTheReplyAndWriteBackCarryTheWholeAnswer() {
         List<String> deltas = new CopyOnWriteArrayList<>();
-        ChatReplyStream stream = chat(ScriptedLlmProvider.builder().reply("Zoo on Saturday with the kids.").build())
+        ChatReplyStream stream = chat(ScriptedLlmProvider.builder()
+                        .reply("Zoo on Saturday with the kids.")
+                        .build())
                 .chatStream(USER, "c-9", "weekend zoo?", deltas::add);
 
         ChatReply reply = stream.reply().orTimeout(10, TimeUnit.SECONDS).join();
@@ -44,15 +49,20 @@ class MemoryAugmentedChatStreamingTest {
         assertThat(events.deltas).isEqualTo(deltas);
         assertThat(reply.answer()).isEqualTo("Zoo on Saturday with the kids.");
         assertThat(reply.memories()).isNotEmpty();
-        assertThat(memos.adds).containsExactly(AddMessageRequest.builder().userId(USER).conversationId("c-9")
-                .addMessage(Message.user("weekend zoo?"))
-                .addMessage(Message.assistant("Zoo on Saturday with the kids."))
-                .build());
+        assertThat(memos.adds)
+                .containsExactly(AddMessageRequest.builder()
+                        .userId(USER)
+                        .conversationId("c-9")
+                        .addMessage(Message.user("weekend zoo?"))
+                        .addMessage(Message.assistant("Zoo on Saturday with the kids."))
+                        .build());
     }
 
     @Test
     void cancellingMidStreamAbortsTheLlmStreamAndStoresNothing() throws InterruptedException {
-        ScriptedLlmProvider llm = ScriptedLlmProvider.builder().streamThenStall(List.of("Take ", "the ")).build();
+        ScriptedLlmProvider llm = ScriptedLlmProvider.builder()
+                .streamThenStall(List.of("Take ", "the "))
+                .build();
         CountDownLatch twoDeltas = new CountDownLatch(2);
 
         ChatReplyStream stream = chat(llm).chatStream(USER, "c", "weekend?", d -> twoDeltas.countDown());
@@ -84,10 +94,13 @@ class MemoryAugmentedChatStreamingTest {
     @Test
     void aStreamThatBreaksFailsTheTurnAndStoresNothing() {
         LlmStreamException broken = new LlmStreamException("the stream ended before [DONE]");
-        ScriptedLlmProvider llm = ScriptedLlmProvider.builder().streamThenFail(List.of("Par", "tial"), broken).build();
+        ScriptedLlmProvider llm = ScriptedLlmProvider.builder()
+                .streamThenFail(List.of("Par", "tial"), broken)
+                .build();
 
         ChatReplyStream stream = chat(llm).chatStream(USER, "c", "hi", d -> {});
-        Throwable failure = catchThrowable(() -> stream.reply().orTimeout(10, TimeUnit.SECONDS).join());
+        Throwable failure = catchThrowable(
+                () -> stream.reply().orTimeout(10, TimeUnit.SECONDS).join());
 
         assertThat(failure).isInstanceOf(CompletionException.class).hasCause(broken);
         assertThat(memos.adds).isEmpty();
@@ -96,7 +109,8 @@ class MemoryAugmentedChatStreamingTest {
 
     @Test
     void cancelAfterTheAnswerCompletedChangesNothing() {
-        ChatReplyStream stream = chat(ScriptedLlmProvider.alwaysReplying("done")).chatStream(USER, "c", "hi", d -> {});
+        ChatReplyStream stream =
+                chat(ScriptedLlmProvider.alwaysReplying("done")).chatStream(USER, "c", "hi", d -> {});
         ChatReply reply = stream.reply().orTimeout(10, TimeUnit.SECONDS).join();
 
         stream.cancel();

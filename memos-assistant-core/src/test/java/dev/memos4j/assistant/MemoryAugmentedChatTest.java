@@ -34,7 +34,10 @@ class MemoryAugmentedChatTest {
 
     private final FakeMemosClient memos = new FakeMemosClient()
             .remember(USER, "Take the kids to the zoo on Saturday", NOW.minus(Duration.ofDays(3)))
-            .prefer(USER, "When reminding, first list three key points, then one suggestion", NOW.minus(Duration.ofDays(3)));
+            .prefer(
+                    USER,
+                    "When reminding, first list three key points, then one suggestion",
+                    NOW.minus(Duration.ofDays(3)));
 
     private MemoryAugmentedChat.Builder chat(ScriptedLlmProvider llm) {
         return MemoryAugmentedChat.builder(memos, llm).clock(CLOCK).writeBackExecutor(Runnable::run);
@@ -42,17 +45,24 @@ class MemoryAugmentedChatTest {
 
     @Test
     void recalledMemoriesAndPreferencesReachTheSystemPromptAndTheQueryStaysRaw() {
-        ScriptedLlmProvider llm = ScriptedLlmProvider.builder().reply("You are going to the zoo.").build();
+        ScriptedLlmProvider llm =
+                ScriptedLlmProvider.builder().reply("You are going to the zoo.").build();
 
-        ChatReply reply = chat(llm).build().chatBlocking(USER, "conversation_002", "What plans do I have for the weekend?");
+        ChatReply reply =
+                chat(llm).build().chatBlocking(USER, "conversation_002", "What plans do I have for the weekend?");
 
         assertThat(reply.answer()).isEqualTo("You are going to the zoo.");
         List<ChatMessage> sent = llm.lastRequest().orElseThrow().messages();
         assertThat(sent).isEqualTo(reply.messages());
         assertThat(sent.get(0).role()).isEqualTo(ChatMessage.SYSTEM);
         assertThat(sent.get(0).content())
-                .contains("<facts>", "Take the kids to the zoo on Saturday", "<preferences>",
-                        "first list three key points", "Wednesday", "2026-11-25 17:00");
+                .contains(
+                        "<facts>",
+                        "Take the kids to the zoo on Saturday",
+                        "<preferences>",
+                        "first list three key points",
+                        "Wednesday",
+                        "2026-11-25 17:00");
         assertThat(sent.get(1)).isEqualTo(ChatMessage.user("What plans do I have for the weekend?"));
         assertThat(reply.memories()).extracting(m -> m.text()).containsExactly("Take the kids to the zoo on Saturday");
         assertThat(reply.preferences()).hasSize(1);
@@ -63,8 +73,12 @@ class MemoryAugmentedChatTest {
     @Test
     void searchAsksForTheUserInThisConversationWithTheConfiguredLimits() {
         ScriptedLlmProvider llm = ScriptedLlmProvider.alwaysReplying("ok");
-        ChatOptions options = ChatOptions.builder().memoryLimit(3).preferenceLimit(2).relativityThreshold(0.4)
-                .searchTimeout(Duration.ofSeconds(2)).build();
+        ChatOptions options = ChatOptions.builder()
+                .memoryLimit(3)
+                .preferenceLimit(2)
+                .relativityThreshold(0.4)
+                .searchTimeout(Duration.ofSeconds(2))
+                .build();
 
         chat(llm).options(options).build().chatBlocking(USER, "c-1", "weekend plans?");
 
@@ -80,18 +94,21 @@ class MemoryAugmentedChatTest {
 
     @Test
     void storesExactlyTheRawUserTextAndTheFinalAnswerNeverTheInjectedMemories() {
-        ScriptedLlmProvider llm = ScriptedLlmProvider.builder().reply("Zoo on Saturday!").build();
+        ScriptedLlmProvider llm =
+                ScriptedLlmProvider.builder().reply("Zoo on Saturday!").build();
 
-        ChatReply reply = chat(llm).build().chatBlocking(USER, "conversation_007", "What plans do I have for the weekend?");
+        ChatReply reply =
+                chat(llm).build().chatBlocking(USER, "conversation_007", "What plans do I have for the weekend?");
         Optional<TaskReceipt> receipt = reply.writeBack().join();
 
         assertThat(receipt).isPresent();
-        assertThat(memos.adds).containsExactly(AddMessageRequest.builder()
-                .userId(USER)
-                .conversationId("conversation_007")
-                .addMessage(Message.user("What plans do I have for the weekend?"))
-                .addMessage(Message.assistant("Zoo on Saturday!"))
-                .build());
+        assertThat(memos.adds)
+                .containsExactly(AddMessageRequest.builder()
+                        .userId(USER)
+                        .conversationId("conversation_007")
+                        .addMessage(Message.user("What plans do I have for the weekend?"))
+                        .addMessage(Message.assistant("Zoo on Saturday!"))
+                        .build());
     }
 
     @Test
@@ -99,22 +116,28 @@ class MemoryAugmentedChatTest {
         MemoryAugmentedChat chat = chat(ScriptedLlmProvider.alwaysReplying("x")).build();
 
         assertThatThrownBy(() -> chat.chat(null, "c", "hi"))
-                .isInstanceOf(IllegalArgumentException.class).hasMessageContaining("userId");
+                .isInstanceOf(IllegalArgumentException.class)
+                .hasMessageContaining("userId");
         assertThatThrownBy(() -> chat.chat("  ", "c", "hi"))
-                .isInstanceOf(IllegalArgumentException.class).hasMessageContaining("userId");
+                .isInstanceOf(IllegalArgumentException.class)
+                .hasMessageContaining("userId");
         assertThatThrownBy(() -> chat.chat(USER, "", "hi"))
-                .isInstanceOf(IllegalArgumentException.class).hasMessageContaining("conversationId");
+                .isInstanceOf(IllegalArgumentException.class)
+                .hasMessageContaining("conversationId");
         assertThatThrownBy(() -> chat.chat(USER, "c", " "))
-                .isInstanceOf(IllegalArgumentException.class).hasMessageContaining("query");
+                .isInstanceOf(IllegalArgumentException.class)
+                .hasMessageContaining("query");
         assertThatThrownBy(() -> chat.chat(USER, "hi"))
-                .isInstanceOf(IllegalArgumentException.class).hasMessageContaining("conversationId");
+                .isInstanceOf(IllegalArgumentException.class)
+                .hasMessageContaining("conversationId");
         assertThat(memos.searches).isEmpty();
     }
 
     @Test
     void conversationIdComesFromTheConfiguredSupplier() {
         MemoryAugmentedChat chat = chat(ScriptedLlmProvider.alwaysReplying("x"))
-                .conversationIdSupplier(() -> "session-42").build();
+                .conversationIdSupplier(() -> "session-42")
+                .build();
 
         ChatReply reply = chat.chat(USER, "hi").join();
 
@@ -127,7 +150,10 @@ class MemoryAugmentedChatTest {
         CompletableFuture<TaskReceipt> pending = new CompletableFuture<>();
         memos.addOverride = () -> pending;
         MemoryAugmentedChat chat = chat(ScriptedLlmProvider.alwaysReplying("x"))
-                .options(ChatOptions.builder().writeBackPolicy(WriteBackPolicy.SYNC).build()).build();
+                .options(ChatOptions.builder()
+                        .writeBackPolicy(WriteBackPolicy.SYNC)
+                        .build())
+                .build();
 
         CompletableFuture<ChatReply> reply = chat.chat(USER, "c", "hi");
 
@@ -152,7 +178,10 @@ class MemoryAugmentedChatTest {
     @Test
     void writeBackPolicyNoneStoresNothing() {
         MemoryAugmentedChat chat = chat(ScriptedLlmProvider.alwaysReplying("x"))
-                .options(ChatOptions.builder().writeBackPolicy(WriteBackPolicy.NONE).build()).build();
+                .options(ChatOptions.builder()
+                        .writeBackPolicy(WriteBackPolicy.NONE)
+                        .build())
+                .build();
 
         ChatReply reply = chat.chat(USER, "c", "hi").join();
 
@@ -162,17 +191,20 @@ class MemoryAugmentedChatTest {
 
     @Test
     void failedWriteBackNeverFailsTheChatButIsReportedToListenerAndFuture() {
-        memos.addOverride = () -> CompletableFuture.failedFuture(
-                new MemosServerException(503, null, "down", null, null));
+        memos.addOverride =
+                () -> CompletableFuture.failedFuture(new MemosServerException(503, null, "down", null, null));
         RecordingListener events = new RecordingListener();
         for (WriteBackPolicy policy : List.of(WriteBackPolicy.ASYNC, WriteBackPolicy.SYNC)) {
-            MemoryAugmentedChat chat = chat(ScriptedLlmProvider.alwaysReplying("fine")).listener(events)
-                    .options(ChatOptions.builder().writeBackPolicy(policy).build()).build();
+            MemoryAugmentedChat chat = chat(ScriptedLlmProvider.alwaysReplying("fine"))
+                    .listener(events)
+                    .options(ChatOptions.builder().writeBackPolicy(policy).build())
+                    .build();
 
             ChatReply reply = chat.chat(USER, "c", "hi").join();
 
             assertThat(reply.answer()).isEqualTo("fine");
-            assertThatThrownBy(() -> reply.writeBack().join()).isInstanceOf(CompletionException.class)
+            assertThatThrownBy(() -> reply.writeBack().join())
+                    .isInstanceOf(CompletionException.class)
                     .hasCauseInstanceOf(MemosServerException.class);
         }
         assertThat(events.writeBackFailures).hasSize(2).allMatch(e -> e instanceof MemosServerException);
@@ -185,7 +217,8 @@ class MemoryAugmentedChatTest {
         RecordingListener events = new RecordingListener();
         ScriptedLlmProvider llm = ScriptedLlmProvider.alwaysReplying("answer without memory");
 
-        ChatReply reply = chat(llm).listener(events).build().chat(USER, "c", "weekend?").join();
+        ChatReply reply =
+                chat(llm).listener(events).build().chat(USER, "c", "weekend?").join();
 
         assertThat(reply.answer()).isEqualTo("answer without memory");
         assertThat(reply.degraded()).isTrue();
@@ -200,9 +233,13 @@ class MemoryAugmentedChatTest {
         CompletableFuture<SearchMemoryResponse> hanging = new CompletableFuture<>();
         memos.searchOverride = () -> hanging;
         MemoryAugmentedChat chat = chat(ScriptedLlmProvider.alwaysReplying("quick"))
-                .options(ChatOptions.builder().searchTimeout(Duration.ofMillis(50)).build()).build();
+                .options(ChatOptions.builder()
+                        .searchTimeout(Duration.ofMillis(50))
+                        .build())
+                .build();
 
-        ChatReply reply = chat.chat(USER, "c", "hi").orTimeout(10, TimeUnit.SECONDS).join();
+        ChatReply reply =
+                chat.chat(USER, "c", "hi").orTimeout(10, TimeUnit.SECONDS).join();
 
         assertThat(reply.answer()).isEqualTo("quick");
         assertThat(reply.searchFailure()).get().isInstanceOf(MemosTimeoutException.class);
@@ -211,10 +248,14 @@ class MemoryAugmentedChatTest {
 
     @Test
     void strictModeFailsTheTurnWhenSearchFails() {
-        memos.searchOverride = () -> CompletableFuture.failedFuture(new MemosServerException(500, null, "boom", null, null));
+        memos.searchOverride =
+                () -> CompletableFuture.failedFuture(new MemosServerException(500, null, "boom", null, null));
         ScriptedLlmProvider llm = ScriptedLlmProvider.alwaysReplying("never");
         MemoryAugmentedChat chat = chat(llm)
-                .options(ChatOptions.builder().searchFailurePolicy(SearchFailurePolicy.STRICT).build()).build();
+                .options(ChatOptions.builder()
+                        .searchFailurePolicy(SearchFailurePolicy.STRICT)
+                        .build())
+                .build();
 
         assertThatThrownBy(() -> chat.chatBlocking(USER, "c", "hi")).isInstanceOf(MemosServerException.class);
         assertThat(llm.requests()).isEmpty();
@@ -225,8 +266,11 @@ class MemoryAugmentedChatTest {
     void strictModeFailsOnSearchTimeout() {
         memos.searchOverride = CompletableFuture::new;
         MemoryAugmentedChat chat = chat(ScriptedLlmProvider.alwaysReplying("never"))
-                .options(ChatOptions.builder().searchFailurePolicy(SearchFailurePolicy.STRICT)
-                        .searchTimeout(Duration.ofMillis(30)).build()).build();
+                .options(ChatOptions.builder()
+                        .searchFailurePolicy(SearchFailurePolicy.STRICT)
+                        .searchTimeout(Duration.ofMillis(30))
+                        .build())
+                .build();
 
         assertThatThrownBy(() -> chat.chatBlocking(USER, "c", "hi")).isInstanceOf(MemosTimeoutException.class);
     }
@@ -235,7 +279,9 @@ class MemoryAugmentedChatTest {
     void llmFailureFailsTheTurnAndStoresNothing() {
         LlmServerException down = new LlmServerException(503, "overloaded", null, null, null, null, null);
         RecordingListener events = new RecordingListener();
-        MemoryAugmentedChat chat = chat(ScriptedLlmProvider.builder().fail(down).build()).listener(events).build();
+        MemoryAugmentedChat chat = chat(ScriptedLlmProvider.builder().fail(down).build())
+                .listener(events)
+                .build();
 
         assertThatThrownBy(() -> chat.chatBlocking(USER, "c", "hi")).isSameAs(down);
         assertThat(memos.adds).isEmpty();
@@ -245,12 +291,24 @@ class MemoryAugmentedChatTest {
     @Test
     void listenerSeesEveryStageWithTheRealObjectsInOrder() {
         RecordingListener events = new RecordingListener();
-        ChatReply reply = chat(ScriptedLlmProvider.alwaysReplying("ok")).listener(events).build()
-                .chat(USER, "c", "weekend zoo?").join();
+        ChatReply reply = chat(ScriptedLlmProvider.alwaysReplying("ok"))
+                .listener(events)
+                .build()
+                .chat(USER, "c", "weekend zoo?")
+                .join();
         reply.writeBack().join();
 
-        assertThat(events.stages).containsExactly("started", "searchRequest", "searchResponse", "promptBuilt",
-                "llmRequest", "llmResponse", "writeBackRequest", "writeBackResponse", "reply");
+        assertThat(events.stages)
+                .containsExactly(
+                        "started",
+                        "searchRequest",
+                        "searchResponse",
+                        "promptBuilt",
+                        "llmRequest",
+                        "llmResponse",
+                        "writeBackRequest",
+                        "writeBackResponse",
+                        "reply");
         assertThat(events.searchRequests.get(0)).isSameAs(memos.searches.get(0));
         assertThat(events.writeBackRequests.get(0)).isSameAs(memos.adds.get(0));
     }
@@ -259,18 +317,27 @@ class MemoryAugmentedChatTest {
     void aThrowingListenerDoesNotBreakTheTurn() {
         ChatListener broken = new ChatListener() {
             @Override
-            public void onPromptBuilt(ChatTurn turn, dev.memos4j.assistant.prompt.PromptContext c, List<ChatMessage> m) {
+            public void onPromptBuilt(
+                    ChatTurn turn, dev.memos4j.assistant.prompt.PromptContext c, List<ChatMessage> m) {
                 throw new IllegalStateException("listener bug");
             }
         };
-        ChatReply reply = chat(ScriptedLlmProvider.alwaysReplying("ok")).listener(broken).build().chat(USER, "c", "hi").join();
+        ChatReply reply = chat(ScriptedLlmProvider.alwaysReplying("ok"))
+                .listener(broken)
+                .build()
+                .chat(USER, "c", "hi")
+                .join();
         assertThat(reply.answer()).isEqualTo("ok");
     }
 
     @Test
     void theUseCasePromptBuilderCanReplaceTheDefault() {
         ScriptedLlmProvider llm = ScriptedLlmProvider.alwaysReplying("ok");
-        chat(llm).promptBuilder(NumberedMemoriesPromptBuilder.create()).build().chat(USER, "c", "zoo weekend?").join();
+        chat(llm)
+                .promptBuilder(NumberedMemoriesPromptBuilder.create())
+                .build()
+                .chat(USER, "c", "zoo weekend?")
+                .join();
 
         assertThat(llm.lastRequest().orElseThrow().messages().get(0).content())
                 .endsWith("\n\n## Memories:\n1. Take the kids to the zoo on Saturday\n");
@@ -279,11 +346,17 @@ class MemoryAugmentedChatTest {
     @Test
     void notConnectedProviderShowsTheRecalledMemoriesAndIsStoredLikeAnyAnswer() {
         ChatReply reply = MemoryAugmentedChat.builder(memos, new NotConnectedLlmProvider(Runnable::run))
-                .clock(CLOCK).writeBackExecutor(Runnable::run).build()
-                .chat(USER, "c", "What plans do I have for the weekend?").join();
+                .clock(CLOCK)
+                .writeBackExecutor(Runnable::run)
+                .build()
+                .chat(USER, "c", "What plans do I have for the weekend?")
+                .join();
 
-        assertThat(reply.answer()).startsWith("[LLM not connected]")
-                .contains("What plans do I have for the weekend?", "memory 1: Take the kids to the zoo on Saturday",
+        assertThat(reply.answer())
+                .startsWith("[LLM not connected]")
+                .contains(
+                        "What plans do I have for the weekend?",
+                        "memory 1: Take the kids to the zoo on Saturday",
                         "preference 1: When reminding");
         reply.writeBack().join();
         assertThat(memos.adds).hasSize(1);
@@ -291,9 +364,40 @@ class MemoryAugmentedChatTest {
 
     @Test
     void timingsAreReported() {
-        ChatReply reply = chat(ScriptedLlmProvider.alwaysReplying("ok")).build().chat(USER, "c", "hi").join();
+        ChatReply reply = chat(ScriptedLlmProvider.alwaysReplying("ok"))
+                .build()
+                .chat(USER, "c", "hi")
+                .join();
         ChatTimings t = reply.timings();
         assertThat(t.total()).isGreaterThanOrEqualTo(t.search().plus(t.prompt()).plus(t.llm()));
+    }
+
+    @Test
+    void aClientThatThrowsInsteadOfFailingItsFutureStillDegrades() {
+        memos.searchOverride = () -> {
+            throw new IllegalStateException("client closed");
+        };
+
+        ChatReply reply = chat(ScriptedLlmProvider.alwaysReplying("ok"))
+                .build()
+                .chat(USER, "c", "hi")
+                .join();
+
+        assertThat(reply.searchFailure()).get().isInstanceOf(IllegalStateException.class);
+    }
+
+    @Test
+    void aPromptBuilderFailureFailsTheTurnAndNothingIsSentToTheLlm() {
+        ScriptedLlmProvider llm = ScriptedLlmProvider.alwaysReplying("never");
+        MemoryAugmentedChat chat = chat(llm)
+                .promptBuilder(context -> {
+                    throw new IllegalStateException("template broken");
+                })
+                .build();
+
+        assertThatThrownBy(() -> chat.chatBlocking(USER, "c", "hi")).hasMessage("template broken");
+        assertThat(llm.requests()).isEmpty();
+        assertThat(memos.adds).isEmpty();
     }
 
     /** Records listener events for assertions. */
@@ -329,7 +433,8 @@ class MemoryAugmentedChatTest {
         }
 
         @Override
-        public void onPromptBuilt(ChatTurn turn, dev.memos4j.assistant.prompt.PromptContext context, List<ChatMessage> messages) {
+        public void onPromptBuilt(
+                ChatTurn turn, dev.memos4j.assistant.prompt.PromptContext context, List<ChatMessage> messages) {
             stages.add("promptBuilt");
         }
 

@@ -9,6 +9,10 @@ import dev.memos4j.client.model.ChatEvent;
 @FunctionalInterface
 public interface ChatEventListener {
 
-    /** One event: text, reasoning, end, or a type this version does not know. */
+    /**
+     * One event: text, reasoning, end, or a type this version does not know.
+     *
+     * @param event the event, as it arrived
+     */
     void onEvent(ChatEvent event);
 }

@@ -8,10 +8,23 @@ import java.util.concurrent.CompletableFuture;
  * {@link dev.memos4j.client.errors.MemosStreamException} (error event, truncated stream), a
  * {@link dev.memos4j.client.errors.MemosTimeoutException} (idle timeout) or a service exception.
  * {@link #close()} aborts the connection.
+ *
+ * <pre>{@code
+ * ChatStream stream = memos.chatStream(request, event -> {
+ *     if (event.isText()) {
+ *         System.out.print(event.data());
+ *     }
+ * });
+ * String answer = stream.completion().join();
+ * }</pre>
  */
 public interface ChatStream extends AutoCloseable {
 
-    /** The accumulated answer ({@code text} events joined), when the stream completes. */
+    /**
+     * The accumulated answer ({@code text} events joined), when the stream completes.
+     *
+     * @return a future completing with the whole answer text, or failing as described on this interface
+     */
     CompletableFuture<String> completion();
 
     /** Aborts the stream and its connection; {@link #completion()} completes exceptionally. */

@@ -29,7 +29,18 @@ public record MemosCallEvent(
         Optional<Throwable> error,
         Optional<Duration> retryDelay) {
 
-    /** Normalises absent values. */
+    /**
+     * Normalises absent values.
+     *
+     * @param method the HTTP method
+     * @param path the endpoint path relative to the base URL, e.g. {@code search/memory}
+     * @param attempt the attempt number, starting at 1
+     * @param status the HTTP status, when a response arrived
+     * @param latency time since the attempt was sent ({@link Duration#ZERO} for request events)
+     * @param headers request headers (request events) or response headers (other events), redacted
+     * @param error what went wrong (error and retry events)
+     * @param retryDelay the wait before the next attempt (retry events)
+     */
     public MemosCallEvent {
         status = status == null ? OptionalInt.empty() : status;
         latency = latency == null ? Duration.ZERO : latency;

@@ -74,19 +74,34 @@ public final class MemosClientBuilder {
 
     MemosClientBuilder() {}
 
-    /** The API key ({@code mpg-...}), sent as {@code Authorization: Token <key>}. */
+    /**
+     * The API key ({@code mpg-...}), sent as {@code Authorization: Token <key>}.
+     *
+     * @param apiKey the API key ({@code mpg-...}), sent as {@code Authorization: Token <key>}
+     * @return this builder
+     */
     public MemosClientBuilder apiKey(String apiKey) {
         this.apiKey = apiKey;
         return this;
     }
 
-    /** The base URL, e.g. a self-hosted gateway; trailing slashes are removed. */
+    /**
+     * The base URL, e.g. a self-hosted gateway; trailing slashes are removed.
+     *
+     * @param baseUrl the base URL, e.g
+     * @return this builder
+     */
     public MemosClientBuilder baseUrl(String baseUrl) {
         this.baseUrl = baseUrl;
         return this;
     }
 
-    /** Selects the global cloud ({@link #GLOBAL_BASE_URL}) unless a base URL is given. */
+    /**
+     * Selects the global cloud ({@link #GLOBAL_BASE_URL}) unless a base URL is given.
+     *
+     * @param isGlobal selects the global cloud ({@link #GLOBAL_BASE_URL}) unless a base URL is given
+     * @return this builder
+     */
     public MemosClientBuilder isGlobal(boolean isGlobal) {
         this.isGlobal = isGlobal;
         return this;
@@ -96,13 +111,21 @@ public final class MemosClientBuilder {
      * Where unset values are looked up by name ({@code MEMOS_API_KEY}, {@code MEMOS_BASE_URL},
      * {@code MEMOS_IS_GLOBAL}); for example {@code System::getenv} or {@code Map.of(...)::get}.
      * By default nothing is looked up.
+     *
+     * @param environment where unset values are looked up by name ({@code MEMOS_API_KEY}, {@code MEMOS_BASE_URL}, {@code MEMOS_IS_GLOBAL}); for example {@code System::getenv} or {@code Map.of(...)::get}
+     * @return this builder
      */
     public MemosClientBuilder environment(Function<String, String> environment) {
         this.environment = Objects.requireNonNull(environment, "environment");
         return this;
     }
 
-    /** The time allowed to open a connection (default 10 s). */
+    /**
+     * The time allowed to open a connection (default 10 s).
+     *
+     * @param connectTimeout the time allowed to open a connection (default 10 s)
+     * @return this builder
+     */
     public MemosClientBuilder connectTimeout(Duration connectTimeout) {
         this.connectTimeout = positive(connectTimeout, "connectTimeout");
         return this;
@@ -111,19 +134,32 @@ public final class MemosClientBuilder {
     /**
      * The time allowed for one attempt, response headers and body (default 30 s). For a streaming chat it
      * bounds the wait for the headers only; {@link #streamIdleTimeout(Duration)} guards the stream.
+     *
+     * @param timeout the time allowed for one attempt
+     * @return this builder
      */
     public MemosClientBuilder timeout(Duration timeout) {
         this.timeout = positive(timeout, "timeout");
         return this;
     }
 
-    /** The longest silence a streaming chat may have between two pieces of data (default 60 s). */
+    /**
+     * The longest silence a streaming chat may have between two pieces of data (default 60 s).
+     *
+     * @param streamIdleTimeout the longest silence a streaming chat may have between two pieces of data (default 60 s)
+     * @return this builder
+     */
     public MemosClientBuilder streamIdleTimeout(Duration streamIdleTimeout) {
         this.streamIdleTimeout = positive(streamIdleTimeout, "streamIdleTimeout");
         return this;
     }
 
-    /** Which failures are retried and how (default {@link RetryPolicy#defaults()}). */
+    /**
+     * Which failures are retried and how (default {@link RetryPolicy#defaults()}).
+     *
+     * @param retryPolicy which failures are retried and how (default {@link RetryPolicy#defaults()})
+     * @return this builder
+     */
     public MemosClientBuilder retryPolicy(RetryPolicy retryPolicy) {
         this.retryPolicy = Objects.requireNonNull(retryPolicy, "retryPolicy");
         return this;
@@ -132,6 +168,9 @@ public final class MemosClientBuilder {
     /**
      * The executor of the {@link HttpClient} the builder creates; it runs response handling and listener
      * callbacks. The caller keeps ownership. Ignored when {@link #httpClient(HttpClient)} is given.
+     *
+     * @param executor the executor of the {@link HttpClient} the builder creates; it runs response handling and listener callbacks
+     * @return this builder
      */
     public MemosClientBuilder executor(Executor executor) {
         this.executor = Objects.requireNonNull(executor, "executor");
@@ -141,6 +180,9 @@ public final class MemosClientBuilder {
     /**
      * A caller-supplied {@link HttpClient} (proxy, TLS, HTTP version of your choice). The caller keeps
      * ownership; {@link #connectTimeout(Duration)} and {@link #executor(Executor)} then do not apply.
+     *
+     * @param httpClient a caller-supplied {@link HttpClient} (proxy, TLS, HTTP version of your choice)
+     * @return this builder
      */
     public MemosClientBuilder httpClient(HttpClient httpClient) {
         this.httpClient = Objects.requireNonNull(httpClient, "httpClient");
@@ -151,25 +193,44 @@ public final class MemosClientBuilder {
      * The scheduler that runs retry waits (tests inject one that records the waits). The caller keeps
      * ownership. By default waits run on the client's own timer thread, which also runs all timeouts and is
      * stopped by {@link MemosClient#close()}.
+     *
+     * @param scheduler the scheduler that runs retry waits (tests inject one that records the waits)
+     * @return this builder
      */
     public MemosClientBuilder scheduler(ScheduledExecutorService scheduler) {
         this.scheduler = Objects.requireNonNull(scheduler, "scheduler");
         return this;
     }
 
-    /** The clock used to read {@code Retry-After} dates (default: the system clock). */
+    /**
+     * The clock used to read {@code Retry-After} dates (default: the system clock).
+     *
+     * @param clock the clock used to read {@code Retry-After} dates (default: the system clock)
+     * @return this builder
+     */
     public MemosClientBuilder clock(Clock clock) {
         this.clock = Objects.requireNonNull(clock, "clock");
         return this;
     }
 
-    /** Hears requests, responses, errors and retries. */
+    /**
+     * Hears requests, responses, errors and retries.
+     *
+     * @param listener hears every request, response, error and retry
+     * @return this builder
+     */
     public MemosClientBuilder listener(MemosClientListener listener) {
         this.listener = Objects.requireNonNull(listener, "listener");
         return this;
     }
 
-    /** A header sent with every request; it cannot replace {@code Authorization}. */
+    /**
+     * A header sent with every request; it cannot replace {@code Authorization}.
+     *
+     * @param name the header name
+     * @param value the header value
+     * @return this builder
+     */
     public MemosClientBuilder defaultHeader(String name, String value) {
         Objects.requireNonNull(name, "header name");
         Objects.requireNonNull(value, "header value");
@@ -184,6 +245,9 @@ public final class MemosClientBuilder {
      * Allows a plain {@code http://} base URL to a host other than this machine. Off by default, since the
      * API key would travel unencrypted; loopback hosts ({@code localhost}, 127.0.0.0/8, ::1) are always
      * allowed.
+     *
+     * @param allowInsecureHttp allows a plain {@code http://} base URL to a host other than this machine
+     * @return this builder
      */
     public MemosClientBuilder allowInsecureHttp(boolean allowInsecureHttp) {
         this.allowInsecureHttp = allowInsecureHttp;
@@ -193,6 +257,7 @@ public final class MemosClientBuilder {
     /**
      * Resolves the configuration and builds the client.
      *
+     * @return the new {@link MemosClient}
      * @throws IllegalStateException if no API key is configured
      * @throws IllegalArgumentException if the base URL is malformed, or plain http to a remote host
      */
@@ -204,13 +269,27 @@ public final class MemosClientBuilder {
         String key = firstText(apiKey, environment.apply(ENV_API_KEY))
                 .orElseThrow(() -> new IllegalStateException("MemOS API key is required: set the " + ENV_API_KEY
                         + " environment variable or call apiKey(...) on the builder"));
-        boolean global = isGlobal || TRUE_VALUES.contains(
-                Optional.ofNullable(environment.apply(ENV_IS_GLOBAL)).orElse("false").trim().toLowerCase(Locale.ROOT));
-        String url = firstText(baseUrl, environment.apply(ENV_BASE_URL)).orElse(global ? GLOBAL_BASE_URL : CHINA_BASE_URL);
+        boolean global = isGlobal
+                || TRUE_VALUES.contains(Optional.ofNullable(environment.apply(ENV_IS_GLOBAL))
+                        .orElse("false")
+                        .trim()
+                        .toLowerCase(Locale.ROOT));
+        String url =
+                firstText(baseUrl, environment.apply(ENV_BASE_URL)).orElse(global ? GLOBAL_BASE_URL : CHINA_BASE_URL);
         URI base = checkedBaseUri(url, allowInsecureHttp);
-        return new ClientConfig(key, base, connectTimeout, timeout, streamIdleTimeout, retryPolicy,
-                Optional.ofNullable(executor), Optional.ofNullable(httpClient), Optional.ofNullable(scheduler),
-                clock, listener, Map.copyOf(defaultHeaders));
+        return new ClientConfig(
+                key,
+                base,
+                connectTimeout,
+                timeout,
+                streamIdleTimeout,
+                retryPolicy,
+                Optional.ofNullable(executor),
+                Optional.ofNullable(httpClient),
+                Optional.ofNullable(scheduler),
+                clock,
+                listener,
+                Map.copyOf(defaultHeaders));
     }
 
     static URI checkedBaseUri(String url, boolean allowInsecureHttp) {

@@ -17,20 +17,40 @@ package dev.memos4j.client;
  */
 public interface MemosClientListener {
 
-    /** A listener that ignores everything. */
+    /**
+     * A listener that ignores everything.
+     *
+     * @return a listener that ignores everything
+     */
     static MemosClientListener none() {
         return new MemosClientListener() {};
     }
 
-    /** An attempt is about to be sent. */
+    /**
+     * An attempt is about to be sent.
+     *
+     * @param event what happened, without secrets
+     */
     default void onRequest(MemosCallEvent event) {}
 
-    /** A response arrived (any status); the body may still be invalid. */
+    /**
+     * A response arrived (any status); the body may still be invalid.
+     *
+     * @param event what happened, without secrets
+     */
     default void onResponse(MemosCallEvent event) {}
 
-    /** An attempt failed; a retry may follow. */
+    /**
+     * An attempt failed; a retry may follow.
+     *
+     * @param event what happened, without secrets
+     */
     default void onError(MemosCallEvent event) {}
 
-    /** Another attempt will be made after {@link MemosCallEvent#retryDelay()}. */
+    /**
+     * Another attempt will be made after {@link MemosCallEvent#retryDelay()}.
+     *
+     * @param event what happened, without secrets
+     */
     default void onRetry(MemosCallEvent event) {}
 }

@@ -28,34 +28,55 @@ public final class RequestOptions {
         this.headers = headers;
     }
 
-    /** No overrides: the client's defaults apply. */
+    /**
+     * No overrides: the client's defaults apply.
+     *
+     * @return the shared empty options
+     */
     public static RequestOptions none() {
         return NONE;
     }
 
-    /** A new builder. */
+    /**
+     * A new builder.
+     *
+     * @return a new, empty builder
+     */
     public static Builder builder() {
         return new Builder();
     }
 
-    /** The timeout for one attempt, overriding the client's. */
+    /**
+     * The timeout for one attempt, overriding the client's.
+     *
+     * @return the timeout for one attempt, overriding the client's
+     */
     public Optional<Duration> timeout() {
         return Optional.ofNullable(timeout);
     }
 
-    /** The total number of attempts (1 = no retry), overriding the retry policy's. */
+    /**
+     * The total number of attempts (1 = no retry), overriding the retry policy's.
+     *
+     * @return the total number of attempts (1 = no retry), overriding the retry policy's
+     */
     public Optional<Integer> maxAttempts() {
         return Optional.ofNullable(maxAttempts);
     }
 
-    /** Extra headers for this call; they cannot replace {@code Authorization}. */
+    /**
+     * Extra headers for this call; they cannot replace {@code Authorization}.
+     *
+     * @return the extra headers, unmodifiable, never null
+     */
     public Map<String, String> headers() {
         return headers;
     }
 
     @Override
     public String toString() {
-        return "RequestOptions{timeout=" + timeout + ", maxAttempts=" + maxAttempts + ", headers=" + headers.keySet() + "}";
+        return "RequestOptions{timeout=" + timeout + ", maxAttempts=" + maxAttempts + ", headers=" + headers.keySet()
+                + "}";
     }
 
     /** Builder of {@link RequestOptions}. */
@@ -66,7 +87,12 @@ public final class RequestOptions {
 
         private Builder() {}
 
-        /** Timeout of one attempt; must be positive. */
+        /**
+         * Timeout of one attempt; must be positive.
+         *
+         * @param timeout the timeout of one attempt
+         * @return this builder
+         */
         public Builder timeout(Duration timeout) {
             Objects.requireNonNull(timeout, "timeout");
             if (timeout.isZero() || timeout.isNegative()) {
@@ -76,7 +102,12 @@ public final class RequestOptions {
             return this;
         }
 
-        /** Total attempts, at least 1. */
+        /**
+         * Total attempts, at least 1.
+         *
+         * @param maxAttempts total attempts, at least 1
+         * @return this builder
+         */
         public Builder maxAttempts(int maxAttempts) {
             if (maxAttempts < 1) {
                 throw new IllegalArgumentException("maxAttempts must be at least 1 (was " + maxAttempts + ")");
@@ -85,7 +116,13 @@ public final class RequestOptions {
             return this;
         }
 
-        /** Adds a header to this call. */
+        /**
+         * Adds a header to this call.
+         *
+         * @param name the header name
+         * @param value the header value
+         * @return this builder
+         */
         public Builder header(String name, String value) {
             Objects.requireNonNull(name, "header name");
             Objects.requireNonNull(value, "header value");
@@ -96,7 +133,11 @@ public final class RequestOptions {
             return this;
         }
 
-        /** Builds the options. */
+        /**
+         * Builds the options.
+         *
+         * @return the new {@link RequestOptions}
+         */
         public RequestOptions build() {
             return new RequestOptions(timeout, maxAttempts, Collections.unmodifiableMap(new LinkedHashMap<>(headers)));
         }

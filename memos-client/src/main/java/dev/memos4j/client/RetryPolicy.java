@@ -67,22 +67,38 @@ public final class RetryPolicy {
         this.retryableErrorCodes = Collections.unmodifiableSet(new TreeSet<>(b.retryableErrorCodes));
     }
 
-    /** The default policy described on this class. */
+    /**
+     * The default policy described on this class.
+     *
+     * @return the default policy described on this class
+     */
     public static RetryPolicy defaults() {
         return DEFAULTS;
     }
 
-    /** A policy that never retries: one attempt per call. */
+    /**
+     * A policy that never retries: one attempt per call.
+     *
+     * @return a policy that never retries: one attempt per call
+     */
     public static RetryPolicy none() {
         return builder().maxAttempts(1).build();
     }
 
-    /** A builder starting from the defaults. */
+    /**
+     * A builder starting from the defaults.
+     *
+     * @return a new builder holding the default values
+     */
     public static Builder builder() {
         return new Builder();
     }
 
-    /** A builder starting from this policy. */
+    /**
+     * A builder starting from this policy.
+     *
+     * @return a new builder holding this policy's values
+     */
     public Builder toBuilder() {
         Builder b = new Builder();
         b.maxAttempts = maxAttempts;
@@ -97,47 +113,83 @@ public final class RetryPolicy {
         return b;
     }
 
-    /** Total attempts per call, including the first (1 = no retry). */
+    /**
+     * Total attempts per call, including the first (1 = no retry).
+     *
+     * @return the total number of attempts, at least 1
+     */
     public int maxAttempts() {
         return maxAttempts;
     }
 
-    /** The wait before the first retry, before jitter. */
+    /**
+     * The wait before the first retry, before jitter.
+     *
+     * @return the wait before the first retry, before jitter
+     */
     public Duration initialBackoff() {
         return initialBackoff;
     }
 
-    /** The longest wait between attempts computed by backoff. */
+    /**
+     * The longest wait between attempts computed by backoff.
+     *
+     * @return the longest wait between attempts computed by backoff
+     */
     public Duration maxBackoff() {
         return maxBackoff;
     }
 
-    /** How much the wait grows after each retry. */
+    /**
+     * How much the wait grows after each retry.
+     *
+     * @return how much the wait grows after each retry
+     */
     public double multiplier() {
         return multiplier;
     }
 
-    /** The random spread of each wait, as a fraction: 0.2 means &plusmn;20%. */
+    /**
+     * The random spread of each wait, as a fraction: 0.2 means &plusmn;20%.
+     *
+     * @return the random spread of each wait, as a fraction: 0.2 means &plusmn;20%
+     */
     public double jitter() {
         return jitter;
     }
 
-    /** The longest {@code Retry-After} the client waits for; a longer one ends the call with its error. */
+    /**
+     * The longest {@code Retry-After} the client waits for; a longer one ends the call with its error.
+     *
+     * @return the longest {@code Retry-After} the client waits for; a longer one ends the call with its error
+     */
     public Duration maxRetryAfter() {
         return maxRetryAfter;
     }
 
-    /** Whether I/O errors and timeouts are retried. */
+    /**
+     * Whether I/O errors and timeouts are retried.
+     *
+     * @return whether I/O errors and timeouts are retried
+     */
     public boolean retryIoErrors() {
         return retryIoErrors;
     }
 
-    /** HTTP statuses that are retried. */
+    /**
+     * HTTP statuses that are retried.
+     *
+     * @return the retried HTTP statuses, unmodifiable
+     */
     public Set<Integer> retryableStatuses() {
         return retryableStatuses;
     }
 
-    /** Envelope {@code code} values that are retried. */
+    /**
+     * Envelope {@code code} values that are retried.
+     *
+     * @return the retried envelope codes, unmodifiable
+     */
     public Set<Integer> retryableErrorCodes() {
         return retryableErrorCodes;
     }
@@ -173,8 +225,16 @@ public final class RetryPolicy {
 
     @Override
     public int hashCode() {
-        return Objects.hash(maxAttempts, initialBackoff, maxBackoff, multiplier, jitter, maxRetryAfter,
-                retryIoErrors, retryableStatuses, retryableErrorCodes);
+        return Objects.hash(
+                maxAttempts,
+                initialBackoff,
+                maxBackoff,
+                multiplier,
+                jitter,
+                maxRetryAfter,
+                retryIoErrors,
+                retryableStatuses,
+                retryableErrorCodes);
     }
 
     @Override
@@ -199,7 +259,12 @@ public final class RetryPolicy {
 
         private Builder() {}
 
-        /** Total attempts per call, at least 1. */
+        /**
+         * Total attempts per call, at least 1.
+         *
+         * @param maxAttempts total attempts per call, at least 1
+         * @return this builder
+         */
         public Builder maxAttempts(int maxAttempts) {
             if (maxAttempts < 1) {
                 throw new IllegalArgumentException("maxAttempts must be at least 1 (was " + maxAttempts + ")");
@@ -208,19 +273,34 @@ public final class RetryPolicy {
             return this;
         }
 
-        /** The wait before the first retry; zero or positive. */
+        /**
+         * The wait before the first retry; zero or positive.
+         *
+         * @param initialBackoff the wait before the first retry; zero or positive
+         * @return this builder
+         */
         public Builder initialBackoff(Duration initialBackoff) {
             this.initialBackoff = nonNegative(initialBackoff, "initialBackoff");
             return this;
         }
 
-        /** The longest backoff wait; zero or positive. */
+        /**
+         * The longest backoff wait; zero or positive.
+         *
+         * @param maxBackoff the longest backoff wait; zero or positive
+         * @return this builder
+         */
         public Builder maxBackoff(Duration maxBackoff) {
             this.maxBackoff = nonNegative(maxBackoff, "maxBackoff");
             return this;
         }
 
-        /** Growth factor of the wait, at least 1. */
+        /**
+         * Growth factor of the wait, at least 1.
+         *
+         * @param multiplier growth factor of the wait, at least 1
+         * @return this builder
+         */
         public Builder multiplier(double multiplier) {
             if (!(multiplier >= 1.0)) {
                 throw new IllegalArgumentException("multiplier must be at least 1 (was " + multiplier + ")");
@@ -229,7 +309,12 @@ public final class RetryPolicy {
             return this;
         }
 
-        /** Random spread of each wait as a fraction between 0 (none) and 1. */
+        /**
+         * Random spread of each wait as a fraction between 0 (none) and 1.
+         *
+         * @param jitter random spread of each wait as a fraction between 0 (none) and 1
+         * @return this builder
+         */
         public Builder jitter(double jitter) {
             if (!(jitter >= 0.0 && jitter <= 1.0)) {
                 throw new IllegalArgumentException("jitter must be between 0 and 1 (was " + jitter + ")");
@@ -238,31 +323,55 @@ public final class RetryPolicy {
             return this;
         }
 
-        /** The longest {@code Retry-After} worth waiting for; zero or positive. */
+        /**
+         * The longest {@code Retry-After} worth waiting for; zero or positive.
+         *
+         * @param maxRetryAfter the longest {@code Retry-After} worth waiting for; zero or positive
+         * @return this builder
+         */
         public Builder maxRetryAfter(Duration maxRetryAfter) {
             this.maxRetryAfter = nonNegative(maxRetryAfter, "maxRetryAfter");
             return this;
         }
 
-        /** Whether I/O errors and timeouts are retried. */
+        /**
+         * Whether I/O errors and timeouts are retried.
+         *
+         * @param retryIoErrors whether I/O errors and timeouts are retried
+         * @return this builder
+         */
         public Builder retryIoErrors(boolean retryIoErrors) {
             this.retryIoErrors = retryIoErrors;
             return this;
         }
 
-        /** Replaces the retried HTTP statuses. */
+        /**
+         * Replaces the retried HTTP statuses.
+         *
+         * @param statuses the retried HTTP statuses
+         * @return this builder
+         */
         public Builder retryableStatuses(Set<Integer> statuses) {
             this.retryableStatuses = new LinkedHashSet<>(Objects.requireNonNull(statuses, "retryableStatuses"));
             return this;
         }
 
-        /** Replaces the retried envelope codes. */
+        /**
+         * Replaces the retried envelope codes.
+         *
+         * @param codes the retried envelope codes
+         * @return this builder
+         */
         public Builder retryableErrorCodes(Set<Integer> codes) {
             this.retryableErrorCodes = new LinkedHashSet<>(Objects.requireNonNull(codes, "retryableErrorCodes"));
             return this;
         }
 
-        /** Builds the policy. */
+        /**
+         * Builds the policy.
+         *
+         * @return the new {@link RetryPolicy}
+         */
         public RetryPolicy build() {
             if (maxBackoff.compareTo(initialBackoff) < 0) {
                 throw new IllegalArgumentException("maxBackoff must not be shorter than initialBackoff");

@@ -23,14 +23,12 @@ final class TaskPoller {
         }
         client.getTaskStatus(taskId).whenComplete((status, error) -> {
             if (error != null) {
-                result.completeExceptionally(error instanceof CompletionException
-                        ? error.getCause()
-                        : error);
+                result.completeExceptionally(error instanceof CompletionException ? error.getCause() : error);
             } else if (status.status().isTerminal()) {
                 result.complete(status);
             } else if (System.nanoTime() + interval.toNanos() > deadlineNanos) {
-                result.completeExceptionally(new MemosTimeoutException(
-                        "task " + taskId + " still " + status.status() + " at the deadline"));
+                result.completeExceptionally(
+                        new MemosTimeoutException("task " + taskId + " still " + status.status() + " at the deadline"));
             } else {
                 CompletableFuture.delayedExecutor(interval.toNanos(), TimeUnit.NANOSECONDS)
                         .execute(() -> poll(client, taskId, deadlineNanos, interval, result));

@@ -26,8 +26,11 @@ import org.junit.jupiter.api.Test;
 class ChatStreamTest {
 
     private static final String CHAT = "/openmem/v1/chat";
-    private static final ChatRequest REQUEST =
-            ChatRequest.builder().userId("u").conversationId("c").query("What is there to see in Shanghai?").build();
+    private static final ChatRequest REQUEST = ChatRequest.builder()
+            .userId("u")
+            .conversationId("c")
+            .query("What is there to see in Shanghai?")
+            .build();
 
     private final List<ChatEvent> events = new CopyOnWriteArrayList<>();
     private MemosClient client;
@@ -38,7 +41,10 @@ class ChatStreamTest {
                 .apiKey(TestClients.KEY)
                 .baseUrl(wm.getHttpBaseUrl() + "/openmem/v1")
                 .streamIdleTimeout(Duration.ofMillis(300))
-                .retryPolicy(RetryPolicy.builder().initialBackoff(Duration.ofMillis(10)).maxBackoff(Duration.ofMillis(10)).build())
+                .retryPolicy(RetryPolicy.builder()
+                        .initialBackoff(Duration.ofMillis(10))
+                        .maxBackoff(Duration.ofMillis(10))
+                        .build())
                 .build();
     }
 
@@ -48,13 +54,18 @@ class ChatStreamTest {
     }
 
     private static void stubStream(String body) {
-        stubFor(post(CHAT).willReturn(aResponse().withHeader("Content-Type", "text/event-stream").withBody(body)));
+        stubFor(post(CHAT)
+                .willReturn(aResponse()
+                        .withHeader("Content-Type", "text/event-stream")
+                        .withBody(body)));
     }
 
     private static Throwable failureOf(ChatStream stream) {
         assertThatThrownBy(() -> stream.completion().join())
                 .isInstanceOfAny(CompletionException.class, CancellationException.class);
-        return stream.completion().handle((v, e) -> e instanceof CompletionException ? e.getCause() : e).join();
+        return stream.completion()
+                .handle((v, e) -> e instanceof CompletionException ? e.getCause() : e)
+                .join();
     }
 
     @Test
@@ -83,12 +94,14 @@ class ChatStreamTest {
         ChatStream stream = client.chatStream(REQUEST, events::add);
 
         assertThat(stream.completion().join()).isEqualTo("Shanghai has the Bund and Yu Garden.");
-        assertThat(events).extracting(ChatEvent::type, ChatEvent::data).containsExactly(
-                tuple("reasoning", "thinking..."),
-                tuple("text", "Shanghai has "),
-                tuple("text", "the Bund and Yu Garden."),
-                tuple("suggestion", "[\"Visit at night\"]"),
-                tuple("end", ""));
+        assertThat(events)
+                .extracting(ChatEvent::type, ChatEvent::data)
+                .containsExactly(
+                        tuple("reasoning", "thinking..."),
+                        tuple("text", "Shanghai has "),
+                        tuple("text", "the Bund and Yu Garden."),
+                        tuple("suggestion", "[\"Visit at night\"]"),
+                        tuple("end", ""));
         verify(postRequestedFor(urlEqualTo(CHAT))
                 .withHeader("Accept", equalTo("text/event-stream"))
                 .withRequestBody(matchingJsonPath("$.stream", equalTo("true"))));
@@ -101,7 +114,8 @@ class ChatStreamTest {
         ChatStream stream = client.chatStream(REQUEST, events::add);
 
         assertThat(stream.completion().join()).isEmpty();
-        assertThat(events).extracting(ChatEvent::type, ChatEvent::data)
+        assertThat(events)
+                .extracting(ChatEvent::type, ChatEvent::data)
                 .containsExactly(tuple("raw", " two spaces\nsecond line"));
     }
 
@@ -134,9 +148,11 @@ class ChatStreamTest {
 
     @Test
     void silenceLongerThanTheIdleTimeoutFailsTheStream() {
-        stubFor(post(CHAT).willReturn(aResponse().withHeader("Content-Type", "text/event-stream")
-                .withBody("data: {\"type\": \"text\", \"data\": \"slow\"}\n\ndata: [DONE]\n\n")
-                .withChunkedDribbleDelay(2, 1_500)));
+        stubFor(post(CHAT)
+                .willReturn(aResponse()
+                        .withHeader("Content-Type", "text/event-stream")
+                        .withBody("data: {\"type\": \"text\", \"data\": \"slow\"}\n\ndata: [DONE]\n\n")
+                        .withChunkedDribbleDelay(2, 1_500)));
 
         Throwable error = failureOf(client.chatStream(REQUEST, events::add));
 
@@ -145,9 +161,11 @@ class ChatStreamTest {
 
     @Test
     void cancelAbortsTheStream() {
-        stubFor(post(CHAT).willReturn(aResponse().withHeader("Content-Type", "text/event-stream")
-                .withBody("data: {\"type\": \"text\", \"data\": \"a\"}\n\ndata: [DONE]\n\n")
-                .withChunkedDribbleDelay(2, 1_500)));
+        stubFor(post(CHAT)
+                .willReturn(aResponse()
+                        .withHeader("Content-Type", "text/event-stream")
+                        .withBody("data: {\"type\": \"text\", \"data\": \"a\"}\n\ndata: [DONE]\n\n")
+                        .withChunkedDribbleDelay(2, 1_500)));
         ChatStream stream = client.chatStream(REQUEST, events::add);
 
         stream.cancel();
@@ -158,8 +176,10 @@ class ChatStreamTest {
 
     @Test
     void errorStatusBeforeTheStreamIsAServiceException() {
-        stubFor(post(CHAT).willReturn(aResponse().withStatus(401)
-                .withBody("{\"code\":40132,\"message\":\"API Key is invalid or expired\",\"data\":null}")));
+        stubFor(post(CHAT)
+                .willReturn(aResponse()
+                        .withStatus(401)
+                        .withBody("{\"code\":40132,\"message\":\"API Key is invalid or expired\",\"data\":null}")));
 
         assertThat(failureOf(client.chatStream(REQUEST, events::add))).isInstanceOf(MemosAuthenticationException.class);
         verify(1, postRequestedFor(urlEqualTo(CHAT)));
@@ -167,10 +187,16 @@ class ChatStreamTest {
 
     @Test
     void unavailableBeforeTheFirstByteIsRetried() {
-        stubFor(post(CHAT).inScenario("busy").whenScenarioStateIs(STARTED)
-                .willReturn(aResponse().withStatus(503)).willSetStateTo("ok"));
-        stubFor(post(CHAT).inScenario("busy").whenScenarioStateIs("ok")
-                .willReturn(aResponse().withHeader("Content-Type", "text/event-stream")
+        stubFor(post(CHAT)
+                .inScenario("busy")
+                .whenScenarioStateIs(STARTED)
+                .willReturn(aResponse().withStatus(503))
+                .willSetStateTo("ok"));
+        stubFor(post(CHAT)
+                .inScenario("busy")
+                .whenScenarioStateIs("ok")
+                .willReturn(aResponse()
+                        .withHeader("Content-Type", "text/event-stream")
                         .withBody("data: {\"type\":\"text\",\"data\":\"Hi\"}\n\ndata: [DONE]\n\n")));
 
         assertThat(client.chatStream(REQUEST, events::add).completion().join()).isEqualTo("Hi");

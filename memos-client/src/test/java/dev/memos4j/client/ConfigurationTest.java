@@ -25,26 +25,38 @@ class ConfigurationTest {
 
     /** The resolution table of the official client: arguments beat the environment, is_global is an OR. */
     @ParameterizedTest(name = "[{index}] argKey={0} envKey={1} argUrl={2} envUrl={3} argGlobal={4} envGlobal={5}")
-    @CsvSource(nullValues = "null", value = {
-        // argKey, envKey,  argUrl,                envUrl,                   argGlobal, envGlobal, expected key, expected url
-        "null,     env-key, null,                  null,                     false,     null,      env-key, CN",
-        "arg-key,  env-key, null,                  null,                     false,     null,      arg-key, CN",
-        "'',       env-key, null,                  null,                     false,     null,      env-key, CN",
-        "null,     env-key, null,                  null,                     false,     true,      env-key, GLOBAL",
-        "null,     env-key, null,                  null,                     false,     TRUE,      env-key, GLOBAL",
-        "null,     env-key, null,                  null,                     false,     1,         env-key, GLOBAL",
-        "null,     env-key, null,                  null,                     false,     yes,       env-key, GLOBAL",
-        "null,     env-key, null,                  null,                     false,     no,        env-key, CN",
-        "null,     env-key, null,                  null,                     false,     '',        env-key, CN",
-        "null,     env-key, null,                  null,                     true,      false,     env-key, GLOBAL",
-        "null,     env-key, null,                  https://env.example/v1,   true,      true,      env-key, https://env.example/v1",
-        "null,     env-key, https://arg.example/v1, https://env.example/v1,  false,     null,      env-key, https://arg.example/v1",
-        "null,     env-key, null,                  '',                       false,     true,      env-key, GLOBAL",
-        "null,     env-key, https://arg.example/v1///, null,                 false,     null,      env-key, https://arg.example/v1",
-    })
-    void resolvesLikeTheOfficialClient(String argKey, String envKey, String argUrl, String envUrl, boolean argGlobal,
-            String envGlobal, String expectedKey, String expectedUrl) {
-        MemosClientBuilder builder = MemosClient.builder().environment(env(envKey, envUrl, envGlobal)::get).isGlobal(argGlobal);
+    @CsvSource(
+            nullValues = "null",
+            value = {
+                // argKey, envKey,  argUrl,                envUrl,                   argGlobal, envGlobal, expected key,
+                // expected url
+                "null,     env-key, null,                  null,                     false,     null,      env-key, CN",
+                "arg-key,  env-key, null,                  null,                     false,     null,      arg-key, CN",
+                "'',       env-key, null,                  null,                     false,     null,      env-key, CN",
+                "null,     env-key, null,                  null,                     false,     true,      env-key, GLOBAL",
+                "null,     env-key, null,                  null,                     false,     TRUE,      env-key, GLOBAL",
+                "null,     env-key, null,                  null,                     false,     1,         env-key, GLOBAL",
+                "null,     env-key, null,                  null,                     false,     yes,       env-key, GLOBAL",
+                "null,     env-key, null,                  null,                     false,     no,        env-key, CN",
+                "null,     env-key, null,                  null,                     false,     '',        env-key, CN",
+                "null,     env-key, null,                  null,                     true,      false,     env-key, GLOBAL",
+                "null,     env-key, null,                  https://env.example/v1,   true,      true,      env-key, https://env.example/v1",
+                "null,     env-key, https://arg.example/v1, https://env.example/v1,  false,     null,      env-key, https://arg.example/v1",
+                "null,     env-key, null,                  '',                       false,     true,      env-key, GLOBAL",
+                "null,     env-key, https://arg.example/v1///, null,                 false,     null,      env-key, https://arg.example/v1",
+            })
+    void resolvesLikeTheOfficialClient(
+            String argKey,
+            String envKey,
+            String argUrl,
+            String envUrl,
+            boolean argGlobal,
+            String envGlobal,
+            String expectedKey,
+            String expectedUrl) {
+        MemosClientBuilder builder = MemosClient.builder()
+                .environment(env(envKey, envUrl, envGlobal)::get)
+                .isGlobal(argGlobal);
         if (argKey != null) {
             builder.apiKey(argKey);
         }
@@ -63,7 +75,9 @@ class ConfigurationTest {
 
     @Test
     void missingKeyNamesTheEnvironmentVariable() {
-        assertThatThrownBy(() -> MemosClient.builder().environment(env("", null, null)::get).build())
+        assertThatThrownBy(() -> MemosClient.builder()
+                        .environment(env("", null, null)::get)
+                        .build())
                 .isInstanceOf(IllegalStateException.class)
                 .hasMessageStartingWith("MemOS API key is required")
                 .hasMessageContaining("MEMOS_API_KEY");
@@ -73,16 +87,28 @@ class ConfigurationTest {
 
     @Test
     void plainHttpIsOnlyAllowedToThisMachineUnlessExplicitlyAllowed() {
-        assertThatThrownBy(() -> MemosClient.builder().apiKey("k").baseUrl("http://memos.example.com/v1").build())
+        assertThatThrownBy(() -> MemosClient.builder()
+                        .apiKey("k")
+                        .baseUrl("http://memos.example.com/v1")
+                        .build())
                 .isInstanceOf(IllegalArgumentException.class)
                 .hasMessageContaining("plain http")
                 .hasMessageContaining("allowInsecureHttp");
-        for (String local : new String[] {"http://localhost:8080/v1", "http://127.0.0.1/v1", "http://127.1.2.3:9/v1",
-                "http://[::1]:8000/v1"}) {
+        for (String local : new String[] {
+            "http://localhost:8080/v1", "http://127.0.0.1/v1", "http://127.1.2.3:9/v1", "http://[::1]:8000/v1"
+        }) {
             MemosClient.builder().apiKey("k").baseUrl(local).build().close();
         }
-        MemosClient.builder().apiKey("k").baseUrl("http://memos.example.com/v1").allowInsecureHttp(true).build().close();
-        assertThatThrownBy(() -> MemosClient.builder().apiKey("k").baseUrl("ftp://example.com").build())
+        MemosClient.builder()
+                .apiKey("k")
+                .baseUrl("http://memos.example.com/v1")
+                .allowInsecureHttp(true)
+                .build()
+                .close();
+        assertThatThrownBy(() -> MemosClient.builder()
+                        .apiKey("k")
+                        .baseUrl("ftp://example.com")
+                        .build())
                 .hasMessageContaining("base_url must be an absolute http(s) URL");
     }
 
@@ -114,6 +140,7 @@ class ConfigurationTest {
         assertThat(policy.retryableStatuses()).contains(408, 429, 500, 503, 599).doesNotContain(400, 401, 404);
         assertThat(RetryPolicy.none().maxAttempts()).isEqualTo(1);
         assertThat(policy.toBuilder().build()).isEqualTo(policy);
-        assertThatThrownBy(() -> RetryPolicy.builder().maxAttempts(0)).hasMessageContaining("maxAttempts must be at least 1");
+        assertThatThrownBy(() -> RetryPolicy.builder().maxAttempts(0))
+                .hasMessageContaining("maxAttempts must be at least 1");
     }
 }

@@ -33,14 +33,27 @@ class DocsSamplesTest {
 
     @BeforeEach
     void setUp(WireMockRuntimeInfo wm) {
-        memos = MemosClient.builder().apiKey(TestClients.KEY).baseUrl(wm.getHttpBaseUrl() + "/v1").build();
-        stubFor(post("/v1/search/memory").willReturn(okJson(TestClients.envelope(
-                "{\"memory_detail_list\":[{\"id\":\"m1\",\"memory_value\":\"Zoo with the kids on Saturday\"}]}"))));
-        stubFor(post("/v1/add/message").willReturn(okJson(TestClients.envelope(
-                "{\"success\":true,\"task_id\":\"t-1\",\"status\":\"running\"}"))));
+        memos = MemosClient.builder()
+                .apiKey(TestClients.KEY)
+                .baseUrl(wm.getHttpBaseUrl() + "/v1")
+                .build();
+        stubFor(
+                post("/v1/search/memory")
+                        .willReturn(
+                                okJson(
+                                        TestClients.envelope(
+                                                "{\"memory_detail_list\":[{\"id\":\"m1\",\"memory_value\":\"Zoo with the kids on Saturday\"}]}"))));
+        stubFor(post("/v1/add/message")
+                .willReturn(
+                        okJson(TestClients.envelope("{\"success\":true,\"task_id\":\"t-1\",\"status\":\"running\"}"))));
         stubFor(post("/v1/get/status").willReturn(okJson(TestClients.envelope("{\"status\":\"completed\"}"))));
-        stubFor(post("/v1/chat").willReturn(aResponse().withHeader("Content-Type", "text/event-stream")
-                .withBody("data: {\"type\":\"text\",\"data\":\"Zoo on Saturday.\"}\n\ndata: {\"type\":\"end\",\"data\":\"\"}\n\n")));
+        stubFor(
+                post("/v1/chat")
+                        .willReturn(
+                                aResponse()
+                                        .withHeader("Content-Type", "text/event-stream")
+                                        .withBody(
+                                                "data: {\"type\":\"text\",\"data\":\"Zoo on Saturday.\"}\n\ndata: {\"type\":\"end\",\"data\":\"\"}\n\n")));
     }
 
     @AfterEach
@@ -58,8 +71,8 @@ class DocsSamplesTest {
 
     static MemosClient configured() {
         MemosClient memos = MemosClient.builder()
-                .environment(System::getenv)          // fill unset values from MEMOS_* variables
-                .timeout(Duration.ofSeconds(10))      // per attempt
+                .environment(System::getenv) // fill unset values from MEMOS_* variables
+                .timeout(Duration.ofSeconds(10)) // per attempt
                 .connectTimeout(Duration.ofSeconds(5))
                 .streamIdleTimeout(Duration.ofSeconds(30))
                 .retryPolicy(RetryPolicy.builder().maxAttempts(4).build())
@@ -75,7 +88,10 @@ class DocsSamplesTest {
                 .maxBackoff(Duration.ofSeconds(20))
                 .retryableErrorCodes(Set.of(50000, 50004, 50005))
                 .build();
-        MemosClient memos = MemosClient.builder().environment(System::getenv).retryPolicy(patient).build();
+        MemosClient memos = MemosClient.builder()
+                .environment(System::getenv)
+                .retryPolicy(patient)
+                .build();
         return memos;
     }
 
@@ -85,13 +101,18 @@ class DocsSamplesTest {
                 .listener(new MemosClientListener() {
                     @Override
                     public void onResponse(MemosCallEvent event) {
-                        System.out.printf("%s %s -> %d in %d ms%n", event.method(), event.path(),
-                                event.status().orElse(0), event.latency().toMillis());
+                        System.out.printf(
+                                "%s %s -> %d in %d ms%n",
+                                event.method(),
+                                event.path(),
+                                event.status().orElse(0),
+                                event.latency().toMillis());
                     }
 
                     @Override
                     public void onRetry(MemosCallEvent event) {
-                        System.out.println("retrying " + event.path() + " in " + event.retryDelay().orElseThrow());
+                        System.out.println("retrying " + event.path() + " in "
+                                + event.retryDelay().orElseThrow());
                     }
                 })
                 .build();
@@ -134,12 +155,18 @@ class DocsSamplesTest {
 
     @Test
     void perCallOptions() {
-        SearchMemoryRequest request = SearchMemoryRequest.builder().userId("user-123").query("weekend").build();
-        SearchMemoryResponse quick = memos.searchMemory(request, RequestOptions.builder()
-                .timeout(Duration.ofSeconds(2))
-                .maxAttempts(1)
-                .header("X-Request-Source", "voice")
-                .build()).join();
+        SearchMemoryRequest request = SearchMemoryRequest.builder()
+                .userId("user-123")
+                .query("weekend")
+                .build();
+        SearchMemoryResponse quick = memos.searchMemory(
+                        request,
+                        RequestOptions.builder()
+                                .timeout(Duration.ofSeconds(2))
+                                .maxAttempts(1)
+                                .header("X-Request-Source", "voice")
+                                .build())
+                .join();
 
         assertThat(quick.memories()).hasSize(1);
         verify(postRequestedFor(urlEqualTo("/v1/search/memory")).withHeader("X-Request-Source", equalTo("voice")));
@@ -147,8 +174,10 @@ class DocsSamplesTest {
 
     @Test
     void awaitTask() {
-        AddMessageRequest addRequest = AddMessageRequest.builder().userId("user-123")
-                .addMessage(Message.user("Take the kids to the zoo on Saturday.")).build();
+        AddMessageRequest addRequest = AddMessageRequest.builder()
+                .userId("user-123")
+                .addMessage(Message.user("Take the kids to the zoo on Saturday."))
+                .build();
         TaskStatusResponse done = memos.addMessage(addRequest)
                 .thenCompose(receipt -> memos.awaitTask(receipt.taskId().orElseThrow(), Duration.ofSeconds(30)))
                 .join();
@@ -159,8 +188,11 @@ class DocsSamplesTest {
 
     @Test
     void streamingChat() throws Exception {
-        ChatRequest chatRequest = ChatRequest.builder().userId("user-123").conversationId("c1")
-                .query("What plans do I have for the weekend?").build();
+        ChatRequest chatRequest = ChatRequest.builder()
+                .userId("user-123")
+                .conversationId("c1")
+                .query("What plans do I have for the weekend?")
+                .build();
         String result;
         try (ChatStream stream = memos.chatStream(chatRequest, event -> {
             if (event.isText()) {
@@ -176,9 +208,12 @@ class DocsSamplesTest {
 
     @Test
     void errorHandling() {
-        stubFor(post("/v1/search/memory").willReturn(okJson(
-                "{\"code\":40132,\"message\":\"API Key is invalid or expired\",\"data\":null}")));
-        SearchMemoryRequest request = SearchMemoryRequest.builder().userId("user-123").query("weekend").build();
+        stubFor(post("/v1/search/memory")
+                .willReturn(okJson("{\"code\":40132,\"message\":\"API Key is invalid or expired\",\"data\":null}")));
+        SearchMemoryRequest request = SearchMemoryRequest.builder()
+                .userId("user-123")
+                .query("weekend")
+                .build();
         String handled;
         try {
             memos.blocking().searchMemory(request);

@@ -33,20 +33,25 @@ class MessagesAndSearchTest {
 
     @Test
     void addMessageThenSearchRoundTrip(WireMockRuntimeInfo wm) {
-        stubFor(post("/openmem/v1/add/message").willReturn(okJson(TestClients.envelope(
-                "{\"success\":true,\"task_id\":\"t-1\",\"status\":\"running\"}"))));
+        stubFor(post("/openmem/v1/add/message")
+                .willReturn(
+                        okJson(TestClients.envelope("{\"success\":true,\"task_id\":\"t-1\",\"status\":\"running\"}"))));
         stubFor(post("/openmem/v1/search/memory").willReturn(okJson(TestClients.envelope("""
                 {"memory_detail_list":[{"id":"m1","memory_value":"Zoo with the kids on Saturday","relativity":0.8}],
                  "preference_note":""}"""))));
         client = TestClients.builder(wm, scheduler).build();
 
         TaskReceipt receipt = client.addMessage(AddMessageRequest.builder()
-                        .userId("user-123").conversationId("c1")
+                        .userId("user-123")
+                        .conversationId("c1")
                         .addMessage(Message.user("Take the kids to the zoo on Saturday."))
                         .build())
                 .join();
-        SearchMemoryResponse found = client.blocking().searchMemory(SearchMemoryRequest.builder()
-                .userId("user-123").query("What plans do I have for the weekend?").build());
+        SearchMemoryResponse found = client.blocking()
+                .searchMemory(SearchMemoryRequest.builder()
+                        .userId("user-123")
+                        .query("What plans do I have for the weekend?")
+                        .build());
 
         assertThat(receipt.taskId()).contains("t-1");
         assertThat(receipt.status()).contains(TaskStatus.RUNNING);
@@ -54,20 +59,26 @@ class MessagesAndSearchTest {
         verify(postRequestedFor(urlEqualTo("/openmem/v1/add/message"))
                 .withHeader("Authorization", equalTo("Token test-key"))
                 .withHeader("Content-Type", equalTo("application/json"))
-                .withRequestBody(matchingJsonPath("$.messages[0].content", equalTo("Take the kids to the zoo on Saturday.")))
+                .withRequestBody(
+                        matchingJsonPath("$.messages[0].content", equalTo("Take the kids to the zoo on Saturday.")))
                 .withRequestBody(matchingJsonPath("$.user_id", equalTo("user-123"))));
-        verify(1, postRequestedFor(urlEqualTo("/openmem/v1/search/memory"))
-                .withRequestBody(matchingJsonPath("$.query", equalTo("What plans do I have for the weekend?"))));
+        verify(
+                1,
+                postRequestedFor(urlEqualTo("/openmem/v1/search/memory"))
+                        .withRequestBody(
+                                matchingJsonPath("$.query", equalTo("What plans do I have for the weekend?"))));
     }
 
     @Test
     void oneClientServesConcurrentCallers(WireMockRuntimeInfo wm) {
-        stubFor(post("/openmem/v1/search/memory").willReturn(okJson(TestClients.envelope("{\"memory_detail_list\":[]}"))));
+        stubFor(post("/openmem/v1/search/memory")
+                .willReturn(okJson(TestClients.envelope("{\"memory_detail_list\":[]}"))));
         client = TestClients.builder(wm, scheduler).build();
 
         List<CompletableFuture<SearchMemoryResponse>> calls = new ArrayList<>();
         for (int i = 0; i < 64; i++) {
-            calls.add(client.searchMemory(SearchMemoryRequest.builder().userId("user-" + i).query("q").build()));
+            calls.add(client.searchMemory(
+                    SearchMemoryRequest.builder().userId("user-" + i).query("q").build()));
         }
 
         assertThat(calls).allSatisfy(call -> assertThat(call.join().memories()).isEmpty());

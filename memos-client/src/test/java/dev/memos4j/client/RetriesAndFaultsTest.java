@@ -39,7 +39,8 @@ class RetriesAndFaultsTest {
 
     private static final String SEARCH = "/openmem/v1/search/memory";
     private static final String ADD = "/openmem/v1/add/message";
-    private static final String SEARCH_OK = TestClients.envelope("{\"memory_detail_list\":[{\"id\":\"m1\",\"memory_value\":\"zoo\"}]}");
+    private static final String SEARCH_OK =
+            TestClients.envelope("{\"memory_detail_list\":[{\"id\":\"m1\",\"memory_value\":\"zoo\"}]}");
     private static final Instant NOW = Instant.parse("2026-11-25T10:00:00Z");
 
     private final TestClients.RecordingScheduler scheduler = new TestClients.RecordingScheduler();
@@ -63,7 +64,8 @@ class RetriesAndFaultsTest {
 
                     @Override
                     public void onRetry(MemosCallEvent e) {
-                        events.add("retry " + e.path() + " in " + e.retryDelay().orElseThrow().toMillis());
+                        events.add("retry " + e.path() + " in "
+                                + e.retryDelay().orElseThrow().toMillis());
                     }
                 });
     }
@@ -79,18 +81,25 @@ class RetriesAndFaultsTest {
     }
 
     private static AddMessageRequest add() {
-        return AddMessageRequest.builder().userId("u").addMessage(Message.user("zoo on Saturday")).build();
+        return AddMessageRequest.builder()
+                .userId("u")
+                .addMessage(Message.user("zoo on Saturday"))
+                .build();
     }
 
     private static Throwable failureOf(CompletableFuture<?> future) {
         assertThatThrownBy(future::join).isInstanceOf(CompletionException.class);
-        return future.handle((v, e) -> e instanceof CompletionException ? e.getCause() : e).join();
+        return future.handle((v, e) -> e instanceof CompletionException ? e.getCause() : e)
+                .join();
     }
 
     @Test
     void serviceUnavailableThenOkIsRetriedAfterBackoff() {
-        stubFor(post(SEARCH).inScenario("flaky").whenScenarioStateIs(STARTED)
-                .willReturn(aResponse().withStatus(503)).willSetStateTo("up"));
+        stubFor(post(SEARCH)
+                .inScenario("flaky")
+                .whenScenarioStateIs(STARTED)
+                .willReturn(aResponse().withStatus(503))
+                .willSetStateTo("up"));
         stubFor(post(SEARCH).inScenario("flaky").whenScenarioStateIs("up").willReturn(okJson(SEARCH_OK)));
 
         SearchMemoryResponse response = client.searchMemory(search()).join();
@@ -98,13 +107,17 @@ class RetriesAndFaultsTest {
         assertThat(response.memories()).hasSize(1);
         verify(2, postRequestedFor(urlEqualTo(SEARCH)));
         assertThat(scheduler.delays).containsExactly(Duration.ofMillis(500));
-        assertThat(events).containsExactly("request search/memory #1", "retry search/memory in 500", "request search/memory #2");
+        assertThat(events)
+                .containsExactly("request search/memory #1", "retry search/memory in 500", "request search/memory #2");
     }
 
     @Test
     void rateLimitRetryAfterSecondsIsObeyed() {
-        stubFor(post(SEARCH).inScenario("limited").whenScenarioStateIs(STARTED)
-                .willReturn(aResponse().withStatus(429).withHeader("Retry-After", "3")).willSetStateTo("ok"));
+        stubFor(post(SEARCH)
+                .inScenario("limited")
+                .whenScenarioStateIs(STARTED)
+                .willReturn(aResponse().withStatus(429).withHeader("Retry-After", "3"))
+                .willSetStateTo("ok"));
         stubFor(post(SEARCH).inScenario("limited").whenScenarioStateIs("ok").willReturn(okJson(SEARCH_OK)));
 
         client.searchMemory(search()).join();
@@ -115,11 +128,18 @@ class RetriesAndFaultsTest {
 
     @Test
     void rateLimitRetryAfterHttpDateIsObeyedAndNonIdempotentCallsMayRetryIt() {
-        String in7s = DateTimeFormatter.RFC_1123_DATE_TIME.format(NOW.plusSeconds(7).atOffset(ZoneOffset.UTC));
-        stubFor(post(ADD).inScenario("limited").whenScenarioStateIs(STARTED)
-                .willReturn(aResponse().withStatus(429).withHeader("Retry-After", in7s)).willSetStateTo("ok"));
-        stubFor(post(ADD).inScenario("limited").whenScenarioStateIs("ok").willReturn(okJson(
-                TestClients.envelope("{\"success\":true,\"task_id\":\"t\",\"status\":\"running\"}"))));
+        String in7s =
+                DateTimeFormatter.RFC_1123_DATE_TIME.format(NOW.plusSeconds(7).atOffset(ZoneOffset.UTC));
+        stubFor(post(ADD)
+                .inScenario("limited")
+                .whenScenarioStateIs(STARTED)
+                .willReturn(aResponse().withStatus(429).withHeader("Retry-After", in7s))
+                .willSetStateTo("ok"));
+        stubFor(post(ADD)
+                .inScenario("limited")
+                .whenScenarioStateIs("ok")
+                .willReturn(
+                        okJson(TestClients.envelope("{\"success\":true,\"task_id\":\"t\",\"status\":\"running\"}"))));
 
         client.addMessage(add()).join();
 
@@ -129,8 +149,11 @@ class RetriesAndFaultsTest {
 
     @Test
     void rateLimitBeyondTheLongestAcceptableWaitSurfacesWithRetryAfter() {
-        stubFor(post(SEARCH).willReturn(aResponse().withStatus(429).withHeader("Retry-After", "3600")
-                .withHeader("X-Request-Id", "req-77")));
+        stubFor(post(SEARCH)
+                .willReturn(aResponse()
+                        .withStatus(429)
+                        .withHeader("Retry-After", "3600")
+                        .withHeader("X-Request-Id", "req-77")));
 
         Throwable error = failureOf(client.searchMemory(search()));
 
@@ -144,9 +167,16 @@ class RetriesAndFaultsTest {
     @Test
     void serverErrorsSurfaceAfterTheConfiguredAttemptsWithGrowingBackoff(WireMockRuntimeInfo wm) {
         client.close();
-        client = builder(wm).retryPolicy(RetryPolicy.builder().jitter(0).maxAttempts(4).build()).build();
-        stubFor(post(SEARCH).willReturn(aResponse().withStatus(500)
-                .withBody("{\"code\":50000,\"message\":\"internal error\",\"data\":null,\"trace_id\":\"tr-1\"}")));
+        client = builder(wm)
+                .retryPolicy(RetryPolicy.builder().jitter(0).maxAttempts(4).build())
+                .build();
+        stubFor(
+                post(SEARCH)
+                        .willReturn(
+                                aResponse()
+                                        .withStatus(500)
+                                        .withBody(
+                                                "{\"code\":50000,\"message\":\"internal error\",\"data\":null,\"trace_id\":\"tr-1\"}")));
 
         Throwable error = failureOf(client.searchMemory(search()));
 
@@ -158,14 +188,16 @@ class RetriesAndFaultsTest {
             assertThat(e.rawBody()).contains("internal error");
         });
         verify(4, postRequestedFor(urlEqualTo(SEARCH)));
-        assertThat(scheduler.delays).containsExactly(Duration.ofMillis(500), Duration.ofMillis(1000), Duration.ofMillis(2000));
+        assertThat(scheduler.delays)
+                .containsExactly(Duration.ofMillis(500), Duration.ofMillis(1000), Duration.ofMillis(2000));
     }
 
     @Test
     void perCallMaxAttemptsOverridesThePolicy() {
         stubFor(post(SEARCH).willReturn(aResponse().withStatus(502)));
-        Throwable error = failureOf(client.searchMemory(search(), RequestOptions.builder().maxAttempts(1)
-                .header("X-Trace", "abc").build()));
+        Throwable error = failureOf(client.searchMemory(
+                search(),
+                RequestOptions.builder().maxAttempts(1).header("X-Trace", "abc").build()));
         assertThat(error).isInstanceOf(MemosServerException.class);
         verify(1, postRequestedFor(urlEqualTo(SEARCH)).withHeader("X-Trace", equalTo("abc")));
     }
@@ -186,10 +218,16 @@ class RetriesAndFaultsTest {
 
     @Test
     void addMessageIsRetriedWhenTheServiceWasUnavailable() {
-        stubFor(post(ADD).inScenario("down").whenScenarioStateIs(STARTED)
-                .willReturn(aResponse().withStatus(503)).willSetStateTo("up"));
-        stubFor(post(ADD).inScenario("down").whenScenarioStateIs("up").willReturn(okJson(
-                TestClients.envelope("{\"success\":true,\"task_id\":\"t\",\"status\":\"running\"}"))));
+        stubFor(post(ADD)
+                .inScenario("down")
+                .whenScenarioStateIs(STARTED)
+                .willReturn(aResponse().withStatus(503))
+                .willSetStateTo("up"));
+        stubFor(post(ADD)
+                .inScenario("down")
+                .whenScenarioStateIs("up")
+                .willReturn(
+                        okJson(TestClients.envelope("{\"success\":true,\"task_id\":\"t\",\"status\":\"running\"}"))));
         assertThat(client.addMessage(add()).join().success()).isTrue();
         verify(2, postRequestedFor(urlEqualTo(ADD)));
     }
@@ -201,7 +239,9 @@ class RetriesAndFaultsTest {
             closedPort = socket.getLocalPort();
         }
         client.close();
-        client = MemosClient.builder().apiKey(TestClients.KEY).scheduler(scheduler)
+        client = MemosClient.builder()
+                .apiKey(TestClients.KEY)
+                .scheduler(scheduler)
                 .baseUrl("http://127.0.0.1:" + closedPort + "/openmem/v1")
                 .retryPolicy(RetryPolicy.builder().jitter(0).build())
                 .listener(new MemosClientListener() {
@@ -212,15 +252,19 @@ class RetriesAndFaultsTest {
                 })
                 .build();
 
-        assertThat(failureOf(client.addMessage(add()))).isInstanceOf(MemosIoException.class)
+        assertThat(failureOf(client.addMessage(add())))
+                .isInstanceOf(MemosIoException.class)
                 .hasMessageContaining("could not connect");
         assertThat(events).containsExactly("request #1", "request #2", "request #3");
     }
 
     @Test
     void connectionResetOnAReadIsRetried() {
-        stubFor(post(SEARCH).inScenario("reset").whenScenarioStateIs(STARTED)
-                .willReturn(aResponse().withFault(Fault.CONNECTION_RESET_BY_PEER)).willSetStateTo("ok"));
+        stubFor(post(SEARCH)
+                .inScenario("reset")
+                .whenScenarioStateIs(STARTED)
+                .willReturn(aResponse().withFault(Fault.CONNECTION_RESET_BY_PEER))
+                .willSetStateTo("ok"));
         stubFor(post(SEARCH).inScenario("reset").whenScenarioStateIs("ok").willReturn(okJson(SEARCH_OK)));
         assertThat(client.searchMemory(search()).join().memories()).hasSize(1);
         verify(2, postRequestedFor(urlEqualTo(SEARCH)));
@@ -234,35 +278,40 @@ class RetriesAndFaultsTest {
 
         resetAllRequests();
         stubFor(post(SEARCH).willReturn(aResponse().withFault(Fault.MALFORMED_RESPONSE_CHUNK)));
-        assertThat(failureOf(client.searchMemory(search(), RequestOptions.builder().maxAttempts(1).build())))
+        assertThat(failureOf(client.searchMemory(
+                        search(), RequestOptions.builder().maxAttempts(1).build())))
                 .isInstanceOf(MemosIoException.class);
     }
 
     @Test
     void malformedEmptyAndHtmlBodiesAreInvalidResponses() {
         stubFor(post(SEARCH).willReturn(okJson("{\"code\":0,\"data\":{\"memory_detail_")));
-        assertThat(failureOf(client.searchMemory(search()))).isInstanceOfSatisfying(MemosInvalidResponseException.class,
-                e -> {
+        assertThat(failureOf(client.searchMemory(search())))
+                .isInstanceOfSatisfying(MemosInvalidResponseException.class, e -> {
                     assertThat(e.statusCode()).hasValue(200);
                     assertThat(e.rawBody()).startsWith("{\"code\":0");
                     assertThat(e).hasMessageContaining("not JSON");
                 });
 
         stubFor(post(SEARCH).willReturn(ok()));
-        assertThat(failureOf(client.searchMemory(search()))).isInstanceOf(MemosInvalidResponseException.class)
+        assertThat(failureOf(client.searchMemory(search())))
+                .isInstanceOf(MemosInvalidResponseException.class)
                 .hasMessageContaining("empty");
 
-        stubFor(post(SEARCH).willReturn(ok("<html><body>Gateway login</body></html>")
-                .withHeader("Content-Type", "text/html")));
-        assertThat(failureOf(client.searchMemory(search()))).isInstanceOf(MemosInvalidResponseException.class)
+        stubFor(post(SEARCH)
+                .willReturn(ok("<html><body>Gateway login</body></html>").withHeader("Content-Type", "text/html")));
+        assertThat(failureOf(client.searchMemory(search())))
+                .isInstanceOf(MemosInvalidResponseException.class)
                 .hasMessageContaining("<html>");
 
         stubFor(post(SEARCH).willReturn(okJson("{\"code\":0,\"message\":\"ok\"}")));
-        assertThat(failureOf(client.searchMemory(search()))).isInstanceOf(MemosInvalidResponseException.class)
+        assertThat(failureOf(client.searchMemory(search())))
+                .isInstanceOf(MemosInvalidResponseException.class)
                 .hasMessageContaining("no \"data\"");
 
         stubFor(post(SEARCH).willReturn(okJson("{\"code\":0,\"message\":\"ok\",\"data\":[1,2]}")));
-        assertThat(failureOf(client.searchMemory(search()))).isInstanceOf(MemosInvalidResponseException.class)
+        assertThat(failureOf(client.searchMemory(search())))
+                .isInstanceOf(MemosInvalidResponseException.class)
                 .hasMessageContaining("not an object");
         verify(5, postRequestedFor(urlEqualTo(SEARCH))); // none of these is retried
     }
@@ -280,7 +329,9 @@ class RetriesAndFaultsTest {
 
     @Test
     void temporaryUnavailableCodeInA200IsRetried() {
-        stubFor(post(SEARCH).inScenario("mem").whenScenarioStateIs(STARTED)
+        stubFor(post(SEARCH)
+                .inScenario("mem")
+                .whenScenarioStateIs(STARTED)
                 .willReturn(okJson("{\"code\":50004,\"message\":\"memory service unavailable\",\"data\":null}"))
                 .willSetStateTo("ok"));
         stubFor(post(SEARCH).inScenario("mem").whenScenarioStateIs("ok").willReturn(okJson(SEARCH_OK)));
@@ -291,23 +342,32 @@ class RetriesAndFaultsTest {
     @Test
     void slowResponseTimesOutPerCall() {
         stubFor(post(SEARCH).willReturn(okJson(SEARCH_OK).withFixedDelay(1_500)));
-        Throwable error = failureOf(client.searchMemory(search(),
-                RequestOptions.builder().timeout(Duration.ofMillis(200)).maxAttempts(1).build()));
+        Throwable error = failureOf(client.searchMemory(
+                search(),
+                RequestOptions.builder()
+                        .timeout(Duration.ofMillis(200))
+                        .maxAttempts(1)
+                        .build()));
         assertThat(error).isInstanceOf(MemosTimeoutException.class).hasMessageContaining("200 ms");
     }
 
     @Test
     void aBodyThatStallsAfterTheHeadersTimesOutToo() {
         stubFor(post(SEARCH).willReturn(okJson(SEARCH_OK).withChunkedDribbleDelay(4, 2_000)));
-        Throwable error = failureOf(client.searchMemory(search(),
-                RequestOptions.builder().timeout(Duration.ofMillis(1_000)).maxAttempts(1).build()));
+        Throwable error = failureOf(client.searchMemory(
+                search(),
+                RequestOptions.builder()
+                        .timeout(Duration.ofMillis(1_000))
+                        .maxAttempts(1)
+                        .build()));
         assertThat(error).isInstanceOf(MemosTimeoutException.class);
     }
 
     @Test
     void addMessageIsNotRetriedAfterAReadTimeout() {
         stubFor(post(ADD).willReturn(okJson("{}").withFixedDelay(1_500)));
-        Throwable error = failureOf(client.addMessage(add(), RequestOptions.builder().timeout(Duration.ofMillis(200)).build()));
+        Throwable error = failureOf(client.addMessage(
+                add(), RequestOptions.builder().timeout(Duration.ofMillis(200)).build()));
         assertThat(error).isInstanceOf(MemosTimeoutException.class);
         assertThat(events).containsExactly("request add/message #1");
     }
@@ -325,8 +385,10 @@ class RetriesAndFaultsTest {
 
     @Test
     void blockingViewThrowsTheSdkExceptionItself() {
-        stubFor(post(SEARCH).willReturn(aResponse().withStatus(400)
-                .withBody("{\"code\":40000,\"message\":\"bad query\",\"data\":null}")));
+        stubFor(post(SEARCH)
+                .willReturn(aResponse()
+                        .withStatus(400)
+                        .withBody("{\"code\":40000,\"message\":\"bad query\",\"data\":null}")));
         assertThatThrownBy(() -> client.blocking().searchMemory(search()))
                 .isInstanceOf(dev.memos4j.client.errors.MemosBadRequestException.class)
                 .hasMessageContaining("bad query");

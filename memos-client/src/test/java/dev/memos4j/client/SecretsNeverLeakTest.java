@@ -52,41 +52,70 @@ class SecretsNeverLeakTest {
                 seen.add(e.toString());
             }
         };
-        MemosClientBuilder builder = MemosClient.builder().apiKey(KEY).baseUrl(wm.getHttpBaseUrl() + "/v1")
-                .retryPolicy(RetryPolicy.builder().initialBackoff(Duration.ZERO).maxBackoff(Duration.ZERO).build())
+        MemosClientBuilder builder = MemosClient.builder()
+                .apiKey(KEY)
+                .baseUrl(wm.getHttpBaseUrl() + "/v1")
+                .retryPolicy(RetryPolicy.builder()
+                        .initialBackoff(Duration.ZERO)
+                        .maxBackoff(Duration.ZERO)
+                        .build())
                 .defaultHeader("X-Api-Key", KEY)
                 .listener(listener);
-        SearchMemoryRequest search = SearchMemoryRequest.builder().userId("u").query("weekend").build();
+        SearchMemoryRequest search =
+                SearchMemoryRequest.builder().userId("u").query("weekend").build();
         List<Throwable> errors = new ArrayList<>();
 
         try (MemosClient client = builder.build()) {
             seen.add(builder.toString());
             seen.add(client.toString());
 
-            stubFor(post(SEARCH).inScenario("s").whenScenarioStateIs("Started").willReturn(serverError()).willSetStateTo("ok"));
-            stubFor(post(SEARCH).inScenario("s").whenScenarioStateIs("ok")
+            stubFor(post(SEARCH)
+                    .inScenario("s")
+                    .whenScenarioStateIs("Started")
+                    .willReturn(serverError())
+                    .willSetStateTo("ok"));
+            stubFor(post(SEARCH)
+                    .inScenario("s")
+                    .whenScenarioStateIs("ok")
                     .willReturn(okJson(TestClients.envelope("{\"memory_detail_list\":[]}"))));
             client.searchMemory(search).join();
 
-            stubFor(post(SEARCH).willReturn(aResponse().withStatus(401)
-                    .withBody("{\"code\":40132,\"message\":\"invalid key " + KEY + "\",\"data\":null}")));
+            stubFor(post(SEARCH)
+                    .willReturn(aResponse()
+                            .withStatus(401)
+                            .withBody("{\"code\":40132,\"message\":\"invalid key " + KEY + "\",\"data\":null}")));
             errors.add(failure(client.searchMemory(search)));
 
             stubFor(post(SEARCH).willReturn(ok("<html>Token " + KEY + " rejected</html>")));
             errors.add(failure(client.searchMemory(search)));
 
             stubFor(post(SEARCH).willReturn(okJson("{}").withFixedDelay(1_000)));
-            errors.add(failure(client.searchMemory(search, RequestOptions.builder().timeout(Duration.ofMillis(100))
-                    .maxAttempts(1).build())));
+            errors.add(failure(client.searchMemory(
+                    search,
+                    RequestOptions.builder()
+                            .timeout(Duration.ofMillis(100))
+                            .maxAttempts(1)
+                            .build())));
 
-            stubFor(post("/v1/chat").willReturn(aResponse().withHeader("Content-Type", "text/event-stream")
-                    .withBody("data: {\"type\":\"text\",\"data\":\"hi\"}\n\ndata: [DONE]\n\n")));
-            client.chatStream(ChatRequest.builder().userId("u").conversationId("c").query("q").build(), e -> {})
-                    .completion().join();
+            stubFor(post("/v1/chat")
+                    .willReturn(aResponse()
+                            .withHeader("Content-Type", "text/event-stream")
+                            .withBody("data: {\"type\":\"text\",\"data\":\"hi\"}\n\ndata: [DONE]\n\n")));
+            client.chatStream(
+                            ChatRequest.builder()
+                                    .userId("u")
+                                    .conversationId("c")
+                                    .query("q")
+                                    .build(),
+                            e -> {})
+                    .completion()
+                    .join();
         }
 
-        assertThat(errors.get(0)).isInstanceOfSatisfying(MemosServiceException.class,
-                e -> assertThat(e.rawBody()).contains("invalid key ***"));
+        assertThat(errors.get(0))
+                .isInstanceOfSatisfying(
+                        MemosServiceException.class,
+                        e -> assertThat(e.rawBody()).contains("invalid key ***"));
         assertThat(errors.get(1)).isInstanceOf(MemosInvalidResponseException.class);
         for (Throwable error : errors) {
             StringWriter trace = new StringWriter();
@@ -102,15 +131,23 @@ class SecretsNeverLeakTest {
         List<String> logs = CapturingLogProvider.lines();
 
         // The checks below can fail: headers and bodies really were logged and reported.
-        assertThat(String.join("\n", logs)).contains("Token ***").contains("weekend").contains("Retrying");
+        assertThat(String.join("\n", logs))
+                .contains("Token ***")
+                .contains("weekend")
+                .contains("Retrying");
         assertThat(String.join("\n", seen)).contains("Authorization=[***]").contains("X-Api-Key=[***]");
-        assertThat(logs).anyMatch(line -> line.matches("DEBUG dev\\.memos4j\\.client - POST search/memory -> 200 in \\d+ ms \\(attempt 2/3\\)"));
-        assertThat(logs).anyMatch(line -> line.startsWith("WARN dev.memos4j.client - Retrying POST search/memory in 0 ms (attempt 2/3)"));
+        assertThat(logs)
+                .anyMatch(line -> line.matches(
+                        "DEBUG dev\\.memos4j\\.client - POST search/memory -> 200 in \\d+ ms \\(attempt 2/3\\)"));
+        assertThat(logs)
+                .anyMatch(line ->
+                        line.startsWith("WARN dev.memos4j.client - Retrying POST search/memory in 0 ms (attempt 2/3)"));
         assertThat(logs).noneMatch(line -> line.contains(KEY));
         assertThat(seen).noneMatch(text -> text.contains(KEY));
     }
 
     private static Throwable failure(CompletableFuture<?> future) {
-        return future.handle((v, e) -> e instanceof CompletionException ? e.getCause() : e).join();
+        return future.handle((v, e) -> e instanceof CompletionException ? e.getCause() : e)
+                .join();
     }
 }

@@ -16,7 +16,11 @@ import java.util.List;
  */
 public interface Embedder {
 
-    /** The number of floats in every vector; 0 for {@link #none()}. */
+    /**
+     * The number of floats in every vector; 0 for {@link #none()}.
+     *
+     * @return the number of floats in every vector
+     */
     int dimension();
 
     /**
@@ -38,33 +42,56 @@ public interface Embedder {
         return embed(List.of(query)).get(0);
     }
 
-    /** A short name that identifies the model, recorded with the index (e.g. {@code bge-small-en-v1.5-q}). */
+    /**
+     * A short name that identifies the model, recorded with the index (e.g. {@code bge-small-en-v1.5-q}).
+     *
+     * @return the model's short name, e.g. {@code bge-small-en-v1.5-q}
+     */
     String name();
 
-    /** Whether this embedder produces vectors at all; {@code false} makes search lexical (BM25) only. */
+    /**
+     * Whether this embedder produces vectors at all; {@code false} makes search lexical (BM25) only.
+     *
+     * @return whether this embedder produces vectors at all
+     */
     default boolean enabled() {
         return dimension() > 0;
     }
 
-    /** No vectors: search is BM25 only. Fast to start, no model in memory. */
+    /**
+     * No vectors: search is BM25 only. Fast to start, no model in memory.
+     *
+     * @return an embedder that produces no vectors
+     */
     static Embedder none() {
         return OnnxEmbedder.NONE;
     }
 
     /**
      * The default model: bge-small-en-v1.5 (quantized, 384 dimensions, in-process ONNX), loaded lazily on
-     * first use. It retrieved clearly better than all-MiniLM-L6-v2 in the LoCoMo measurements.
+     * first use and shared by every engine of the process. It retrieved clearly better than
+     * all-MiniLM-L6-v2 in the LoCoMo measurements.
+     *
+     * @return the default embedder
      */
     static Embedder defaultModel() {
         return bgeSmallEnV15Quantized();
     }
 
-    /** bge-small-en-v1.5, quantized (384 dimensions), with its query instruction; loaded lazily. */
+    /**
+     * bge-small-en-v1.5, quantized (384 dimensions), with its query instruction; loaded lazily.
+     *
+     * @return the bge-small-en-v1.5 embedder
+     */
     static Embedder bgeSmallEnV15Quantized() {
         return OnnxEmbedder.bgeSmall();
     }
 
-    /** all-MiniLM-L6-v2, quantized (384 dimensions): smaller and faster, less accurate; loaded lazily. */
+    /**
+     * all-MiniLM-L6-v2, quantized (384 dimensions): smaller and faster, less accurate; loaded lazily.
+     *
+     * @return the all-MiniLM-L6-v2 embedder
+     */
     static Embedder allMiniLmL6V2Quantized() {
         return OnnxEmbedder.miniLm();
     }

@@ -92,8 +92,8 @@ public final class LocalMemos implements MemosClient {
                 ? MemoryIndex.inMemory(builder.embedder.name())
                 : MemoryIndex.open(builder.dataDirectory, builder.embedder.name());
         try {
-            this.engine = new LocalEngine(index, builder.embedder, builder.extractor, builder.clock, executor,
-                    builder.retrievalMode);
+            this.engine = new LocalEngine(
+                    index, builder.embedder, builder.extractor, builder.clock, executor, builder.retrievalMode);
         } catch (RuntimeException e) {
             index.close();
             executor.shutdown();
@@ -104,7 +104,11 @@ public final class LocalMemos implements MemosClient {
                 + ", embedder=" + builder.embedder.name() + ", mode=" + builder.retrievalMode + "]";
     }
 
-    /** A new engine in memory with the default embedder: for tests and throw-away sessions. */
+    /**
+     * A new engine in memory with the default embedder: for tests and throw-away sessions.
+     *
+     * @return a new engine in memory with the default embedder
+     */
     public static LocalMemos inMemory() {
         return builder().inMemory().build();
     }
@@ -112,13 +116,19 @@ public final class LocalMemos implements MemosClient {
     /**
      * Opens (or creates) a durable engine in {@code dataDirectory} with the default embedder.
      *
+     * @param dataDirectory the directory that holds the index
+     * @return the open engine
      * @throws MemosException if the directory cannot be opened or is in use by another process
      */
     public static LocalMemos open(Path dataDirectory) {
         return builder().dataDirectory(dataDirectory).build();
     }
 
-    /** A builder; by default in memory, with the default embedder and rule-based extraction. */
+    /**
+     * A builder; by default in memory, with the default embedder and rule-based extraction.
+     *
+     * @return a builder
+     */
     public static Builder builder() {
         return new Builder();
     }
@@ -198,7 +208,8 @@ public final class LocalMemos implements MemosClient {
 
     /** {@inheritDoc} Uses the configured {@link MemoryExtractor} (rule-based by default). */
     @Override
-    public CompletableFuture<ExtractMemoryResponse> extractMemory(ExtractMemoryRequest request, RequestOptions options) {
+    public CompletableFuture<ExtractMemoryResponse> extractMemory(
+            ExtractMemoryRequest request, RequestOptions options) {
         Objects.requireNonNull(request, "request");
         return submit(() -> engine.extract(request.messages())).thenCompose(result -> result);
     }
@@ -292,7 +303,8 @@ public final class LocalMemos implements MemosClient {
 
     /** Not supported locally (profiles are a cloud feature). */
     @Override
-    public CompletableFuture<SuccessResponse> bindProfileTemplate(BindProfileTemplateRequest request, RequestOptions options) {
+    public CompletableFuture<SuccessResponse> bindProfileTemplate(
+            BindProfileTemplateRequest request, RequestOptions options) {
         return unsupported("bind/profile_template", "profiles are a MemOS cloud feature");
     }
 
@@ -329,9 +341,10 @@ public final class LocalMemos implements MemosClient {
         try {
             return CompletableFuture.supplyAsync(work, executor);
         } catch (RejectedExecutionException e) {
-            return CompletableFuture.failedFuture(closed.get()
-                    ? new MemosException("LocalMemos is closed")
-                    : new MemosException("local engine is overloaded: too many calls waiting", e));
+            return CompletableFuture.failedFuture(
+                    closed.get()
+                            ? new MemosException("LocalMemos is closed")
+                            : new MemosException("local engine is overloaded: too many calls waiting", e));
         }
     }
 
@@ -349,19 +362,33 @@ public final class LocalMemos implements MemosClient {
 
         private Builder() {}
 
-        /** Stores everything in {@code dataDirectory} (created if missing), durably. */
+        /**
+         * Stores everything in {@code dataDirectory} (created if missing), durably.
+         *
+         * @param dataDirectory the directory that holds the index
+         * @return this builder
+         */
         public Builder dataDirectory(Path dataDirectory) {
             this.dataDirectory = Objects.requireNonNull(dataDirectory, "dataDirectory");
             return this;
         }
 
-        /** Keeps everything in memory (the default): gone when closed. */
+        /**
+         * Keeps everything in memory (the default): gone when closed.
+         *
+         * @return this builder
+         */
         public Builder inMemory() {
             this.dataDirectory = null;
             return this;
         }
 
-        /** Sets the embedder; default {@link Embedder#defaultModel()}; {@link Embedder#none()} for BM25 only. */
+        /**
+         * Sets the embedder; default {@link Embedder#defaultModel()}; {@link Embedder#none()} for BM25 only.
+         *
+         * @param embedder how text becomes vectors
+         * @return this builder
+         */
         public Builder embedder(Embedder embedder) {
             this.embedder = Objects.requireNonNull(embedder, "embedder");
             return this;
@@ -370,6 +397,9 @@ public final class LocalMemos implements MemosClient {
         /**
          * Sets an extractor for the background "fine" stage (for example LLM-based). Without one, preferences
          * are detected by rules during the fast stage and tasks complete at once.
+         *
+         * @param extractor how messages become memories
+         * @return this builder
          */
         public Builder memoryExtractor(MemoryExtractor extractor) {
             this.extractor = Objects.requireNonNull(extractor, "extractor");
@@ -380,18 +410,31 @@ public final class LocalMemos implements MemosClient {
          * Connects a chat model: {@code add/message} then runs a background "fine" stage that distils facts
          * and preferences with it ({@link MemoryExtractor#llm(LlmProvider)}), and {@code extract/memory}
          * uses it. Same as {@code memoryExtractor(MemoryExtractor.llm(provider))}.
+         *
+         * @param provider the chat model for the background "fine" stage
+         * @return this builder
          */
         public Builder llmProvider(LlmProvider provider) {
             return memoryExtractor(MemoryExtractor.llm(provider));
         }
 
-        /** Sets the clock used for times of messages without {@code chat_time}. */
+        /**
+         * Sets the clock used for times of messages without {@code chat_time}.
+         *
+         * @param clock the clock that times messages without {@code chat_time}
+         * @return this builder
+         */
         public Builder clock(Clock clock) {
             this.clock = Objects.requireNonNull(clock, "clock");
             return this;
         }
 
-        /** Sets how searches rank (default {@link RetrievalMode#HYBRID}). */
+        /**
+         * Sets how searches rank (default {@link RetrievalMode#HYBRID}).
+         *
+         * @param retrievalMode which signals search uses
+         * @return this builder
+         */
         public Builder retrievalMode(RetrievalMode retrievalMode) {
             this.retrievalMode = Objects.requireNonNull(retrievalMode, "retrievalMode");
             return this;
@@ -401,6 +444,7 @@ public final class LocalMemos implements MemosClient {
          * Builds and opens the engine.
          *
          * @throws MemosException if the data directory cannot be opened or is in use
+         * @return the open engine
          */
         public LocalMemos build() {
             if (embedder == null) {

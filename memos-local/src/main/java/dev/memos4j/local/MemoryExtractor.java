@@ -5,9 +5,9 @@ import dev.memos4j.client.model.ExtractMemoryResponse;
 import dev.memos4j.client.model.Message;
 import dev.memos4j.local.internal.LlmMemoryExtractor;
 import dev.memos4j.local.internal.RuleBasedExtractor;
-import java.util.Objects;
 import java.time.Instant;
 import java.util.List;
+import java.util.Objects;
 import java.util.concurrent.CompletableFuture;
 
 /**
@@ -33,6 +33,8 @@ public interface MemoryExtractor {
      * The offline extractor: recognises explicit preferences ("I prefer...", "from now on...", "always /
      * never...", "first list three key points...", "please remember I like...") and keeps the user's
      * statements as fact memories. Deterministic and instant.
+     *
+     * @return the offline extractor
      */
     static MemoryExtractor ruleBased() {
         return RuleBasedExtractor.INSTANCE;
@@ -44,6 +46,7 @@ public interface MemoryExtractor {
      * is not such JSON fails the extraction with {@link dev.memos4j.client.errors.MemosInvalidResponseException}.
      *
      * @param provider the model
+     * @return an extractor that asks the chat model
      */
     static MemoryExtractor llm(LlmProvider provider) {
         return new LlmMemoryExtractor(Objects.requireNonNull(provider, "provider"));

@@ -75,8 +75,12 @@ class DataSafetyTest {
                     for (int i = 0; !stop.get() && i < 10_000; i++) {
                         String text = user + " note " + i + " about the greenhouse";
                         try {
-                            client.blocking().addMessage(AddMessageRequest.builder().userId(user).conversationId("c")
-                                    .addMessage(Message.user(text)).build());
+                            client.blocking()
+                                    .addMessage(AddMessageRequest.builder()
+                                            .userId(user)
+                                            .conversationId("c")
+                                            .addMessage(Message.user(text))
+                                            .build());
                         } catch (RuntimeException killed) {
                             return; // the server is gone: this write was never acknowledged
                         }
@@ -85,7 +89,9 @@ class DataSafetyTest {
                     }
                 });
             }
-            assertThat(enoughAcks.await(2, TimeUnit.MINUTES)).as("writes acknowledged before the kill").isTrue();
+            assertThat(enoughAcks.await(2, TimeUnit.MINUTES))
+                    .as("writes acknowledged before the kill")
+                    .isTrue();
             first.process.destroyForcibly(); // SIGKILL: no shutdown hook, no final commit
             assertThat(first.process.waitFor(30, TimeUnit.SECONDS)).isTrue();
             stop.set(true);
@@ -103,9 +109,15 @@ class DataSafetyTest {
             assertThat(stored).containsAll(acknowledged);
             String sample = acknowledged.iterator().next();
             String user = sample.substring(0, sample.indexOf(' '));
-            assertThat(client.blocking().searchMemory(SearchMemoryRequest.builder().userId(user).query(sample)
-                            .memoryLimitNumber(25).build())
-                    .memories()).extracting(MemoryDetail::memoryValue).contains(sample);
+            assertThat(client.blocking()
+                            .searchMemory(SearchMemoryRequest.builder()
+                                    .userId(user)
+                                    .query(sample)
+                                    .memoryLimitNumber(25)
+                                    .build())
+                            .memories())
+                    .extracting(MemoryDetail::memoryValue)
+                    .contains(sample);
         } finally {
             second.process.destroy();
             assertThat(second.process.waitFor(60, TimeUnit.SECONDS)).isTrue();
@@ -137,12 +149,18 @@ class DataSafetyTest {
             ExecutorService callers = Executors.newFixedThreadPool(threads);
             for (int t = 0; t < threads; t++) {
                 int thread = t;
-                writes.add(CompletableFuture.runAsync(() -> {
-                    for (int i = 0; i < perThread; i++) {
-                        client.blocking().addMessage(AddMessageRequest.builder().userId("shared").conversationId("c")
-                                .addMessage(Message.user("thread " + thread + " line " + i)).build());
-                    }
-                }, callers));
+                writes.add(CompletableFuture.runAsync(
+                        () -> {
+                            for (int i = 0; i < perThread; i++) {
+                                client.blocking()
+                                        .addMessage(AddMessageRequest.builder()
+                                                .userId("shared")
+                                                .conversationId("c")
+                                                .addMessage(Message.user("thread " + thread + " line " + i))
+                                                .build());
+                            }
+                        },
+                        callers));
             }
             CompletableFuture.allOf(writes.toArray(CompletableFuture[]::new)).get(2, TimeUnit.MINUTES);
             callers.shutdown();
@@ -165,19 +183,39 @@ class DataSafetyTest {
         String doomed = "The spare key is under the blue flowerpot.";
         String kept = "The garden hose is in the shed.";
         String doomedId;
-        try (LocalMemos memos = LocalMemos.builder().dataDirectory(dataDirectory).embedder(Embedder.none()).build()) {
+        try (LocalMemos memos = LocalMemos.builder()
+                .dataDirectory(dataDirectory)
+                .embedder(Embedder.none())
+                .build()) {
             for (String text : List.of(doomed, kept)) {
-                memos.addMessage(AddMessageRequest.builder().userId("u1").conversationId("c1")
-                        .addMessage(Message.user(text)).build()).join();
+                memos.addMessage(AddMessageRequest.builder()
+                                .userId("u1")
+                                .conversationId("c1")
+                                .addMessage(Message.user(text))
+                                .build())
+                        .join();
             }
-            doomedId = memos.searchMemory(SearchMemoryRequest.builder().userId("u1").query("spare key flowerpot").build())
-                    .join().memories().stream().filter(m -> m.memoryValue().equals(doomed)).findFirst().orElseThrow().id();
+            doomedId = memos
+                    .searchMemory(SearchMemoryRequest.builder()
+                            .userId("u1")
+                            .query("spare key flowerpot")
+                            .build())
+                    .join()
+                    .memories()
+                    .stream()
+                    .filter(m -> m.memoryValue().equals(doomed))
+                    .findFirst()
+                    .orElseThrow()
+                    .id();
 
             memos.deleteMemory(DeleteMemoryRequest.byIds(List.of(doomedId))).join();
 
             assertForgotten(memos, doomed, doomedId);
         }
-        try (LocalMemos reopened = LocalMemos.builder().dataDirectory(dataDirectory).embedder(Embedder.none()).build()) {
+        try (LocalMemos reopened = LocalMemos.builder()
+                .dataDirectory(dataDirectory)
+                .embedder(Embedder.none())
+                .build()) {
             assertForgotten(reopened, doomed, doomedId);
             assertThat(memoriesOf(reopened)).containsExactly(kept);
         }
@@ -187,8 +225,12 @@ class DataSafetyTest {
     private static List<String> allMemories(MemosClient client, String user) {
         List<String> values = new ArrayList<>();
         for (int page = 1; page < 1_000; page++) {
-            GetMemoryResponse response = client.blocking().getMemory(GetMemoryRequest.builder().userId(user)
-                    .size(50).page(page).build());
+            GetMemoryResponse response = client.blocking()
+                    .getMemory(GetMemoryRequest.builder()
+                            .userId(user)
+                            .size(50)
+                            .page(page)
+                            .build());
             response.memoryDetailList().forEach(m -> values.add(m.memoryValue()));
             if (!response.hasNextPage()) {
                 break;
@@ -198,8 +240,14 @@ class DataSafetyTest {
     }
 
     private static void assertForgotten(LocalMemos memos, String text, String id) {
-        assertThat(memos.searchMemory(SearchMemoryRequest.builder().userId("u1").query("spare key flowerpot").build())
-                .join().memories()).extracting(MemoryDetail::memoryValue).doesNotContain(text);
+        assertThat(memos.searchMemory(SearchMemoryRequest.builder()
+                                .userId("u1")
+                                .query("spare key flowerpot")
+                                .build())
+                        .join()
+                        .memories())
+                .extracting(MemoryDetail::memoryValue)
+                .doesNotContain(text);
         assertThat(memoriesOf(memos)).doesNotContain(text);
         assertThatThrownBy(() -> memos.getMemoryById(id).join())
                 .isInstanceOf(CompletionException.class)
@@ -207,25 +255,39 @@ class DataSafetyTest {
     }
 
     private static List<String> memoriesOf(LocalMemos memos) {
-        return memos.getMemory(GetMemoryRequest.builder().userId("u1").size(50).build()).join()
-                .memoryDetailList().stream().map(MemoryDetail::memoryValue).toList();
+        return memos
+                .getMemory(GetMemoryRequest.builder().userId("u1").size(50).build())
+                .join()
+                .memoryDetailList()
+                .stream()
+                .map(MemoryDetail::memoryValue)
+                .toList();
     }
 
     /** {@code MemosServerMain} in a JVM of its own, on the test classpath, listening on a free loopback port. */
     private record ServerProcess(Process process, String baseUrl) {
 
         static ProcessBuilder command(Path dataDirectory) {
-            String java = Path.of(System.getProperty("java.home"), "bin", "java").toString();
-            return new ProcessBuilder(java, "-Xmx256m", "-cp", System.getProperty("java.class.path"),
-                    MemosServerMain.class.getName(), "--data-dir", dataDirectory.toString(), "--port", "0")
+            String java =
+                    Path.of(System.getProperty("java.home"), "bin", "java").toString();
+            return new ProcessBuilder(
+                            java,
+                            "-Xmx256m",
+                            "-cp",
+                            System.getProperty("java.class.path"),
+                            MemosServerMain.class.getName(),
+                            "--data-dir",
+                            dataDirectory.toString(),
+                            "--port",
+                            "0")
                     .redirectErrorStream(true);
         }
 
         static ServerProcess start(Path dataDirectory, List<Process> processes) throws IOException {
             Process process = command(dataDirectory).start();
             processes.add(process);
-            BufferedReader output = new BufferedReader(new InputStreamReader(process.getInputStream(),
-                    StandardCharsets.UTF_8));
+            BufferedReader output =
+                    new BufferedReader(new InputStreamReader(process.getInputStream(), StandardCharsets.UTF_8));
             StringBuilder seen = new StringBuilder();
             for (String line; (line = output.readLine()) != null; ) {
                 seen.append(line).append('\n');
@@ -240,21 +302,25 @@ class DataSafetyTest {
 
         /** Keeps reading the child's output so that it never blocks on a full pipe. */
         private static void drain(BufferedReader output) {
-            Thread drainer = new Thread(() -> {
-                try {
-                    while (output.readLine() != null) {
-                        // discarded
-                    }
-                } catch (IOException ignored) {
-                    // the process is gone
-                }
-            }, "server-output");
+            Thread drainer = new Thread(
+                    () -> {
+                        try {
+                            while (output.readLine() != null) {
+                                // discarded
+                            }
+                        } catch (IOException ignored) {
+                            // the process is gone
+                        }
+                    },
+                    "server-output");
             drainer.setDaemon(true);
             drainer.start();
         }
 
         MemosClient client() {
-            return MemosClient.builder().baseUrl(baseUrl).apiKey("local")
+            return MemosClient.builder()
+                    .baseUrl(baseUrl)
+                    .apiKey("local")
                     .timeout(Duration.ofSeconds(30))
                     .retryPolicy(RetryPolicy.builder().maxAttempts(1).build())
                     .build();

@@ -63,7 +63,8 @@ class HomeAssistantAcceptanceTest {
     @ParameterizedTest(name = "{0}")
     @MethodSource("embedders")
     void recallsTheStoryInNewConversations(String label, Embedder embedder) {
-        try (LocalMemos memos = LocalMemos.builder().inMemory().embedder(embedder).build()) {
+        try (LocalMemos memos =
+                LocalMemos.builder().inMemory().embedder(embedder).build()) {
             int n = 0;
             for (String note : HOUSEHOLD_NOTES.subList(0, 15)) {
                 add(memos, "dad", "notes-" + (n++ / 5), note);
@@ -92,7 +93,8 @@ class HomeAssistantAcceptanceTest {
                 assertThat(texts(response.memories())).noneMatch(t -> t.contains("dog") || t.contains("Peter"));
                 assertThat(preferences(response.preferences())).noneMatch(p -> p.contains("one sentence"));
                 assertThat(response.memories()).allSatisfy(m -> {
-                    assertThat(m.relativity()).hasValueSatisfying(r -> assertThat(r).isBetween(0.0, 1.0));
+                    assertThat(m.relativity())
+                            .hasValueSatisfying(r -> assertThat(r).isBetween(0.0, 1.0));
                     assertThat(m.tags()).contains("mode:fast");
                     assertThat(m.sources()).hasSize(1);
                 });

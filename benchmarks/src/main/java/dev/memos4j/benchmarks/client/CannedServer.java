@@ -31,7 +31,8 @@ final class CannedServer implements AutoCloseable {
             return thread;
         });
         server.createContext("/", exchange -> {
-            try (exchange; InputStream in = exchange.getRequestBody()) {
+            try (exchange;
+                    InputStream in = exchange.getRequestBody()) {
                 in.readAllBytes(); // a real server reads the request before answering
                 exchange.getResponseHeaders().set("Content-Type", "application/json");
                 exchange.sendResponseHeaders(200, body.length);

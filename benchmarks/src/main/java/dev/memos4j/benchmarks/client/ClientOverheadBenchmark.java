@@ -46,8 +46,10 @@ public final class ClientOverheadBenchmark {
      * @throws Exception when the benchmark cannot run
      */
     public static int run(String[] arguments) throws Exception {
-        Args args = Args.parse(arguments,
-                Set.of("seconds", "warmup-seconds", "rounds", "concurrency", "server-threads"), Set.of("quick"));
+        Args args = Args.parse(
+                arguments,
+                Set.of("seconds", "warmup-seconds", "rounds", "concurrency", "server-threads"),
+                Set.of("quick"));
         boolean quick = args.flag("quick");
         Duration measure = Duration.ofSeconds(args.positiveInt("seconds", quick ? 1 : 4));
         Duration warmup = Duration.ofSeconds(args.positiveInt("warmup-seconds", quick ? 1 : 5));
@@ -57,9 +59,15 @@ public final class ClientOverheadBenchmark {
 
         byte[] body = Canned.searchResponseBytes();
         System.out.println(Machine.describe());
-        System.out.printf(Locale.ROOT, "client: search/memory envelope of %d bytes from com.sun.net.httpserver on "
-                + "loopback (own pool of %d threads); %d s warm-up, %d round(s) of %d s per variant%n",
-                body.length, serverThreads, warmup.toSeconds(), rounds, measure.toSeconds());
+        System.out.printf(
+                Locale.ROOT,
+                "client: search/memory envelope of %d bytes from com.sun.net.httpserver on "
+                        + "loopback (own pool of %d threads); %d s warm-up, %d round(s) of %d s per variant%n",
+                body.length,
+                serverThreads,
+                warmup.toSeconds(),
+                rounds,
+                measure.toSeconds());
 
         try (CannedServer server = new CannedServer(body, serverThreads);
                 MemosClient client = MemosClient.builder()
@@ -75,15 +83,24 @@ public final class ClientOverheadBenchmark {
                     .header("Authorization", "Token " + API_KEY)
                     .header("Content-Type", "application/json")
                     .header("Accept", "application/json")
-                    .POST(HttpRequest.BodyPublishers.ofByteArray(Json.write(search).getBytes(StandardCharsets.UTF_8)))
+                    .POST(HttpRequest.BodyPublishers.ofByteArray(
+                            Json.write(search).getBytes(StandardCharsets.UTF_8)))
                     .build();
             Supplier<CompletableFuture<?>> raw = () -> http.sendAsync(prebuilt, HttpResponse.BodyHandlers.ofString());
             Supplier<CompletableFuture<?>> decoded = () -> client.searchMemory(search);
 
             checkBothAnswer(http, prebuilt, client, search, body.length);
 
-            System.out.printf(Locale.ROOT, "%-11s %-6s %9s %10s %9s %9s %7s%n",
-                    "concurrency", "path", "requests", "req/s", "p50-us", "p99-us", "errors");
+            System.out.printf(
+                    Locale.ROOT,
+                    "%-11s %-6s %9s %10s %9s %9s %7s%n",
+                    "concurrency",
+                    "path",
+                    "requests",
+                    "req/s",
+                    "p50-us",
+                    "p99-us",
+                    "errors");
             double ratio = Double.NaN;
             double c1Overhead = Double.NaN;
             for (int concurrency : levels) {
@@ -98,18 +115,26 @@ public final class ClientOverheadBenchmark {
                 Latencies.Summary rawSummary = rawTotals.print(concurrency, "raw");
                 Latencies.Summary clientSummary = clientTotals.print(concurrency, "client");
                 ratio = clientTotals.perSecond() / rawTotals.perSecond();
-                System.out.printf(Locale.ROOT, "  c%d: client/raw throughput %.3f, p50 overhead %.1f us, process CPU per "
-                        + "request %.1f us raw vs %.1f us client (raw/client %.3f)%n", concurrency, ratio,
-                        clientSummary.p50Micros() - rawSummary.p50Micros(), rawTotals.cpuMicrosPerRequest(),
-                        clientTotals.cpuMicrosPerRequest(), rawTotals.cpuMicrosPerRequest()
-                                / clientTotals.cpuMicrosPerRequest());
+                System.out.printf(
+                        Locale.ROOT,
+                        "  c%d: client/raw throughput %.3f, p50 overhead %.1f us, process CPU per "
+                                + "request %.1f us raw vs %.1f us client (raw/client %.3f)%n",
+                        concurrency,
+                        ratio,
+                        clientSummary.p50Micros() - rawSummary.p50Micros(),
+                        rawTotals.cpuMicrosPerRequest(),
+                        clientTotals.cpuMicrosPerRequest(),
+                        rawTotals.cpuMicrosPerRequest() / clientTotals.cpuMicrosPerRequest());
                 if (concurrency == 1) {
                     c1Overhead = clientSummary.p50Micros() - rawSummary.p50Micros();
                 }
             }
             int highest = levels.stream().mapToInt(Integer::intValue).max().orElseThrow();
-            System.out.printf(Locale.ROOT, "target: c%d ratio >= 0.90 -> %s; c1 p50 overhead <= 100 us -> %s%n",
-                    highest, ratio >= 0.9 ? "met" : "MISSED",
+            System.out.printf(
+                    Locale.ROOT,
+                    "target: c%d ratio >= 0.90 -> %s; c1 p50 overhead <= 100 us -> %s%n",
+                    highest,
+                    ratio >= 0.9 ? "met" : "MISSED",
                     Double.isNaN(c1Overhead) ? "not measured" : c1Overhead <= 100 ? "met" : "MISSED");
             System.out.printf(Locale.ROOT, "client-vs-raw ratio=%.2f c1-overhead-us=%.0f%n", ratio, c1Overhead);
             return 0;
@@ -117,8 +142,9 @@ public final class ClientOverheadBenchmark {
     }
 
     // Fails fast when either path does not get the canned answer: a benchmark of errors measures nothing.
-    private static void checkBothAnswer(HttpClient http, HttpRequest prebuilt, MemosClient client,
-            SearchMemoryRequest search, int bodyLength) throws Exception {
+    private static void checkBothAnswer(
+            HttpClient http, HttpRequest prebuilt, MemosClient client, SearchMemoryRequest search, int bodyLength)
+            throws Exception {
         HttpResponse<String> response = http.send(prebuilt, HttpResponse.BodyHandlers.ofString());
         if (response.statusCode() != 200 || response.body().getBytes(StandardCharsets.UTF_8).length != bodyLength) {
             throw new IllegalStateException("the raw request got HTTP " + response.statusCode() + " and "
@@ -126,8 +152,9 @@ public final class ClientOverheadBenchmark {
         }
         SearchMemoryResponse decoded = client.searchMemory(search).get();
         if (decoded.memories().size() != 6 || decoded.preferences().size() != 2) {
-            throw new IllegalStateException("the client decoded " + decoded.memories().size() + " memories and "
-                    + decoded.preferences().size() + " preferences instead of 6 and 2");
+            throw new IllegalStateException(
+                    "the client decoded " + decoded.memories().size() + " memories and "
+                            + decoded.preferences().size() + " preferences instead of 6 and 2");
         }
     }
 
@@ -140,7 +167,8 @@ public final class ClientOverheadBenchmark {
         private Throwable firstFailure;
         private long cpuNanos;
 
-        void measure(Supplier<CompletableFuture<?>> call, int concurrency, Duration duration) throws InterruptedException {
+        void measure(Supplier<CompletableFuture<?>> call, int concurrency, Duration duration)
+                throws InterruptedException {
             long cpuBefore = Machine.processCpuNanos();
             ClosedLoop.Result result = ClosedLoop.run(call, concurrency, duration, Long.MAX_VALUE);
             cpuNanos += Machine.processCpuNanos() - cpuBefore;
@@ -168,8 +196,16 @@ public final class ClientOverheadBenchmark {
 
         Latencies.Summary print(int concurrency, String path) {
             Latencies.Summary summary = latencies.summary();
-            System.out.printf(Locale.ROOT, "%-11d %-6s %9d %10.0f %9.1f %9.1f %7d%n", concurrency, path, completed,
-                    perSecond(), summary.p50Micros(), summary.p99Micros(), failed);
+            System.out.printf(
+                    Locale.ROOT,
+                    "%-11d %-6s %9d %10.0f %9.1f %9.1f %7d%n",
+                    concurrency,
+                    path,
+                    completed,
+                    perSecond(),
+                    summary.p50Micros(),
+                    summary.p99Micros(),
+                    failed);
             if (firstFailure != null) {
                 System.out.println("  first failure: " + firstFailure);
             }

@@ -32,6 +32,7 @@ public final class ColdStartBenchmark {
 
     /** The end of the demo's question prompt ("Please enter your question (or type 'exit' to quit): "). */
     static final String DEFAULT_PROMPT_MARKER = "(or type 'exit' to quit): ";
+
     static final String DEFAULT_QUERY = "What plans do I have for the weekend?";
     private static final long RUN_TIMEOUT_SECONDS = 180;
 
@@ -46,8 +47,8 @@ public final class ColdStartBenchmark {
      * @throws Exception when the benchmark cannot run
      */
     public static int run(String[] arguments) throws Exception {
-        Args args = Args.parse(arguments, Set.of("jar", "runs", "prompt-marker", "query", "java"),
-                Set.of("show-output", "quick"));
+        Args args = Args.parse(
+                arguments, Set.of("jar", "runs", "prompt-marker", "query", "java"), Set.of("show-output", "quick"));
         Path jar = Path.of(args.text("jar").orElse("examples/target/home-assistant.jar"));
         if (!Files.isRegularFile(jar)) {
             throw new IllegalArgumentException("--jar: no demo jar at " + jar.toAbsolutePath()
@@ -56,27 +57,45 @@ public final class ColdStartBenchmark {
         int runs = args.positiveInt("runs", args.flag("quick") ? 1 : 5);
         String marker = args.text("prompt-marker").orElse(DEFAULT_PROMPT_MARKER);
         String query = args.text("query").orElse(DEFAULT_QUERY);
-        String java = args.text("java").orElse(Path.of(System.getProperty("java.home"), "bin", "java").toString());
+        String java = args.text("java")
+                .orElse(Path.of(System.getProperty("java.home"), "bin", "java").toString());
 
         System.out.println(Machine.describe());
-        System.out.printf(Locale.ROOT, "coldstart: %s, %d run(s), prompt marker \"%s\", query \"%s\"%n", jar, runs,
-                marker, query);
+        System.out.printf(
+                Locale.ROOT,
+                "coldstart: %s, %d run(s), prompt marker \"%s\", query \"%s\"%n",
+                jar,
+                runs,
+                marker,
+                query);
         Latencies prompt = new Latencies(runs);
         Latencies answer = new Latencies(runs);
         for (int run = 1; run <= runs; run++) {
             Timing timing = once(java, jar, marker, query, args.flag("show-output"));
             prompt.record(timing.firstPromptNanos());
             answer.record(timing.firstAnswerNanos());
-            System.out.printf(Locale.ROOT, "run %d: first prompt %.0f ms, first answer %.0f ms%n", run,
-                    timing.firstPromptNanos() / 1e6, timing.firstAnswerNanos() / 1e6);
+            System.out.printf(
+                    Locale.ROOT,
+                    "run %d: first prompt %.0f ms, first answer %.0f ms%n",
+                    run,
+                    timing.firstPromptNanos() / 1e6,
+                    timing.firstAnswerNanos() / 1e6);
         }
         Latencies.Summary p = prompt.summary();
         Latencies.Summary a = answer.summary();
-        System.out.printf(Locale.ROOT, "median of %d: first prompt %.0f ms (min %.0f, max %.0f), first answer %.0f ms "
-                + "(min %.0f, max %.0f)%n", runs, p.p50Millis(), p.min() / 1e6, p.max() / 1e6, a.p50Millis(),
-                a.min() / 1e6, a.max() / 1e6);
-        System.out.printf(Locale.ROOT, "coldstart first-prompt-ms=%.0f first-answer-ms=%.0f%n", p.p50Millis(),
-                a.p50Millis());
+        System.out.printf(
+                Locale.ROOT,
+                "median of %d: first prompt %.0f ms (min %.0f, max %.0f), first answer %.0f ms "
+                        + "(min %.0f, max %.0f)%n",
+                runs,
+                p.p50Millis(),
+                p.min() / 1e6,
+                p.max() / 1e6,
+                a.p50Millis(),
+                a.min() / 1e6,
+                a.max() / 1e6);
+        System.out.printf(
+                Locale.ROOT, "coldstart first-prompt-ms=%.0f first-answer-ms=%.0f%n", p.p50Millis(), a.p50Millis());
         return 0;
     }
 
@@ -126,8 +145,8 @@ public final class ColdStartBenchmark {
         }
     }
 
-    private static void watch(Process process, String marker, BlockingQueue<Long> prompts, StringBuilder output,
-            boolean showOutput) {
+    private static void watch(
+            Process process, String marker, BlockingQueue<Long> prompts, StringBuilder output, boolean showOutput) {
         MarkerWatcher watcher = new MarkerWatcher(marker);
         try (Reader in = new InputStreamReader(process.getInputStream(), StandardCharsets.UTF_8)) {
             int c;

@@ -92,7 +92,8 @@ final class CannedMemosClient implements MemosClient {
     }
 
     private static <T> CompletableFuture<T> unsupported(String endpoint) {
-        return CompletableFuture.failedFuture(new MemosUnsupportedOperationException(endpoint, "not part of the benchmark"));
+        return CompletableFuture.failedFuture(
+                new MemosUnsupportedOperationException(endpoint, "not part of the benchmark"));
     }
 
     @Override
@@ -136,7 +137,8 @@ final class CannedMemosClient implements MemosClient {
     }
 
     @Override
-    public CompletableFuture<CreateKnowledgebaseResponse> createKnowledgebase(CreateKnowledgebaseRequest request, RequestOptions options) {
+    public CompletableFuture<CreateKnowledgebaseResponse> createKnowledgebase(
+            CreateKnowledgebaseRequest request, RequestOptions options) {
         return unsupported("create/knowledgebase");
     }
 
@@ -146,17 +148,20 @@ final class CannedMemosClient implements MemosClient {
     }
 
     @Override
-    public CompletableFuture<List<UploadedFile>> addKnowledgebaseFiles(AddKnowledgebaseFileRequest request, RequestOptions options) {
+    public CompletableFuture<List<UploadedFile>> addKnowledgebaseFiles(
+            AddKnowledgebaseFileRequest request, RequestOptions options) {
         return unsupported("add/knowledgebase-file");
     }
 
     @Override
-    public CompletableFuture<List<UploadedFile>> uploadKnowledgebaseFiles(UploadKnowledgebaseFilesRequest request, RequestOptions options) {
+    public CompletableFuture<List<UploadedFile>> uploadKnowledgebaseFiles(
+            UploadKnowledgebaseFilesRequest request, RequestOptions options) {
         return unsupported("add/knowledgebase-file");
     }
 
     @Override
-    public CompletableFuture<KnowledgebaseFilePage> getKnowledgebaseFiles(GetKnowledgebaseFileRequest request, RequestOptions options) {
+    public CompletableFuture<KnowledgebaseFilePage> getKnowledgebaseFiles(
+            GetKnowledgebaseFileRequest request, RequestOptions options) {
         return unsupported("get/knowledgebase-file");
     }
 
@@ -166,7 +171,8 @@ final class CannedMemosClient implements MemosClient {
     }
 
     @Override
-    public CompletableFuture<ExtractMemoryResponse> extractMemory(ExtractMemoryRequest request, RequestOptions options) {
+    public CompletableFuture<ExtractMemoryResponse> extractMemory(
+            ExtractMemoryRequest request, RequestOptions options) {
         return unsupported("extract/memory");
     }
 
@@ -176,7 +182,8 @@ final class CannedMemosClient implements MemosClient {
     }
 
     @Override
-    public CompletableFuture<SuccessResponse> bindProfileTemplate(BindProfileTemplateRequest request, RequestOptions options) {
+    public CompletableFuture<SuccessResponse> bindProfileTemplate(
+            BindProfileTemplateRequest request, RequestOptions options) {
         return unsupported("bind/profile_template");
     }
 
@@ -198,4 +205,3 @@ final class CannedMemosClient implements MemosClient {
     @Override
     public void close() {}
 }
-

@@ -54,8 +54,8 @@ public final class FacadeOverheadBenchmark {
      * @throws Exception when the benchmark cannot run
      */
     public static int run(String[] arguments) throws Exception {
-        Args args = Args.parse(arguments,
-                Set.of("turns", "warmup-turns", "delayed-turns", "delayed-concurrency"), Set.of("quick"));
+        Args args = Args.parse(
+                arguments, Set.of("turns", "warmup-turns", "delayed-turns", "delayed-concurrency"), Set.of("quick"));
         boolean quick = args.flag("quick");
         int turns = args.positiveInt("turns", quick ? 5_000 : 100_000);
         int warmupTurns = args.positiveInt("warmup-turns", quick ? 5_000 : 50_000);
@@ -64,37 +64,71 @@ public final class FacadeOverheadBenchmark {
 
         System.out.println(Machine.describe());
         SearchMemoryResponse recalled = Canned.searchResponse();
-        System.out.printf(Locale.ROOT, "facade: MemoryAugmentedChat over fakes; search returns %d memories and %d "
-                + "preferences; DefaultPromptBuilder; write-back ASYNC%n",
-                recalled.memories().size(), recalled.preferences().size());
+        System.out.printf(
+                Locale.ROOT,
+                "facade: MemoryAugmentedChat over fakes; search returns %d memories and %d "
+                        + "preferences; DefaultPromptBuilder; write-back ASYNC%n",
+                recalled.memories().size(),
+                recalled.preferences().size());
 
         InstantResult instant = instant(recalled, warmupTurns, turns);
-        System.out.printf(Locale.ROOT, "instant fakes, 1 thread: %d turns in %.2f s = %.0f turns/s, %.1f KB allocated "
-                + "per turn%n", turns, instant.seconds(), instant.turnsPerSecond(), instant.allocatedKbPerTurn());
+        System.out.printf(
+                Locale.ROOT,
+                "instant fakes, 1 thread: %d turns in %.2f s = %.0f turns/s, %.1f KB allocated " + "per turn%n",
+                turns,
+                instant.seconds(),
+                instant.turnsPerSecond(),
+                instant.allocatedKbPerTurn());
 
         delayed(recalled, delayedConcurrency, delayedConcurrency); // warm-up
         Latencies.Summary baseline = fakesAlone(recalled, delayedTurns, delayedConcurrency);
         DelayedResult delayed = delayed(recalled, delayedTurns, delayedConcurrency);
         Latencies.Summary latency = delayed.latencies();
-        System.out.printf(Locale.ROOT, "delayed fakes alone (search then LLM, no facade), %d in flight: p50 %.1f ms, "
-                + "p99 %.1f ms (the timers' own precision on this machine)%n", delayedConcurrency, baseline.p50Millis(),
+        System.out.printf(
+                Locale.ROOT,
+                "delayed fakes alone (search then LLM, no facade), %d in flight: p50 %.1f ms, "
+                        + "p99 %.1f ms (the timers' own precision on this machine)%n",
+                delayedConcurrency,
+                baseline.p50Millis(),
                 baseline.p99Millis());
-        System.out.printf(Locale.ROOT, "delayed fakes (search %d ms + LLM %d ms on the path, write-back %d ms off it), "
-                + "%d turns, %d in flight: p50 %.1f ms, p99 %.1f ms, max %.1f ms; write-back still running when the "
-                + "reply arrived: %d of %d; all write-backs completed: %s%n",
-                SEARCH_DELAY.toMillis(), LLM_DELAY.toMillis(), WRITE_DELAY.toMillis(), latency.count(), delayedConcurrency,
-                latency.p50Millis(), latency.p99Millis(), latency.max() / 1e6, delayed.pendingAtReply(),
-                latency.count(), delayed.allWritesCompleted());
+        System.out.printf(
+                Locale.ROOT,
+                "delayed fakes (search %d ms + LLM %d ms on the path, write-back %d ms off it), "
+                        + "%d turns, %d in flight: p50 %.1f ms, p99 %.1f ms, max %.1f ms; write-back still running when the "
+                        + "reply arrived: %d of %d; all write-backs completed: %s%n",
+                SEARCH_DELAY.toMillis(),
+                LLM_DELAY.toMillis(),
+                WRITE_DELAY.toMillis(),
+                latency.count(),
+                delayedConcurrency,
+                latency.p50Millis(),
+                latency.p99Millis(),
+                latency.max() / 1e6,
+                delayed.pendingAtReply(),
+                latency.count(),
+                delayed.allWritesCompleted());
         double floor = SEARCH_DELAY.plus(LLM_DELAY).toNanos() / 1e6;
         // The facade's own share is measured against the same fakes chained without it: on a busy machine the
         // timers alone run a few ms late, and that is not the facade's doing.
         double added = latency.p50Millis() - baseline.p50Millis();
-        System.out.printf(Locale.ROOT, "target: delayed p50 within a few ms of %.0f ms: %+.1f ms over %.0f ms, of which "
-                + "%+.1f ms added by the facade (<= 5 ms) -> %s; write-back off the critical path -> %s%n", floor,
-                latency.p50Millis() - floor, floor, added, added <= 5 ? "met" : "MISSED",
-                latency.p99Millis() < floor + WRITE_DELAY.toMillis() && delayed.allWritesCompleted() ? "met" : "MISSED");
-        System.out.printf(Locale.ROOT, "facade turns-per-s=%.0f alloc-kb-per-turn=%.1f delayed-p50-ms=%.1f "
-                + "delayed-p99-ms=%.1f%n", instant.turnsPerSecond(), instant.allocatedKbPerTurn(), latency.p50Millis(),
+        System.out.printf(
+                Locale.ROOT,
+                "target: delayed p50 within a few ms of %.0f ms: %+.1f ms over %.0f ms, of which "
+                        + "%+.1f ms added by the facade (<= 5 ms) -> %s; write-back off the critical path -> %s%n",
+                floor,
+                latency.p50Millis() - floor,
+                floor,
+                added,
+                added <= 5 ? "met" : "MISSED",
+                latency.p99Millis() < floor + WRITE_DELAY.toMillis() && delayed.allWritesCompleted()
+                        ? "met"
+                        : "MISSED");
+        System.out.printf(
+                Locale.ROOT,
+                "facade turns-per-s=%.0f alloc-kb-per-turn=%.1f delayed-p50-ms=%.1f " + "delayed-p99-ms=%.1f%n",
+                instant.turnsPerSecond(),
+                instant.allocatedKbPerTurn(),
+                latency.p50Millis(),
                 latency.p99Millis());
         return 0;
     }
@@ -126,7 +160,8 @@ public final class FacadeOverheadBenchmark {
         long nanos = System.nanoTime() - start;
         long allocated = threads.getThreadAllocatedBytes(thread) - allocatedBefore;
         if (memos.writes() != (long) warmupTurns + turns) {
-            throw new IllegalStateException("expected " + (warmupTurns + turns) + " write-backs, saw " + memos.writes());
+            throw new IllegalStateException(
+                    "expected " + (warmupTurns + turns) + " write-backs, saw " + memos.writes());
         }
         return new InstantResult(turns, nanos, allocated);
     }
@@ -141,7 +176,9 @@ public final class FacadeOverheadBenchmark {
                         .otherwise(request -> ANSWER)
                         .executor(Runnable::run)
                         .build();
-                chat = MemoryAugmentedChat.builder(memos, llm).writeBackExecutor(Runnable::run).build();
+                chat = MemoryAugmentedChat.builder(memos, llm)
+                        .writeBackExecutor(Runnable::run)
+                        .build();
             }
             ChatReply reply = chat.chat("bench-user", "bench-conversation", "What plans do I have for the weekend?")
                     .join();
@@ -163,25 +200,31 @@ public final class FacadeOverheadBenchmark {
         LlmRequest request = LlmRequest.of(List.of(ChatMessage.user("What plans do I have for the weekend?")));
         ClosedLoop.Result result = ClosedLoop.run(
                 () -> memos.searchMemory(Canned.searchRequest()).thenCompose(found -> llm.complete(request)),
-                concurrency, Duration.ofMinutes(2), turns);
+                concurrency,
+                Duration.ofMinutes(2),
+                turns);
         if (result.failed() > 0) {
             throw new IllegalStateException(result.failed() + " baseline calls failed", result.firstFailure());
         }
         return result.latencies().summary();
     }
 
-    static DelayedResult delayed(SearchMemoryResponse recalled, int turns, int concurrency) throws InterruptedException {
+    static DelayedResult delayed(SearchMemoryResponse recalled, int turns, int concurrency)
+            throws InterruptedException {
         CannedMemosClient memos = new CannedMemosClient(recalled, SEARCH_DELAY, WRITE_DELAY);
         ScriptedLlmProvider.Builder script = ScriptedLlmProvider.builder();
         for (int i = 0; i < turns + concurrency; i++) {
             script.replyAfter(LLM_DELAY, ANSWER);
         }
-        MemoryAugmentedChat chat = MemoryAugmentedChat.builder(memos, script.build()).build();
+        MemoryAugmentedChat chat =
+                MemoryAugmentedChat.builder(memos, script.build()).build();
         AtomicInteger pendingAtReply = new AtomicInteger();
         ConcurrentLinkedQueue<CompletableFuture<?>> writeBacks = new ConcurrentLinkedQueue<>();
         AtomicInteger conversation = new AtomicInteger();
-        ClosedLoop.Result result = ClosedLoop.run(() -> chat
-                        .chat("bench-user", "conversation-" + conversation.incrementAndGet(),
+        ClosedLoop.Result result = ClosedLoop.run(
+                () -> chat.chat(
+                                "bench-user",
+                                "conversation-" + conversation.incrementAndGet(),
                                 "What plans do I have for the weekend?")
                         .thenApply(reply -> {
                             if (!reply.writeBack().isDone()) {
@@ -190,13 +233,16 @@ public final class FacadeOverheadBenchmark {
                             writeBacks.add(reply.writeBack());
                             return reply;
                         }),
-                concurrency, Duration.ofMinutes(2), turns);
+                concurrency,
+                Duration.ofMinutes(2),
+                turns);
         if (result.failed() > 0) {
             throw new IllegalStateException(result.failed() + " delayed turns failed", result.firstFailure());
         }
         boolean allCompleted;
         try {
-            CompletableFuture.allOf(writeBacks.toArray(CompletableFuture[]::new)).get(10, TimeUnit.SECONDS);
+            CompletableFuture.allOf(writeBacks.toArray(CompletableFuture[]::new))
+                    .get(10, TimeUnit.SECONDS);
             allCompleted = writeBacks.size() == result.completed();
         } catch (Exception e) {
             allCompleted = false;

@@ -9,8 +9,8 @@ import java.util.List;
  */
 public final class JmhCommand {
 
-    static final List<String> DEFAULTS = List.of("-f", "1", "-wi", "3", "-w", "1s", "-i", "5", "-r", "1s", "-t", "1",
-            "dev.memos4j.benchmarks.jmh");
+    static final List<String> DEFAULTS =
+            List.of("-f", "1", "-wi", "3", "-w", "1s", "-i", "5", "-r", "1s", "-t", "1", "dev.memos4j.benchmarks.jmh");
 
     private JmhCommand() {}
 

@@ -39,8 +39,13 @@ public class PromptBuildBenchmark {
     @Setup
     public void setUp() throws IOException {
         SearchMemoryResponse recalled = sixPreferences();
-        context = new PromptContext("Help me plan next week's housework", "bench-user", "bench-conversation",
-                recalled.memories(), recalled.preferences(), recalled.preferenceNote(),
+        context = new PromptContext(
+                "Help me plan next week's housework",
+                "bench-user",
+                "bench-conversation",
+                recalled.memories(),
+                recalled.preferences(),
+                recalled.preferenceNote(),
                 ZonedDateTime.of(2025, 12, 17, 20, 30, 0, 0, ZoneId.of("Asia/Shanghai")));
         if (context.memories().size() != 6 || context.preferences().size() != 6) {
             throw new IllegalStateException("expected 6 memories and 6 preferences");

@@ -29,7 +29,9 @@ public class SearchDecodeBenchmark {
     private final String body = new String(Canned.searchResponseBytes(), StandardCharsets.UTF_8);
 
     /** The envelope bound directly. */
-    public record Envelope(@JsonProperty("code") int code, @JsonProperty("message") String message,
+    public record Envelope(
+            @JsonProperty("code") int code,
+            @JsonProperty("message") String message,
             @JsonProperty("data") SearchMemoryResponse data) {}
 
     /**

@@ -39,7 +39,9 @@ public record LocomoConversation(String name, List<Session> sessions, List<Quest
         List<Path> files = new ArrayList<>();
         if (Files.isDirectory(path)) {
             try (Stream<Path> listing = Files.list(path)) {
-                listing.filter(p -> p.getFileName().toString().endsWith(".json")).sorted().forEach(files::add);
+                listing.filter(p -> p.getFileName().toString().endsWith(".json"))
+                        .sorted()
+                        .forEach(files::add);
             }
         } else {
             files.add(path);
@@ -66,9 +68,11 @@ public record LocomoConversation(String name, List<Session> sessions, List<Quest
             for (JsonNode turn : conversation.get(key)) {
                 String text = turn.path("text").asText("");
                 if (turn.hasNonNull("blip_caption")) {
-                    text = text + " [shares an image: " + turn.get("blip_caption").asText() + "]";
+                    text = text + " [shares an image: "
+                            + turn.get("blip_caption").asText() + "]";
                 }
-                turns.add(new Turn(turn.path("speaker").asText(""), turn.path("dia_id").asText(""), text));
+                turns.add(new Turn(
+                        turn.path("speaker").asText(""), turn.path("dia_id").asText(""), text));
             }
             String date = conversation.path(key + "_date_time").asText("");
             sessions.put(number, new Session(number, date, turns));

@@ -18,7 +18,8 @@ public final class RecallAtK {
             return 0.0;
         }
         long found = evidence.stream()
-                .filter(id -> rankedTurns.subList(0, Math.min(k, rankedTurns.size())).contains(id))
+                .filter(id ->
+                        rankedTurns.subList(0, Math.min(k, rankedTurns.size())).contains(id))
                 .count();
         return (double) found / evidence.size();
     }

@@ -53,8 +53,10 @@ public final class ScaleBenchmark {
     public static int run(String[] arguments) throws Exception {
         Args args = Args.parse(arguments, Set.of("sizes", "modes", "queries", "batch", "data-dir"), Set.of("quick"));
         boolean quick = args.flag("quick");
-        List<Integer> sizes = args.positiveInts("sizes", quick ? List.of(1_000) : List.of(1_000, 10_000, 100_000))
-                .stream().sorted().toList();
+        List<Integer> sizes =
+                args.positiveInts("sizes", quick ? List.of(1_000) : List.of(1_000, 10_000, 100_000)).stream()
+                        .sorted()
+                        .toList();
         List<String> modes = List.of(args.text("modes").orElse("bm25,hybrid").split(","));
         for (String mode : modes) {
             if (!mode.equals("bm25") && !mode.equals("hybrid")) {
@@ -66,10 +68,27 @@ public final class ScaleBenchmark {
         Path parent = args.text("data-dir").map(Path::of).orElse(Path.of(System.getProperty("java.io.tmpdir")));
 
         System.out.println(Machine.describe());
-        System.out.printf(Locale.ROOT, "scale: sizes %s, modes %s, %d searches per point (one thread), add/message "
-                + "batches of %d notes, one user%n", sizes, modes, queries, batch);
-        System.out.printf(Locale.ROOT, "%-6s %8s %10s %9s %10s %10s %10s %10s %10s %9s %9s%n", "mode", "size",
-                "ingest/s", "ingest-s", "search-p50", "search-p99", "search-cpu", "embed-p50", "index-MiB", "peak-MiB",
+        System.out.printf(
+                Locale.ROOT,
+                "scale: sizes %s, modes %s, %d searches per point (one thread), add/message "
+                        + "batches of %d notes, one user%n",
+                sizes,
+                modes,
+                queries,
+                batch);
+        System.out.printf(
+                Locale.ROOT,
+                "%-6s %8s %10s %9s %10s %10s %10s %10s %10s %9s %9s%n",
+                "mode",
+                "size",
+                "ingest/s",
+                "ingest-s",
+                "search-p50",
+                "search-p99",
+                "search-cpu",
+                "embed-p50",
+                "index-MiB",
+                "peak-MiB",
                 "live-MiB");
         Point last = null;
         for (String mode : modes) {
@@ -85,21 +104,37 @@ public final class ScaleBenchmark {
         if (last == null) {
             throw new IllegalStateException("nothing was measured");
         }
-        System.out.printf(Locale.ROOT, "scale size=%d mode=%s search-p50-ms=%.2f search-p99-ms=%.2f ingest-per-s=%.0f%n",
-                last.size(), last.mode(), last.search().p50Millis(), last.search().p99Millis(), last.ingestPerSecond());
+        System.out.printf(
+                Locale.ROOT,
+                "scale size=%d mode=%s search-p50-ms=%.2f search-p99-ms=%.2f ingest-per-s=%.0f%n",
+                last.size(),
+                last.mode(),
+                last.search().p50Millis(),
+                last.search().p99Millis(),
+                last.ingestPerSecond());
         return 0;
     }
 
     /** What was measured at one size. */
-    record Point(String mode, int size, double ingestPerSecond, double ingestSeconds, Latencies.Summary search,
-            double searchCpuMillis, Latencies.Summary embed, long indexBytes, long peakHeapBytes, long liveHeapBytes) {}
+    record Point(
+            String mode,
+            int size,
+            double ingestPerSecond,
+            double ingestSeconds,
+            Latencies.Summary search,
+            double searchCpuMillis,
+            Latencies.Summary embed,
+            long indexBytes,
+            long peakHeapBytes,
+            long liveHeapBytes) {}
 
     private static List<Point> measure(String mode, Path dir, List<Integer> sizes, int queries, int batch) {
         boolean hybrid = mode.equals("hybrid");
         Embedder embedder = hybrid ? Embedder.defaultModel() : Embedder.none();
         List<Point> points = new ArrayList<>();
         HouseholdNotes notes = new HouseholdNotes(SEED);
-        try (LocalMemos memos = LocalMemos.builder().dataDirectory(dir).embedder(embedder).build()) {
+        try (LocalMemos memos =
+                LocalMemos.builder().dataDirectory(dir).embedder(embedder).build()) {
             if (hybrid) {
                 embedder.embedQuery("load the model before the clock starts");
             }
@@ -112,16 +147,19 @@ public final class ScaleBenchmark {
                 int before = stored;
                 while (stored < size) {
                     int n = Math.min(batch, size - stored);
-                    AddMessageRequest.Builder request = AddMessageRequest.builder()
-                            .userId(USER)
-                            .conversationId("conversation-" + (++conversation));
+                    AddMessageRequest.Builder request =
+                            AddMessageRequest.builder().userId(USER).conversationId("conversation-" + (++conversation));
                     for (int i = 0; i < n; i++) {
                         request.addMessage(Message.user(notes.next()));
                     }
                     memos.addMessage(request.build()).join();
                     stored += n;
                     if (stored % 10_000 == 0) {
-                        System.err.printf(Locale.ROOT, "  %s: %d memories stored, %.0f s%n", mode, stored,
+                        System.err.printf(
+                                Locale.ROOT,
+                                "  %s: %d memories stored, %.0f s%n",
+                                mode,
+                                stored,
                                 (totalIngestNanos + System.nanoTime() - start) / 1e9);
                     }
                 }
@@ -154,8 +192,17 @@ public final class ScaleBenchmark {
                 }
                 long peak = peakHeap();
                 long live = liveHeap();
-                Point point = new Point(mode, stored, ingestPerSecond, totalIngestNanos / 1e9, search.summary(),
-                        cpuNanos / 1e6 / queries, hybrid ? embed.summary() : null, directorySize(dir), peak, live);
+                Point point = new Point(
+                        mode,
+                        stored,
+                        ingestPerSecond,
+                        totalIngestNanos / 1e9,
+                        search.summary(),
+                        cpuNanos / 1e6 / queries,
+                        hybrid ? embed.summary() : null,
+                        directorySize(dir),
+                        peak,
+                        live);
                 print(point);
                 points.add(point);
             }
@@ -165,17 +212,29 @@ public final class ScaleBenchmark {
 
     private static SearchMemoryResponse search(LocalMemos memos, String question) {
         return memos.searchMemory(SearchMemoryRequest.builder()
-                .userId(USER)
-                .query(question)
-                .build()).join();
+                        .userId(USER)
+                        .query(question)
+                        .build())
+                .join();
     }
 
     private static void print(Point p) {
-        System.out.printf(Locale.ROOT, "%-6s %8d %10.0f %9.1f %10.2f %10.2f %10.2f %10s %10.1f %9.0f %9.0f%n",
-                p.mode(), p.size(), p.ingestPerSecond(), p.ingestSeconds(), p.search().p50Millis(),
-                p.search().p99Millis(), p.searchCpuMillis(),
-                p.embed() == null ? "-" : String.format(Locale.ROOT, "%.2f", p.embed().p50Millis()),
-                p.indexBytes() / 1048576.0, p.peakHeapBytes() / 1048576.0, p.liveHeapBytes() / 1048576.0);
+        System.out.printf(
+                Locale.ROOT,
+                "%-6s %8d %10.0f %9.1f %10.2f %10.2f %10.2f %10s %10.1f %9.0f %9.0f%n",
+                p.mode(),
+                p.size(),
+                p.ingestPerSecond(),
+                p.ingestSeconds(),
+                p.search().p50Millis(),
+                p.search().p99Millis(),
+                p.searchCpuMillis(),
+                p.embed() == null
+                        ? "-"
+                        : String.format(Locale.ROOT, "%.2f", p.embed().p50Millis()),
+                p.indexBytes() / 1048576.0,
+                p.peakHeapBytes() / 1048576.0,
+                p.liveHeapBytes() / 1048576.0);
     }
 
     private static void resetPeakHeap() {
@@ -205,13 +264,15 @@ public final class ScaleBenchmark {
 
     private static long directorySize(Path dir) {
         try (Stream<Path> files = Files.walk(dir)) {
-            return files.filter(Files::isRegularFile).mapToLong(f -> {
-                try {
-                    return Files.size(f);
-                } catch (IOException e) {
-                    return 0; // a file Lucene deleted meanwhile
-                }
-            }).sum();
+            return files.filter(Files::isRegularFile)
+                    .mapToLong(f -> {
+                        try {
+                            return Files.size(f);
+                        } catch (IOException e) {
+                            return 0; // a file Lucene deleted meanwhile
+                        }
+                    })
+                    .sum();
         } catch (IOException e) {
             throw new UncheckedIOException(e);
         }

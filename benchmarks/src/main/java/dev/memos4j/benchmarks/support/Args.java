@@ -58,7 +58,8 @@ public final class Args {
                 }
                 values.put(name, value);
             } else {
-                throw new IllegalArgumentException("unknown option --" + name + "; known: " + known(valueOptions, flagOptions));
+                throw new IllegalArgumentException(
+                        "unknown option --" + name + "; known: " + known(valueOptions, flagOptions));
             }
         }
         return new Args(values, flags);

@@ -64,7 +64,8 @@ public final class ClosedLoop {
         int capacity = (int) Math.min(1 << 20, Math.max(1024, maxCalls / concurrency + 1));
         List<Worker> workers = new ArrayList<>();
         for (int i = 0; i < concurrency; i++) {
-            workers.add(new Worker(call, deadline, maxCalls, started, failed, firstFailure, done, new Latencies(capacity)));
+            workers.add(
+                    new Worker(call, deadline, maxCalls, started, failed, firstFailure, done, new Latencies(capacity)));
         }
         workers.forEach(Worker::next);
         // Bounded wait: a call that never completes must not hang the benchmark.
@@ -88,8 +89,15 @@ public final class ClosedLoop {
         private final CountDownLatch done;
         private final Latencies latencies;
 
-        Worker(Supplier<CompletableFuture<?>> call, long deadline, long maxCalls, AtomicLong started, AtomicLong failed,
-                AtomicReference<Throwable> firstFailure, CountDownLatch done, Latencies latencies) {
+        Worker(
+                Supplier<CompletableFuture<?>> call,
+                long deadline,
+                long maxCalls,
+                AtomicLong started,
+                AtomicLong failed,
+                AtomicReference<Throwable> firstFailure,
+                CountDownLatch done,
+                Latencies latencies) {
             this.call = call;
             this.deadline = deadline;
             this.maxCalls = maxCalls;

@@ -74,7 +74,12 @@ public final class Latencies {
         for (long s : sorted) {
             sum += s;
         }
-        return new Summary(count, percentile(sorted, 50), percentile(sorted, 99), sorted[0], sorted[count - 1],
+        return new Summary(
+                count,
+                percentile(sorted, 50),
+                percentile(sorted, 99),
+                sorted[0],
+                sorted[count - 1],
                 (double) sum / count);
     }
 

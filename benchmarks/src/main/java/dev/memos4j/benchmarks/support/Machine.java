@@ -15,11 +15,17 @@ public final class Machine {
      */
     public static String describe() {
         Runtime runtime = Runtime.getRuntime();
-        return String.format(Locale.ROOT, "machine: %d cpus, max heap %d MiB, %s %s (%s), %s %s %s",
-                runtime.availableProcessors(), runtime.maxMemory() / (1024 * 1024),
-                System.getProperty("java.vm.name"), System.getProperty("java.runtime.version"),
-                System.getProperty("java.vm.vendor"), System.getProperty("os.name"),
-                System.getProperty("os.version"), System.getProperty("os.arch"))
+        return String.format(
+                        Locale.ROOT,
+                        "machine: %d cpus, max heap %d MiB, %s %s (%s), %s %s %s",
+                        runtime.availableProcessors(),
+                        runtime.maxMemory() / (1024 * 1024),
+                        System.getProperty("java.vm.name"),
+                        System.getProperty("java.runtime.version"),
+                        System.getProperty("java.vm.vendor"),
+                        System.getProperty("os.name"),
+                        System.getProperty("os.version"),
+                        System.getProperty("os.arch"))
                 + ", jvm args " + ManagementFactory.getRuntimeMXBean().getInputArguments()
                 + ", load average " + loadAverage();
     }

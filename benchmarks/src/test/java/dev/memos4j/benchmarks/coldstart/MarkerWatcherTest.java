@@ -18,7 +18,8 @@ class MarkerWatcherTest {
             }
         }
         assertThat(watcher.seen()).isEqualTo(2);
-        assertThat(completedAt.toString().strip()).isEqualTo((output.indexOf("you> ") + 4) + " " + (output.length() - 1));
+        assertThat(completedAt.toString().strip())
+                .isEqualTo((output.indexOf("you> ") + 4) + " " + (output.length() - 1));
     }
 
     @Test

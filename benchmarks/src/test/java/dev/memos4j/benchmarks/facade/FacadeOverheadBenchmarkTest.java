@@ -11,7 +11,8 @@ class FacadeOverheadBenchmarkTest {
 
     @Test
     void instantRunStoresOneExchangePerTurnAndCountsAllocation() {
-        FacadeOverheadBenchmark.InstantResult result = FacadeOverheadBenchmark.instant(Canned.searchResponse(), 10, 250);
+        FacadeOverheadBenchmark.InstantResult result =
+                FacadeOverheadBenchmark.instant(Canned.searchResponse(), 10, 250);
         assertThat(result.turns()).isEqualTo(250);
         assertThat(result.allocatedBytes()).isPositive();
         assertThat(result.turnsPerSecond()).isPositive();
@@ -22,7 +23,8 @@ class FacadeOverheadBenchmarkTest {
         CannedMemosClient memos = new CannedMemosClient(Canned.searchResponse(), Duration.ZERO, Duration.ofMillis(1));
         assertThat(memos.searchMemory(Canned.searchRequest()).join().memories()).hasSize(6);
         assertThat(memos.searches()).isEqualTo(1);
-        assertThat(memos.getMemoryById("m-1")).failsWithin(Duration.ofSeconds(5))
+        assertThat(memos.getMemoryById("m-1"))
+                .failsWithin(Duration.ofSeconds(5))
                 .withThrowableOfType(java.util.concurrent.ExecutionException.class)
                 .withCauseInstanceOf(MemosUnsupportedOperationException.class);
     }

@@ -20,9 +20,14 @@ class HotPathFixturesTest {
     void promptCarriesAllSixMemoriesAndPreferences() throws Exception {
         PromptBuildBenchmark prompt = new PromptBuildBenchmark();
         prompt.setUp();
-        String all = String.join("\n", prompt.build().stream().map(m -> m.content()).toList());
-        assertThat(all).contains("zoo on Saturday", "the child tidies the toys", "(variant 5)",
-                "Help me plan next week's housework");
+        String all =
+                String.join("\n", prompt.build().stream().map(m -> m.content()).toList());
+        assertThat(all)
+                .contains(
+                        "zoo on Saturday",
+                        "the child tidies the toys",
+                        "(variant 5)",
+                        "Help me plan next week's housework");
     }
 
     @Test

@@ -14,7 +14,8 @@ class ArgsTest {
 
     @Test
     void readsValuesFlagsAndDefaults() {
-        Args args = Args.parse(new String[] {"--sizes", "1000,10k,100_000", "--quick", "--jar=demo.jar"}, VALUES, FLAGS);
+        Args args =
+                Args.parse(new String[] {"--sizes", "1000,10k,100_000", "--quick", "--jar=demo.jar"}, VALUES, FLAGS);
         assertThat(args.positiveInts("sizes", List.of())).containsExactly(1_000, 10_000, 100_000);
         assertThat(args.flag("quick")).isTrue();
         assertThat(args.text("jar")).contains("demo.jar");
@@ -25,7 +26,8 @@ class ArgsTest {
     @Test
     void namesTheOptionThatIsWrong() {
         assertThatThrownBy(() -> Args.parse(new String[] {"--size", "10"}, VALUES, FLAGS))
-                .hasMessageContaining("unknown option --size").hasMessageContaining("--sizes VALUE");
+                .hasMessageContaining("unknown option --size")
+                .hasMessageContaining("--sizes VALUE");
         assertThatThrownBy(() -> Args.parse(new String[] {"--seconds"}, VALUES, FLAGS))
                 .hasMessage("--seconds needs a value");
         assertThatThrownBy(() -> Args.parse(new String[] {"client"}, VALUES, FLAGS))

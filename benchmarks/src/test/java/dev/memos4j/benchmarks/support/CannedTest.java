@@ -27,14 +27,17 @@ class CannedTest {
         for (MemoryDetail memory : response.memories()) {
             assertThat(memory.id()).isNotBlank();
             assertThat(memory.memoryValue()).isNotBlank();
-            assertThat(memory.relativity()).hasValueSatisfying(r -> assertThat(r).isBetween(0.0, 1.0));
+            assertThat(memory.relativity())
+                    .hasValueSatisfying(r -> assertThat(r).isBetween(0.0, 1.0));
             assertThat(memory.createTime()).isPresent();
             assertThat(memory.tags()).isNotEmpty();
             assertThat(memory.additionalProperties()).isEmpty(); // every field is one the model knows
         }
-        assertThat(response.memories()).extracting(m -> m.memoryType().orElseThrow())
+        assertThat(response.memories())
+                .extracting(m -> m.memoryType().orElseThrow())
                 .contains(MemoryType.LONG_TERM_MEMORY, MemoryType.WORKING_MEMORY);
-        assertThat(response.preferences()).extracting(p -> p.preferenceType().orElseThrow())
+        assertThat(response.preferences())
+                .extracting(p -> p.preferenceType().orElseThrow())
                 .containsExactly(PreferenceType.EXPLICIT, PreferenceType.IMPLICIT);
     }
 

@@ -26,16 +26,21 @@ class ClosedLoopTest {
         AtomicInteger inFlight = new AtomicInteger();
         AtomicInteger maxInFlight = new AtomicInteger();
         AtomicInteger calls = new AtomicInteger();
-        ClosedLoop.Result result = ClosedLoop.run(() -> {
-            maxInFlight.accumulateAndGet(inFlight.incrementAndGet(), Math::max);
-            int n = calls.incrementAndGet();
-            return CompletableFuture.runAsync(() -> inFlight.decrementAndGet()).thenApply(v -> {
-                if (n % 10 == 0) {
-                    throw new IllegalStateException("call " + n + " fails");
-                }
-                return n;
-            });
-        }, 3, Duration.ofMinutes(1), 200);
+        ClosedLoop.Result result = ClosedLoop.run(
+                () -> {
+                    maxInFlight.accumulateAndGet(inFlight.incrementAndGet(), Math::max);
+                    int n = calls.incrementAndGet();
+                    return CompletableFuture.runAsync(() -> inFlight.decrementAndGet())
+                            .thenApply(v -> {
+                                if (n % 10 == 0) {
+                                    throw new IllegalStateException("call " + n + " fails");
+                                }
+                                return n;
+                            });
+                },
+                3,
+                Duration.ofMinutes(1),
+                200);
         assertThat(maxInFlight.get()).isBetween(1, 3);
         assertThat(result.completed() + result.failed()).isEqualTo(200);
         assertThat(result.failed()).isEqualTo(20);

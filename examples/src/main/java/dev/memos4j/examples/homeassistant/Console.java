@@ -18,7 +18,10 @@ final class Console {
     Console(PrintStream out, List<String> secrets) {
         this.out = Objects.requireNonNull(out, "out");
         // Very short values would mask ordinary words; real keys are long.
-        this.secrets = secrets.stream().filter(s -> s != null && s.strip().length() >= 6).map(String::strip).toList();
+        this.secrets = secrets.stream()
+                .filter(s -> s != null && s.strip().length() >= 6)
+                .map(String::strip)
+                .toList();
     }
 
     /** Prints a line. */

@@ -37,7 +37,8 @@ final class DataDirectory {
             return 0;
         }
         boolean onlyFiles = entries.stream().allMatch(Files::isRegularFile);
-        boolean isIndex = entries.stream().anyMatch(p -> p.getFileName().toString().startsWith("segments_"));
+        boolean isIndex =
+                entries.stream().anyMatch(p -> p.getFileName().toString().startsWith("segments_"));
         if (!onlyFiles || !isIndex) {
             throw new IllegalArgumentException("--reset refused: " + directory
                     + " does not look like a memory data directory (it holds other files or folders)");

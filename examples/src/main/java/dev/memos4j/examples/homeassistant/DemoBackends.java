@@ -49,7 +49,8 @@ final class DemoBackends implements AutoCloseable {
         boolean connected;
         String llmLine;
         String llmSwitch;
-        if (text(env.get("OPENAI_API_KEY")).isPresent() || text(env.get("OPENAI_BASE_URL")).isPresent()) {
+        if (text(env.get("OPENAI_API_KEY")).isPresent()
+                || text(env.get("OPENAI_BASE_URL")).isPresent()) {
             OpenAiLlmProvider openAi = OpenAiLlmProvider.fromEnv(env);
             llm = openAi;
             connected = true;
@@ -61,43 +62,64 @@ final class DemoBackends implements AutoCloseable {
             connected = false;
             llmLine = "\uD83E\uDD16 Model: not connected: answers read \"[LLM not connected]\" and show what the model "
                     + "would be given.";
-            llmSwitch = "   Only your own messages are stored meanwhile. Connect one: OPENAI_API_KEY=sk-... (OPENAI_MODEL, default gpt-4o), or OPENAI_BASE_URL for "
-                    + "any OpenAI-compatible server, e.g. http://localhost:11434/v1.";
+            llmSwitch = "   Only your own messages are stored meanwhile. Connect one: OPENAI_API_KEY=sk-... "
+                    + "(OPENAI_MODEL, default gpt-4o), or OPENAI_BASE_URL for any OpenAI-compatible server, "
+                    + "e.g. http://localhost:11434/v1.";
         }
 
-        MemosClient memos;
-        String memoryLine;
-        String memorySwitch;
+        Memory memory = remoteMemory(options, env).orElse(null);
+        if (memory == null) {
+            memory = localMemory(options, defaultDataDirectory, console, banner);
+        } else if (options.reset() || options.dataDirectory().isPresent()) {
+            banner.add("\u2139\uFE0F  --data-dir and --reset apply to the embedded engine only; ignored here.");
+        }
+        banner.add(memory.description());
+        banner.add(memory.switchHint());
+        banner.add(llmLine);
+        banner.add(llmSwitch);
+        return new DemoBackends(memory.client(), llm, connected, banner);
+    }
+
+    /** A memory backend and the two lines that describe it. */
+    private record Memory(MemosClient client, String description, String switchHint) {}
+
+    /** {@code --memos-url}, else MemOS cloud when {@code MEMOS_API_KEY} is set (unless {@code --local}). */
+    private static Optional<Memory> remoteMemory(DemoOptions options, Map<String, String> env) {
         Optional<String> cloudKey = text(env.get(MemosClientBuilder.ENV_API_KEY));
         if (options.memosUrl().isPresent()) {
             String url = options.memosUrl().get();
             String key = options.memosKey().or(() -> cloudKey).orElse(NO_KEY);
-            memos = MemosClient.builder().baseUrl(url).apiKey(key).build();
-            memoryLine = "\uD83E\uDDE0 Memory: MemOS-compatible server at " + url;
-            memorySwitch = "   Drop --memos-url for the embedded engine (or MemOS cloud when MEMOS_API_KEY is set).";
-        } else if (cloudKey.isPresent() && !options.forceLocal()) {
-            memos = MemosClient.builder().environment(env::get).build();
-            memoryLine = "\uD83E\uDDE0 Memory: MemOS cloud at " + cloudBaseUrl(env) + " (MEMOS_API_KEY)";
-            memorySwitch = "   --local uses the embedded engine instead; --memos-url URL any MemOS-compatible server.";
-        } else {
-            Path directory = options.dataDirectory().orElse(defaultDataDirectory).toAbsolutePath();
-            if (options.reset()) {
-                int deleted = DataDirectory.reset(directory);
-                banner.add("\uD83E\uDDF9 Reset: deleted " + deleted + " files from " + directory);
-            }
-            Embedder embedder = new AnnouncingEmbedder(Embedder.defaultModel(),
-                    () -> console.println("\u23F3 Loading the local embedding model (first use)..."));
-            memos = LocalMemos.builder().dataDirectory(directory).embedder(embedder).build();
-            memoryLine = "\uD83E\uDDE0 Memory: embedded engine (LocalMemos) in " + directory
-                    + "; memories persist across runs (--reset clears them).";
-            memorySwitch = "   Switch: MEMOS_API_KEY=mpg-... for MemOS cloud (MEMOS_BASE_URL, MEMOS_IS_GLOBAL=true), "
-                    + "or --memos-url URL for a MemOS-compatible server.";
+            return Optional.of(new Memory(
+                    MemosClient.builder().baseUrl(url).apiKey(key).build(),
+                    "\uD83E\uDDE0 Memory: MemOS-compatible server at " + url,
+                    "   Drop --memos-url for the embedded engine (or MemOS cloud when MEMOS_API_KEY is set)."));
         }
-        banner.add(memoryLine);
-        banner.add(memorySwitch);
-        banner.add(llmLine);
-        banner.add(llmSwitch);
-        return new DemoBackends(memos, llm, connected, banner);
+        if (cloudKey.isPresent() && !options.forceLocal()) {
+            return Optional.of(new Memory(
+                    MemosClient.builder().environment(env::get).build(),
+                    "\uD83E\uDDE0 Memory: MemOS cloud at " + cloudBaseUrl(env) + " (MEMOS_API_KEY)",
+                    "   --local uses the embedded engine instead; --memos-url URL any MemOS-compatible server."));
+        }
+        return Optional.empty();
+    }
+
+    /** The embedded engine in the data directory, cleared first with {@code --reset}. */
+    private static Memory localMemory(
+            DemoOptions options, Path defaultDataDirectory, Console console, List<String> banner) {
+        Path directory = options.dataDirectory().orElse(defaultDataDirectory).toAbsolutePath();
+        if (options.reset()) {
+            int deleted = DataDirectory.reset(directory);
+            banner.add("\uD83E\uDDF9 Reset: deleted " + deleted + " files from " + directory);
+        }
+        Embedder embedder = new AnnouncingEmbedder(
+                Embedder.defaultModel(),
+                () -> console.println("\u23F3 Loading the local embedding model (first use)..."));
+        return new Memory(
+                LocalMemos.builder().dataDirectory(directory).embedder(embedder).build(),
+                "\uD83E\uDDE0 Memory: embedded engine (LocalMemos) in " + directory
+                        + "; memories persist across runs (--reset clears them).",
+                "   Switch: MEMOS_API_KEY=mpg-... for MemOS cloud (MEMOS_BASE_URL, MEMOS_IS_GLOBAL=true), "
+                        + "or --memos-url URL for a MemOS-compatible server.");
     }
 
     MemosClient memos() {
@@ -128,7 +150,8 @@ final class DemoBackends implements AutoCloseable {
         if (explicit.isPresent()) {
             return explicit.get();
         }
-        String global = text(env.get(MemosClientBuilder.ENV_IS_GLOBAL)).orElse("false").toLowerCase(Locale.ROOT);
+        String global =
+                text(env.get(MemosClientBuilder.ENV_IS_GLOBAL)).orElse("false").toLowerCase(Locale.ROOT);
         return List.of("true", "1", "yes").contains(global)
                 ? MemosClientBuilder.GLOBAL_BASE_URL
                 : MemosClientBuilder.CHINA_BASE_URL;

@@ -32,7 +32,8 @@ record DemoOptions(
 
     static final String DEFAULT_USER_ID = "memos_home_management_user_123";
 
-    static final String USAGE = String.join("\n",
+    static final String USAGE = String.join(
+            "\n",
             "Usage: java -jar home-assistant.jar [options]",
             "",
             "A home assistant that remembers: every question searches the user's memories, builds the prompt,",
@@ -97,8 +98,8 @@ record DemoOptions(
         if (memosKey.isPresent() && memosUrl.isEmpty()) {
             throw new IllegalArgumentException("--memos-key needs --memos-url (MemOS cloud reads MEMOS_API_KEY)");
         }
-        return new DemoOptions(help, quiet, preAnswer, userId, dataDirectory, reset, forceLocal, memosUrl, memosKey,
-                originalPrompt);
+        return new DemoOptions(
+                help, quiet, preAnswer, userId, dataDirectory, reset, forceLocal, memosUrl, memosKey, originalPrompt);
     }
 
     private static Optional<Boolean> answer(Optional<Boolean> previous, boolean value) {

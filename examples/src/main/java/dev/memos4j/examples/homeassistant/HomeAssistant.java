@@ -33,13 +33,18 @@ final class HomeAssistant {
      * @param memos the memory client of the chat, for storing user messages when no model is connected
      * @param listener the chat's listener, told about those stores too
      */
-    HomeAssistant(MemoryAugmentedChat chat, MemosClient memos, ChatListener listener, String userId,
-            boolean modelConnected) {
+    HomeAssistant(
+            MemoryAugmentedChat chat, MemosClient memos, ChatListener listener, String userId, boolean modelConnected) {
         this.chat = chat;
         this.memos = memos;
         this.listener = listener;
         this.userId = userId;
         this.modelConnected = modelConnected;
+    }
+
+    /** Whether answers stream: the listener then prints them as they arrive, so nobody prints them again. */
+    boolean streamsAnswers() {
+        return modelConnected;
     }
 
     /** The next conversation id, e.g. {@code conversation_002}. */
@@ -58,7 +63,8 @@ final class HomeAssistant {
      */
     ChatReply chat(String query, String conversationId) {
         CompletableFuture<ChatReply> turn = modelConnected
-                ? chat.chatStream(userId, conversationId, query, StreamListener.NO_OP).reply()
+                ? chat.chatStream(userId, conversationId, query, StreamListener.NO_OP)
+                        .reply()
                 : chat.chat(userId, conversationId, query);
         ChatReply reply = await(turn);
         CompletableFuture<?> stored = modelConnected ? reply.writeBack() : storeUserMessage(reply);

@@ -94,8 +94,13 @@ public final class HomeAssistantDemo {
         return run(args, env, in, out, defaultDataDirectory(), false);
     }
 
-    static int run(List<String> args, Map<String, String> env, InputStream in, PrintStream out,
-            Path defaultDataDirectory, boolean echoInput) {
+    static int run(
+            List<String> args,
+            Map<String, String> env,
+            InputStream in,
+            PrintStream out,
+            Path defaultDataDirectory,
+            boolean echoInput) {
         List<String> secrets = new ArrayList<>();
         secrets.add(env.get(MemosClientBuilder.ENV_API_KEY));
         secrets.add(env.get("OPENAI_API_KEY"));
@@ -130,12 +135,14 @@ public final class HomeAssistantDemo {
         }
         try (backends) {
             backends.banner().forEach(console::println);
-            console.println("   User: " + options.userId() + (options.quiet() ? "" : " (--quiet shows only the conversation)"));
+            String quietHint = options.quiet() ? "" : " (--quiet shows only the conversation)";
+            console.println("   User: " + options.userId() + quietHint);
             TurnPrinter printer = new TurnPrinter(console, !options.quiet(), ZoneId.systemDefault());
             PromptBuilder prompt = options.originalPrompt()
                     ? NumberedMemoriesPromptBuilder.create()
                     : DefaultPromptBuilder.builder()
-                            .instructions(NumberedMemoriesPromptBuilder.HOME_ASSISTANT_INSTRUCTIONS.strip()
+                            .instructions(NumberedMemoriesPromptBuilder.HOME_ASSISTANT_INSTRUCTIONS
+                                    .strip()
                                     .replaceAll("\n\\s+", "\n"))
                             .build();
             boolean connected = backends.llmConnected();
@@ -193,7 +200,9 @@ public final class HomeAssistantDemo {
             Optional<ChatReply> reply = turn(assistant, query, conversationId);
             console.println();
             console.println("\uD83D\uDCAC conversation_id: " + conversationId);
-            reply.ifPresent(r -> console.println("\uD83D\uDCA1 [Assistant]: " + r.answer()));
+            if (!assistant.streamsAnswers()) {
+                reply.ifPresent(r -> console.println("\uD83D\uDCA1 [Assistant]: " + r.answer()));
+            }
             console.println();
             console.println(RULE);
         }
@@ -209,8 +218,10 @@ public final class HomeAssistantDemo {
             console.println("\uD83D\uDCAC Dialogue " + (i + 1));
             console.println("\uD83D\uDC64 User: " + query);
             printer.answerLabel("\uD83E\uDD16 Assistant: ");
-            turn(assistant, query, conversationId)
-                    .ifPresent(reply -> console.println("\uD83E\uDD16 Assistant: " + reply.answer()));
+            Optional<ChatReply> reply = turn(assistant, query, conversationId);
+            if (!assistant.streamsAnswers()) {
+                reply.ifPresent(r -> console.println("\uD83E\uDD16 Assistant: " + r.answer()));
+            }
             console.println(RULE.substring(0, 40));
         }
         console.println();
@@ -232,8 +243,9 @@ public final class HomeAssistantDemo {
     private Optional<Boolean> askYesNo() {
         int count = PRE_CONFIGURED_DIALOGUES.size();
         while (true) {
-            Optional<String> answer = prompt("\uD83E\uDD14 Would you like to execute the pre-configured dialogues first? "
-                    + "This will consume " + count + " add calls and " + count + " search calls. Proceed? (y/n): ");
+            Optional<String> answer = prompt("\uD83E\uDD14 Would you like to execute the pre-configured dialogues "
+                    + "first? This will consume " + count + " add calls and " + count + " search calls. "
+                    + "Proceed? (y/n): ");
             if (answer.isEmpty()) {
                 return Optional.empty();
             }

@@ -80,7 +80,8 @@ final class TurnPrinter implements ChatListener {
                     + relativity(memory.relativity()) + where + "] " + memory.text()));
         }
         if (!context.preferences().isEmpty()) {
-            console.println("\uD83C\uDFAF Matched preferences (" + context.preferences().size() + "):");
+            console.println(
+                    "\uD83C\uDFAF Matched preferences (" + context.preferences().size() + "):");
             n = 1;
             for (PreferenceDetail preference : context.preferences()) {
                 console.println(indent("  " + n++ + ". [" + time(preference.time()) + " \u00B7 relativity "
@@ -142,7 +143,8 @@ final class TurnPrinter implements ChatListener {
     }
 
     private String time(Optional<Timestamp> timestamp) {
-        return timestamp.flatMap(Timestamp::toInstant)
+        return timestamp
+                .flatMap(Timestamp::toInstant)
                 .map(instant -> TIME.format(instant.atZone(zone)))
                 .or(() -> timestamp.map(Timestamp::raw))
                 .orElse("no time");

@@ -27,8 +27,18 @@ class DemoOptionsTest {
 
     @Test
     void readsEveryOption() {
-        DemoOptions options = DemoOptions.parse(List.of("--yes", "--quiet", "--user-id", "u-7", "--data-dir", "d",
-                "--reset", "--memos-url", "http://127.0.0.1:8765/api/openmem/v1", "--memos-key", "k",
+        DemoOptions options = DemoOptions.parse(List.of(
+                "--yes",
+                "--quiet",
+                "--user-id",
+                "u-7",
+                "--data-dir",
+                "d",
+                "--reset",
+                "--memos-url",
+                "http://127.0.0.1:8765/api/openmem/v1",
+                "--memos-key",
+                "k",
                 "--original-prompt"));
         assertThat(options.preAnswer()).contains(true);
         assertThat(options.quiet()).isTrue();
@@ -45,8 +55,7 @@ class DemoOptionsTest {
     void badArgumentsNameTheOptionAndTheRule() {
         assertThatThrownBy(() -> DemoOptions.parse(List.of("--colour")))
                 .hasMessage("unknown option --colour (see --help)");
-        assertThatThrownBy(() -> DemoOptions.parse(List.of("--user-id")))
-                .hasMessage("--user-id needs a value");
+        assertThatThrownBy(() -> DemoOptions.parse(List.of("--user-id"))).hasMessage("--user-id needs a value");
         assertThatThrownBy(() -> DemoOptions.parse(List.of("--data-dir", "--reset")))
                 .hasMessage("--data-dir needs a value");
         assertThatThrownBy(() -> DemoOptions.parse(List.of("--yes", "--no")))
@@ -61,8 +70,11 @@ class DemoOptionsTest {
     void helpPrintsUsageAndBadOptionsExitWithStatus2() {
         DemoRunner.Result help = DemoRunner.run(Map.of(), dir, "", "--help");
         assertThat(help.status()).isZero();
-        assertThat(help.output()).contains("Usage: java -jar home-assistant.jar").contains("--memos-url URL")
-                .contains("MEMOS_API_KEY").contains("OPENAI_API_KEY");
+        assertThat(help.output())
+                .contains("Usage: java -jar home-assistant.jar")
+                .contains("--memos-url URL")
+                .contains("MEMOS_API_KEY")
+                .contains("OPENAI_API_KEY");
 
         DemoRunner.Result bad = DemoRunner.run(Map.of(), dir, "", "--bogus");
         assertThat(bad.status()).isEqualTo(2);
@@ -87,7 +99,8 @@ class DemoOptionsTest {
     @Test
     void consoleMasksConfiguredSecrets() {
         java.io.ByteArrayOutputStream bytes = new java.io.ByteArrayOutputStream();
-        Console console = new Console(new java.io.PrintStream(bytes, true, java.nio.charset.StandardCharsets.UTF_8),
+        Console console = new Console(
+                new java.io.PrintStream(bytes, true, java.nio.charset.StandardCharsets.UTF_8),
                 java.util.Arrays.asList("mpg-abcdef123", null, "k"));
         console.println("key=mpg-abcdef123, k stays");
         assertThat(bytes.toString(java.nio.charset.StandardCharsets.UTF_8)).isEqualTo("key=***, k stays\n");

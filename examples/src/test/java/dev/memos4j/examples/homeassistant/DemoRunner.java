@@ -32,8 +32,13 @@ final class DemoRunner {
     static Result run(Map<String, String> env, Path defaultDataDirectory, String input, String... args) {
         ByteArrayOutputStream bytes = new ByteArrayOutputStream();
         PrintStream out = new PrintStream(bytes, true, StandardCharsets.UTF_8);
-        int status = HomeAssistantDemo.run(List.of(args), env,
-                new ByteArrayInputStream(input.getBytes(StandardCharsets.UTF_8)), out, defaultDataDirectory, true);
+        int status = HomeAssistantDemo.run(
+                List.of(args),
+                env,
+                new ByteArrayInputStream(input.getBytes(StandardCharsets.UTF_8)),
+                out,
+                defaultDataDirectory,
+                true);
         return new Result(status, bytes.toString(StandardCharsets.UTF_8));
     }
 }

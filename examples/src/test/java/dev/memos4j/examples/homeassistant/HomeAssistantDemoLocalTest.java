@@ -22,25 +22,32 @@ class HomeAssistantDemoLocalTest {
 
     @Test
     void memoriesOfThePreConfiguredDialoguesAnswerLaterConversationsAndSurviveARestart() {
-        DemoRunner.Result first = DemoRunner.run(Map.of(), dataDir.resolve("unused"),
+        DemoRunner.Result first = DemoRunner.run(
+                Map.of(),
+                dataDir.resolve("unused"),
                 "maybe\ny\n" + WEEKEND + "\n\n" + HOUSEWORK + "\nexit\n",
-                "--data-dir", dataDir.toString());
+                "--data-dir",
+                dataDir.toString());
 
         assertThat(first.status()).isZero();
         String out = first.output();
-        assertThat(out).contains("Memory: embedded engine (LocalMemos) in " + dataDir.toAbsolutePath())
+        assertThat(out)
+                .contains("Memory: embedded engine (LocalMemos) in " + dataDir.toAbsolutePath())
                 .contains("Model: not connected")
-                .contains("MEMOS_API_KEY=mpg-...").contains("OPENAI_API_KEY=sk-...")
+                .contains("MEMOS_API_KEY=mpg-...")
+                .contains("OPENAI_API_KEY=sk-...")
                 .contains("Please enter 'y' for yes or 'n' for no")
                 .contains("Executing pre-configured dialogues (conversation_id=conversation_001)")
                 .contains("Loading the local embedding model (first use)...")
                 .contains("[LLM not connected]")
                 .contains("Thank you for using the home assistant!");
         // The model would have been given the whole prompt: the use case's instructions and the question.
-        assertThat(out).contains("Full instructions sent to the model:\n----- system -----\n"
-                + "You are a knowledgeable and considerate home life assistant.");
+        assertThat(out)
+                .contains("Full instructions sent to the model:\n----- system -----\n"
+                        + "You are a knowledgeable and considerate home life assistant.");
         assertThat(out).contains("----- user -----\n" + WEEKEND + "\n");
-        assertThat(out).contains("searchMemory request (POST /search/memory):")
+        assertThat(out)
+                .contains("searchMemory request (POST /search/memory):")
                 .contains("\"user_id\" : \"memos_home_management_user_123\"")
                 .contains("addMessage request (POST /add/message):")
                 .contains("addMessage response:");
@@ -59,23 +66,23 @@ class HomeAssistantDemoLocalTest {
         // The empty line between the two questions was ignored: no conversation was spent on it.
         assertThat(out).doesNotContain("conversation_004");
 
-        DemoRunner.Result second = DemoRunner.run(Map.of(), dataDir.resolve("unused"),
-                "n\n" + WEEKEND + "\nquit\n",
-                "--data-dir", dataDir.toString());
+        DemoRunner.Result second = DemoRunner.run(
+                Map.of(), dataDir.resolve("unused"), "n\n" + WEEKEND + "\nquit\n", "--data-dir", dataDir.toString());
 
         assertThat(second.status()).isZero();
-        assertThat(second.output()).contains("Starting a new dialogue...")
+        assertThat(second.output())
+                .contains("Starting a new dialogue...")
                 .doesNotContain("Executing pre-configured dialogues");
         String nextDay = second.between("(or type 'exit' to quit): " + WEEKEND, "conversation_id: conversation_001");
         assertThat(matchedMemories(nextDay)).contains(ZOO_MEMORY);
-        assertThat(second.output()).contains("conversation_id: conversation_001\n\uD83D\uDCA1 [Assistant]: "
-                + "[LLM not connected]");
+        assertThat(second.output())
+                .contains("conversation_id: conversation_001\n\uD83D\uDCA1 [Assistant]: " + "[LLM not connected]");
     }
 
     @Test
     void withoutAModelOnlyTheUsersOwnWordsAreStored() {
-        DemoRunner.Result run = DemoRunner.run(Map.of(), dataDir, WEEKEND + "\n", "--no", "--data-dir",
-                dataDir.toString());
+        DemoRunner.Result run =
+                DemoRunner.run(Map.of(), dataDir, WEEKEND + "\n", "--no", "--data-dir", dataDir.toString());
 
         String stored = run.between("addMessage request (POST /add/message):", "addMessage response:");
         assertThat(stored).contains("\"role\" : \"user\"").contains(WEEKEND).doesNotContain("\"assistant\"");
@@ -86,16 +93,38 @@ class HomeAssistantDemoLocalTest {
 
     @Test
     void quietShowsOnlyTheConversation() {
-        DemoRunner.Result run = DemoRunner.run(Map.of(), dataDir, "y\n" + WEEKEND + "\nq\n", "--quiet", "--data-dir",
-                dataDir.toString());
+        DemoRunner.Result run = DemoRunner.run(
+                Map.of(), dataDir, "y\n" + WEEKEND + "\nq\n", "--quiet", "--data-dir", dataDir.toString());
 
         assertThat(run.status()).isZero();
-        assertThat(run.output()).contains("Dialogue 1").contains("\uD83E\uDD16 Assistant: [LLM not connected]")
+        assertThat(run.output())
+                .contains("Dialogue 1")
+                .contains("\uD83E\uDD16 Assistant: [LLM not connected]")
                 .contains("conversation_id: conversation_002")
                 .contains("\uD83D\uDCA1 [Assistant]: [LLM not connected]")
                 .contains("memory 1: ")
-                .doesNotContain("searchMemory request").doesNotContain("Full instructions")
+                .doesNotContain("searchMemory request")
+                .doesNotContain("Full instructions")
                 .doesNotContain("Matched memories");
+    }
+
+    @Test
+    void resetForgetsEverythingAndEndOfInputAtTheFirstQuestionEndsCleanly() {
+        DemoRunner.Result first = DemoRunner.run(Map.of(), dataDir, "y\n", "--quiet", "--data-dir", dataDir.toString());
+        assertThat(first.output())
+                .contains("Pre-configured dialogues completed!")
+                .endsWith("Thank you for using the home assistant!\n");
+
+        DemoRunner.Result reset =
+                DemoRunner.run(Map.of(), dataDir, WEEKEND + "\n", "--no", "--reset", "--data-dir", dataDir.toString());
+        assertThat(reset.output())
+                .containsPattern("Reset: deleted [1-9]\\d* files from ")
+                .contains("Matched memories (0):")
+                .contains("using no recalled memories.");
+
+        DemoRunner.Result nothing = DemoRunner.run(Map.of(), dataDir, "", "--data-dir", dataDir.toString());
+        assertThat(nothing.status()).isZero();
+        assertThat(nothing.output()).contains("(y/n): \n").endsWith("Thank you for using the home assistant!\n");
     }
 
     private static String matchedMemories(String turn) {

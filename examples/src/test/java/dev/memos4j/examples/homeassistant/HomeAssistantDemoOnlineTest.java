@@ -42,39 +42,58 @@ class HomeAssistantDemoOnlineTest {
 
     @Test
     void aTurnSearchesMemOsStreamsTheOpenAiAnswerAndStoresOnlyTheExchange(WireMockRuntimeInfo wm) {
-        stubFor(post("/api/openmem/v1/search/memory").willReturn(aResponse().withStatus(200)
-                .withHeader("Content-Type", "application/json").withBody(fixture("online/search-memory.json"))));
-        stubFor(post("/api/openmem/v1/add/message").willReturn(aResponse().withStatus(200)
-                .withHeader("Content-Type", "application/json").withBody(fixture("online/add-message.json"))));
-        stubFor(post("/v1/chat/completions").willReturn(aResponse().withStatus(200)
-                .withHeader("Content-Type", "text/event-stream").withBody(fixture("online/chat-stream.txt"))));
+        stubFor(post("/api/openmem/v1/search/memory")
+                .willReturn(aResponse()
+                        .withStatus(200)
+                        .withHeader("Content-Type", "application/json")
+                        .withBody(fixture("online/search-memory.json"))));
+        stubFor(post("/api/openmem/v1/add/message")
+                .willReturn(aResponse()
+                        .withStatus(200)
+                        .withHeader("Content-Type", "application/json")
+                        .withBody(fixture("online/add-message.json"))));
+        stubFor(post("/v1/chat/completions")
+                .willReturn(aResponse()
+                        .withStatus(200)
+                        .withHeader("Content-Type", "text/event-stream")
+                        .withBody(fixture("online/chat-stream.txt"))));
         Map<String, String> env = Map.of(
-                "MEMOS_API_KEY", MEMOS_KEY,
-                "MEMOS_BASE_URL", wm.getHttpBaseUrl() + "/api/openmem/v1",
-                "OPENAI_API_KEY", OPENAI_KEY,
-                "OPENAI_BASE_URL", wm.getHttpBaseUrl() + "/v1");
+                "MEMOS_API_KEY",
+                MEMOS_KEY,
+                "MEMOS_BASE_URL",
+                wm.getHttpBaseUrl() + "/api/openmem/v1",
+                "OPENAI_API_KEY",
+                OPENAI_KEY,
+                "OPENAI_BASE_URL",
+                wm.getHttpBaseUrl() + "/v1");
 
         DemoRunner.Result run = DemoRunner.run(env, unusedDataDir, "n\n" + WEEKEND + "\nexit\n");
 
         assertThat(run.status()).isZero();
         String out = run.output();
-        assertThat(out).contains("Memory: MemOS cloud at " + wm.getHttpBaseUrl() + "/api/openmem/v1 (MEMOS_API_KEY)")
+        assertThat(out)
+                .contains("Memory: MemOS cloud at " + wm.getHttpBaseUrl() + "/api/openmem/v1 (MEMOS_API_KEY)")
                 .contains("Model: openai:gpt-4o at " + wm.getHttpBaseUrl() + "/v1")
-                // streamed, then the turn's summary
-                .contains("\uD83D\uDCA1 [Assistant]: " + ANSWER + "\n")
+                // streamed as it arrives, and shown once
+                .containsOnlyOnce("\uD83D\uDCA1 [Assistant]: " + ANSWER + "\n")
                 .contains("conversation_id: conversation_001")
                 .contains("The user plans to take the kids to the zoo on Saturday.")
                 .contains("relativity 0.87")
                 .contains("\"task_id\" : \"task-42\"")
                 .doesNotContain("[LLM not connected]")
-                .doesNotContain(MEMOS_KEY).doesNotContain(OPENAI_KEY);
+                .doesNotContain(MEMOS_KEY)
+                .doesNotContain(OPENAI_KEY);
+        // Printed while streaming, before the exchange is stored.
+        assertThat(out.indexOf(ANSWER)).isLessThan(out.indexOf("addMessage request (POST /add/message)"));
         assertThat(unusedDataDir).isEmptyDirectory();
 
-        verify(1, postRequestedFor(urlEqualTo("/api/openmem/v1/search/memory"))
-                .withHeader("Authorization", equalTo("Token " + MEMOS_KEY))
-                .withRequestBody(matchingJsonPath("$.query", equalTo(WEEKEND)))
-                .withRequestBody(matchingJsonPath("$.user_id", equalTo("memos_home_management_user_123")))
-                .withRequestBody(matchingJsonPath("$.conversation_id", equalTo("conversation_001"))));
+        verify(
+                1,
+                postRequestedFor(urlEqualTo("/api/openmem/v1/search/memory"))
+                        .withHeader("Authorization", equalTo("Token " + MEMOS_KEY))
+                        .withRequestBody(matchingJsonPath("$.query", equalTo(WEEKEND)))
+                        .withRequestBody(matchingJsonPath("$.user_id", equalTo("memos_home_management_user_123")))
+                        .withRequestBody(matchingJsonPath("$.conversation_id", equalTo("conversation_001"))));
 
         List<LoggedRequest> completions = findAll(postRequestedFor(urlEqualTo("/v1/chat/completions"))
                 .withHeader("Authorization", equalTo("Bearer " + OPENAI_KEY)));
@@ -92,33 +111,49 @@ class HomeAssistantDemoOnlineTest {
         assertThat(messages.get(1).path("role").asText()).isEqualTo("user");
         assertThat(messages.get(1).path("content").asText()).isEqualTo(WEEKEND);
 
-        verify(1, postRequestedFor(urlEqualTo("/api/openmem/v1/add/message"))
-                .withHeader("Authorization", equalTo("Token " + MEMOS_KEY))
-                .withRequestBody(equalToJson("{\"user_id\":\"memos_home_management_user_123\","
-                        + "\"conversation_id\":\"conversation_001\",\"messages\":["
-                        + "{\"role\":\"user\",\"content\":\"" + WEEKEND + "\"},"
-                        + "{\"role\":\"assistant\",\"content\":\"" + ANSWER + "\"}]}", true, true)));
+        verify(
+                1,
+                postRequestedFor(urlEqualTo("/api/openmem/v1/add/message"))
+                        .withHeader("Authorization", equalTo("Token " + MEMOS_KEY))
+                        .withRequestBody(equalToJson(
+                                "{\"user_id\":\"memos_home_management_user_123\","
+                                        + "\"conversation_id\":\"conversation_001\",\"messages\":["
+                                        + "{\"role\":\"user\",\"content\":\"" + WEEKEND + "\"},"
+                                        + "{\"role\":\"assistant\",\"content\":\"" + ANSWER + "\"}]}",
+                                true,
+                                true)));
     }
 
     @Test
     void aRejectedKeyEndsTheTurnWithAClearMessageAndNoLeak(WireMockRuntimeInfo wm) {
-        stubFor(post("/api/openmem/v1/search/memory").willReturn(aResponse().withStatus(200)
-                .withHeader("Content-Type", "application/json").withBody(fixture("online/search-memory.json"))));
-        stubFor(post("/v1/chat/completions").willReturn(aResponse().withStatus(401)
-                .withHeader("Content-Type", "application/json")
-                .withBody("{\"error\":{\"message\":\"Incorrect API key provided: " + OPENAI_KEY
-                        + "\",\"type\":\"invalid_request_error\",\"code\":\"invalid_api_key\"}}")));
+        stubFor(post("/api/openmem/v1/search/memory")
+                .willReturn(aResponse()
+                        .withStatus(200)
+                        .withHeader("Content-Type", "application/json")
+                        .withBody(fixture("online/search-memory.json"))));
+        stubFor(post("/v1/chat/completions")
+                .willReturn(aResponse()
+                        .withStatus(401)
+                        .withHeader("Content-Type", "application/json")
+                        .withBody("{\"error\":{\"message\":\"Incorrect API key provided: " + OPENAI_KEY
+                                + "\",\"type\":\"invalid_request_error\",\"code\":\"invalid_api_key\"}}")));
         Map<String, String> env = Map.of(
-                "MEMOS_API_KEY", MEMOS_KEY,
-                "MEMOS_BASE_URL", wm.getHttpBaseUrl() + "/api/openmem/v1",
-                "OPENAI_API_KEY", OPENAI_KEY,
-                "OPENAI_BASE_URL", wm.getHttpBaseUrl() + "/v1");
+                "MEMOS_API_KEY",
+                MEMOS_KEY,
+                "MEMOS_BASE_URL",
+                wm.getHttpBaseUrl() + "/api/openmem/v1",
+                "OPENAI_API_KEY",
+                OPENAI_KEY,
+                "OPENAI_BASE_URL",
+                wm.getHttpBaseUrl() + "/v1");
 
         DemoRunner.Result run = DemoRunner.run(env, unusedDataDir, WEEKEND + "\n", "--no", "--quiet");
 
         assertThat(run.status()).isZero();
-        assertThat(run.output()).contains("The turn failed:")
-                .doesNotContain(MEMOS_KEY).doesNotContain(OPENAI_KEY)
+        assertThat(run.output())
+                .contains("The turn failed:")
+                .doesNotContain(MEMOS_KEY)
+                .doesNotContain(OPENAI_KEY)
                 .endsWith("Thank you for using the home assistant!\n");
         verify(0, postRequestedFor(urlEqualTo("/api/openmem/v1/add/message")));
     }

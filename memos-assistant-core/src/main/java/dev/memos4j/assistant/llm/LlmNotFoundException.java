@@ -17,7 +17,8 @@ public class LlmNotFoundException extends LlmServiceException {
      * @param requestId the request id, or null
      * @param rawBody the raw body, or null
      */
-    public LlmNotFoundException(String serviceMessage, String type, String code, String param, String requestId, String rawBody) {
+    public LlmNotFoundException(
+            String serviceMessage, String type, String code, String param, String requestId, String rawBody) {
         super(404, serviceMessage, type, code, param, requestId, rawBody);
     }
 }

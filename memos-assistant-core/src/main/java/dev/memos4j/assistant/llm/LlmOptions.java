@@ -133,8 +133,8 @@ public final class LlmOptions {
 
     @Override
     public String toString() {
-        return "LlmOptions{model=" + model + ", temperature=" + temperature + ", topP=" + topP
-                + ", maxTokens=" + maxTokens + ", stop=" + stop + ", seed=" + seed + ", user=" + user + "}";
+        return "LlmOptions{model=" + model + ", temperature=" + temperature + ", topP=" + topP + ", maxTokens="
+                + maxTokens + ", stop=" + stop + ", seed=" + seed + ", user=" + user + "}";
     }
 
     /** Builds {@link LlmOptions}; each setter validates its value and names the field when it is wrong. */

@@ -17,7 +17,8 @@ public class LlmQuotaExceededException extends LlmServiceException {
      * @param requestId the request id, or null
      * @param rawBody the raw body, or null
      */
-    public LlmQuotaExceededException(String serviceMessage, String type, String code, String param, String requestId, String rawBody) {
+    public LlmQuotaExceededException(
+            String serviceMessage, String type, String code, String param, String requestId, String rawBody) {
         super(429, serviceMessage, type, code, param, requestId, rawBody);
     }
 }

@@ -23,7 +23,12 @@ public class LlmRateLimitException extends LlmServiceException {
      * @param retryAfter how long to wait, or null
      */
     public LlmRateLimitException(
-            String serviceMessage, String type, String code, String param, String requestId, String rawBody,
+            String serviceMessage,
+            String type,
+            String code,
+            String param,
+            String requestId,
+            String rawBody,
             Duration retryAfter) {
         super(429, serviceMessage, type, code, param, requestId, rawBody);
         this.retryAfter = retryAfter;

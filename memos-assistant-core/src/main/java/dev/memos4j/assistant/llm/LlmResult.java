@@ -47,7 +47,12 @@ public record LlmResult(
      * @return the result
      */
     public static LlmResult of(String text) {
-        return new LlmResult(text, Optional.of(FinishReason.STOP), Optional.empty(), Optional.empty(),
-                Optional.empty(), Optional.empty());
+        return new LlmResult(
+                text,
+                Optional.of(FinishReason.STOP),
+                Optional.empty(),
+                Optional.empty(),
+                Optional.empty(),
+                Optional.empty());
     }
 }

@@ -18,7 +18,14 @@ public class LlmServerException extends LlmServiceException {
      * @param requestId the request id, or null
      * @param rawBody the raw body, or null
      */
-    public LlmServerException(int statusCode, String serviceMessage, String type, String code, String param, String requestId, String rawBody) {
+    public LlmServerException(
+            int statusCode,
+            String serviceMessage,
+            String type,
+            String code,
+            String param,
+            String requestId,
+            String rawBody) {
         super(statusCode, serviceMessage, type, code, param, requestId, rawBody);
     }
 }

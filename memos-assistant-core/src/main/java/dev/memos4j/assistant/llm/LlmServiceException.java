@@ -42,7 +42,12 @@ public class LlmServiceException extends LlmException {
      * @param rawBody the raw body, or null; it is capped
      */
     public LlmServiceException(
-            int statusCode, String serviceMessage, String type, String code, String param, String requestId,
+            int statusCode,
+            String serviceMessage,
+            String type,
+            String code,
+            String param,
+            String requestId,
             String rawBody) {
         super(describe(statusCode, serviceMessage, code, requestId));
         this.statusCode = statusCode;
@@ -71,8 +76,14 @@ public class LlmServiceException extends LlmException {
      * @return the exception, not thrown
      */
     public static LlmServiceException of(
-            int statusCode, String serviceMessage, String type, String code, String param, String requestId,
-            String rawBody, Duration retryAfter) {
+            int statusCode,
+            String serviceMessage,
+            String type,
+            String code,
+            String param,
+            String requestId,
+            String rawBody,
+            Duration retryAfter) {
         if (statusCode == 429 && ("insufficient_quota".equals(code) || "insufficient_quota".equals(type))) {
             return new LlmQuotaExceededException(serviceMessage, type, code, param, requestId, rawBody);
         }

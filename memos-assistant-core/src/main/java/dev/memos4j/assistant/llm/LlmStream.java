@@ -49,7 +49,8 @@ public interface LlmStream extends AutoCloseable {
 
             @Override
             public void cancel() {
-                if (completion.cancel(false)) {
+                // cancel() also answers true when the future was cancelled before: only the first call aborts.
+                if (!completion.isDone() && completion.cancel(false)) {
                     onCancel.run();
                 }
             }

@@ -89,13 +89,19 @@ public final class NotConnectedLlmProvider implements LlmProvider {
         if (request.promptContext().isEmpty()) {
             out.append(" The model would answer: \"")
                     .append(shorten(request.lastUserText().orElse("")))
-                    .append("\" (").append(request.messages().size()).append(" messages, ")
-                    .append(request.messages().stream().mapToInt(m -> m.content().length()).sum())
+                    .append("\" (")
+                    .append(request.messages().size())
+                    .append(" messages, ")
+                    .append(request.messages().stream()
+                            .mapToInt(m -> m.content().length())
+                            .sum())
                     .append(" characters of prompt).");
             return out.toString();
         }
         PromptContext context = request.promptContext().get();
-        out.append(" The model would answer \"").append(shorten(context.query())).append("\" using ");
+        out.append(" The model would answer \"")
+                .append(shorten(context.query()))
+                .append("\" using ");
         if (!context.hasMemories()) {
             return out.append("no recalled memories.").toString();
         }
@@ -108,8 +114,10 @@ public final class NotConnectedLlmProvider implements LlmProvider {
         for (PreferenceDetail p : context.preferences()) {
             lines.add("  preference " + n++ + ": " + shorten(p.preference()));
         }
-        out.append(context.memories().size()).append(context.memories().size() == 1 ? " memory" : " memories")
-                .append(" and ").append(context.preferences().size())
+        out.append(context.memories().size())
+                .append(context.memories().size() == 1 ? " memory" : " memories")
+                .append(" and ")
+                .append(context.preferences().size())
                 .append(context.preferences().size() == 1 ? " preference:" : " preferences:");
         for (String line : lines) {
             out.append('\n').append(line);

@@ -258,8 +258,8 @@ public final class ScriptedLlmProvider implements LlmProvider {
          * @return this builder
          */
         public Builder streamThenFail(List<String> deltas, RuntimeException error) {
-            steps.add(new Step(String.join("", deltas), List.copyOf(deltas), Objects.requireNonNull(error, "error"),
-                    false, null));
+            steps.add(new Step(
+                    String.join("", deltas), List.copyOf(deltas), Objects.requireNonNull(error, "error"), false, null));
             return this;
         }
 

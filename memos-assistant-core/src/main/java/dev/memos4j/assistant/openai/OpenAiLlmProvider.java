@@ -36,6 +36,8 @@ import java.util.concurrent.Executor;
 import java.util.concurrent.ScheduledExecutorService;
 import java.util.concurrent.ScheduledThreadPoolExecutor;
 import java.util.concurrent.ThreadLocalRandom;
+import java.util.concurrent.TimeUnit;
+import java.util.concurrent.TimeoutException;
 import java.util.concurrent.atomic.AtomicInteger;
 import java.util.concurrent.atomic.AtomicReference;
 import java.util.function.Supplier;
@@ -59,13 +61,14 @@ import org.slf4j.LoggerFactory;
  * {@link LlmServiceException#of}), {@link LlmIoException}, {@link LlmTimeoutException}, and
  * {@code LlmStreamException} for a stream that breaks after it started.
  *
- * <p><b>Retries</b> follow {@link RetryPolicy}: I/O errors, timeouts, 408, 409, 429 (not
+ * <p><b>Retries</b> follow {@link OpenAiRetryPolicy}: I/O errors, timeouts, 408, 409, 429 (not
  * {@code insufficient_quota}) and 5xx are retried, honouring {@code X-Should-Retry}, {@code Retry-After-Ms}
  * and {@code Retry-After}. A completion is a read-only call for the server, so retrying it is safe; a
  * stream is retried only until its response starts, never after any text reached the caller.
  *
- * <p><b>Timeouts:</b> {@code requestTimeout} bounds the wait for response headers; a stream then has its
- * own {@code streamIdleTimeout}, the longest silence allowed between two lines.
+ * <p><b>Timeouts:</b> {@code requestTimeout} bounds one attempt of a completion, headers and body, and the
+ * wait for the response headers of a stream; a stream then has its own {@code streamIdleTimeout}, the
+ * longest silence allowed between two lines.
  *
  * <p><b>Security:</b> the API key is sent only in the {@code Authorization} header. It never appears in
  * {@link #toString()}, logs or exception messages (error bodies are scrubbed of it). Plain {@code http://}
@@ -87,7 +90,7 @@ public final class OpenAiLlmProvider implements LlmProvider {
     private final String model;
     private final Duration requestTimeout;
     private final Duration streamIdleTimeout;
-    private final RetryPolicy retryPolicy;
+    private final OpenAiRetryPolicy retryPolicy;
     private final HttpClient http;
     private final ScheduledExecutorService retryScheduler;
     private final String organization;
@@ -112,14 +115,22 @@ public final class OpenAiLlmProvider implements LlmProvider {
         this.includeStreamUsage = b.includeStreamUsage;
         this.legacyMaxTokens = b.legacyMaxTokens != null ? b.legacyMaxTokens : !isOpenAi(b.baseUrl);
         this.clock = b.clock;
-        this.retry = Retry.of("openai-chat-completions", RetryConfig.custom()
-                .maxAttempts(retryPolicy.maxRetries() + 1)
-                .retryOnException(OpenAiLlmProvider::isRetryable)
-                .intervalBiFunction(this::retryDelayMillis)
-                .build());
-        retry.getEventPublisher().onRetry(event -> LOG.debug("Retrying {} in {} ms (attempt {} failed: {})",
-                endpoint.getPath(), event.getWaitInterval().toMillis(), event.getNumberOfRetryAttempts(),
-                event.getLastThrowable() == null ? "?" : event.getLastThrowable().getMessage()));
+        this.retry = Retry.of(
+                "openai-chat-completions",
+                RetryConfig.custom()
+                        .maxAttempts(retryPolicy.maxRetries() + 1)
+                        .retryOnException(OpenAiLlmProvider::isRetryable)
+                        .intervalBiFunction(this::retryDelayMillis)
+                        .build());
+        retry.getEventPublisher()
+                .onRetry(event -> LOG.debug(
+                        "Retrying {} in {} ms (attempt {} failed: {})",
+                        endpoint.getPath(),
+                        event.getWaitInterval().toMillis(),
+                        event.getNumberOfRetryAttempts(),
+                        event.getLastThrowable() == null
+                                ? "?"
+                                : event.getLastThrowable().getMessage()));
     }
 
     /**
@@ -232,7 +243,24 @@ public final class OpenAiLlmProvider implements LlmProvider {
                     http.sendAsync(httpRequest, HttpResponse.BodyHandlers.ofString(StandardCharsets.UTF_8));
             inFlight.set(send);
             int attempt = attempts.incrementAndGet();
-            return send.handle((response, error) -> {
+            // The request's own timeout covers only the headers: a body that trickles in must not hold the
+            // turn, so the whole attempt gets the same bound and is aborted when it passes.
+            CompletableFuture<HttpResponse<String>> bounded =
+                    send.copy().orTimeout(requestTimeout.toNanos(), TimeUnit.NANOSECONDS);
+            bounded.whenComplete((response, error) -> {
+                if (error instanceof TimeoutException) {
+                    send.cancel(true);
+                }
+            });
+            return bounded.handle((response, error) -> {
+                if (error instanceof TimeoutException) {
+                    logAttempt(-1, start, attempt);
+                    throw new AttemptFailure(
+                            new LlmTimeoutException(
+                                    "no complete response within " + requestTimeout.toMillis() + " ms", error),
+                            true,
+                            null);
+                }
                 if (error != null) {
                     logAttempt(-1, start, attempt);
                     throw new AttemptFailure(transportFailure(error), true, null);
@@ -360,7 +388,8 @@ public final class OpenAiLlmProvider implements LlmProvider {
         Duration retryAfter = RetryAfter.from(headers, clock).orElse(null);
         LlmServiceException failure = OpenAiWire.error(status, redact(rawBody), requestId, retryAfter);
         boolean retryable = (status == 408 || status == 409 || status == 429 || status >= 500)
-                && !"insufficient_quota".equals(failure.code().orElse(failure.type().orElse(null)));
+                && !"insufficient_quota"
+                        .equals(failure.code().orElse(failure.type().orElse(null)));
         Optional<String> shouldRetry = headers.firstValue("x-should-retry");
         if (shouldRetry.isPresent()) {
             retryable = shouldRetry.get().trim().equalsIgnoreCase("true");
@@ -378,18 +407,19 @@ public final class OpenAiLlmProvider implements LlmProvider {
     private <T> CompletableFuture<T> withRetries(Supplier<CompletableFuture<T>> attempt) {
         CompletableFuture<T> result = new CompletableFuture<>();
         retry.executeCompletionStage(retryScheduler, () -> {
-            try {
-                return attempt.get();
-            } catch (RuntimeException e) {
-                return CompletableFuture.failedFuture(e);
-            }
-        }).whenComplete((value, error) -> {
-            if (error == null) {
-                result.complete(value);
-            } else {
-                result.completeExceptionally(unwrap(error));
-            }
-        });
+                    try {
+                        return attempt.get();
+                    } catch (RuntimeException e) {
+                        return CompletableFuture.failedFuture(e);
+                    }
+                })
+                .whenComplete((value, error) -> {
+                    if (error == null) {
+                        result.complete(value);
+                    } else {
+                        result.completeExceptionally(unwrap(error));
+                    }
+                });
         return result;
     }
 
@@ -399,7 +429,8 @@ public final class OpenAiLlmProvider implements LlmProvider {
 
     private Long retryDelayMillis(Integer attempt, Either<Throwable, Object> outcome) {
         Throwable error = outcome != null && outcome.isLeft() ? unwrapCompletion(outcome.getLeft()) : null;
-        if (error instanceof AttemptFailure failure && failure.retryAfter() != null
+        if (error instanceof AttemptFailure failure
+                && failure.retryAfter() != null
                 && failure.retryAfter().compareTo(retryPolicy.maxRetryAfter()) <= 0) {
             return failure.retryAfter().toMillis();
         }
@@ -412,8 +443,12 @@ public final class OpenAiLlmProvider implements LlmProvider {
 
     private void logAttempt(int status, long startNanos, int attempt) {
         if (LOG.isDebugEnabled()) {
-            LOG.debug("POST {} -> {} in {} ms (attempt {})", endpoint.getPath(), status < 0 ? "I/O error" : status,
-                    (System.nanoTime() - startNanos) / 1_000_000, attempt);
+            LOG.debug(
+                    "POST {} -> {} in {} ms (attempt {})",
+                    endpoint.getPath(),
+                    status < 0 ? "I/O error" : status,
+                    (System.nanoTime() - startNanos) / 1_000_000,
+                    attempt);
         }
     }
 
@@ -456,7 +491,10 @@ public final class OpenAiLlmProvider implements LlmProvider {
         HttpClient.Builder client = HttpClient.newBuilder()
                 .connectTimeout(b.connectTimeout)
                 // h2c upgrade on plain http confuses some local servers; TLS negotiates HTTP/2 cleanly.
-                .version("https".equals(b.baseUrl.getScheme()) ? HttpClient.Version.HTTP_2 : HttpClient.Version.HTTP_1_1);
+                .version(
+                        "https".equals(b.baseUrl.getScheme())
+                                ? HttpClient.Version.HTTP_2
+                                : HttpClient.Version.HTTP_1_1);
         if (b.executor != null) {
             client.executor(b.executor);
         }
@@ -517,7 +555,7 @@ public final class OpenAiLlmProvider implements LlmProvider {
         private Duration connectTimeout = Duration.ofSeconds(10);
         private Duration requestTimeout = Duration.ofSeconds(60);
         private Duration streamIdleTimeout = Duration.ofSeconds(30);
-        private RetryPolicy retryPolicy = RetryPolicy.defaults();
+        private OpenAiRetryPolicy retryPolicy = OpenAiRetryPolicy.defaults();
         private HttpClient httpClient;
         private Executor executor;
         private ScheduledExecutorService retryScheduler;
@@ -593,7 +631,8 @@ public final class OpenAiLlmProvider implements LlmProvider {
         }
 
         /**
-         * How long to wait for response headers, per attempt (default 60 s).
+         * How long one attempt may take (default 60 s): the whole response of a completion, the response
+         * headers of a stream.
          *
          * @param requestTimeout positive
          * @return this builder
@@ -615,12 +654,12 @@ public final class OpenAiLlmProvider implements LlmProvider {
         }
 
         /**
-         * How failures are retried (default {@link RetryPolicy#defaults()}).
+         * How failures are retried (default {@link OpenAiRetryPolicy#defaults()}).
          *
          * @param retryPolicy the policy
          * @return this builder
          */
-        public Builder retryPolicy(RetryPolicy retryPolicy) {
+        public Builder retryPolicy(OpenAiRetryPolicy retryPolicy) {
             this.retryPolicy = Objects.requireNonNull(retryPolicy, "retryPolicy");
             return this;
         }
@@ -742,8 +781,8 @@ public final class OpenAiLlmProvider implements LlmProvider {
                 throw new IllegalArgumentException("apiKey is required for " + baseUrl);
             }
             if ("http".equalsIgnoreCase(baseUrl.getScheme()) && !allowInsecureHttp && !isLoopback(baseUrl.getHost())) {
-                throw new IllegalArgumentException("baseUrl uses plain http to a non-loopback host (" + baseUrl.getHost()
-                        + "); use https, or allowInsecureHttp(true) for a trusted network");
+                throw new IllegalArgumentException("baseUrl uses plain http to a non-loopback host ("
+                        + baseUrl.getHost() + "); use https, or allowInsecureHttp(true) for a trusted network");
             }
             return new OpenAiLlmProvider(this);
         }

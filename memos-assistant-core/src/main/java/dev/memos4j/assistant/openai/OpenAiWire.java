@@ -70,7 +70,12 @@ final class OpenAiWire {
         JsonNode choice = choices.get(0);
         JsonNode content = choice.path("message").path("content");
         String text = content.isTextual() ? content.asText() : "";
-        return new LlmResult(text, finishReason(choice), usage(root), text(root, "model"), text(root, "id"),
+        return new LlmResult(
+                text,
+                finishReason(choice),
+                usage(root),
+                text(root, "model"),
+                text(root, "id"),
                 Optional.ofNullable(requestId));
     }
 

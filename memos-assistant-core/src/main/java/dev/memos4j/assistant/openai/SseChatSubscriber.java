@@ -98,8 +98,8 @@ final class SseChatSubscriber implements Flow.Subscriber<String> {
             succeed();
         } else {
             completion.completeExceptionally(new LlmStreamException(
-                    "the stream ended before [DONE] and without a finish reason; the partial answer ("
-                            + text.length() + " chars) was discarded" + suffix()));
+                    "the stream ended before [DONE] and without a finish reason; the partial answer (" + text.length()
+                            + " chars) was discarded" + suffix()));
         }
     }
 
@@ -168,8 +168,12 @@ final class SseChatSubscriber implements Flow.Subscriber<String> {
     }
 
     private void succeed() {
-        completion.complete(new LlmResult(text.toString(), Optional.ofNullable(finishReason),
-                Optional.ofNullable(usage), Optional.ofNullable(model), Optional.ofNullable(id),
+        completion.complete(new LlmResult(
+                text.toString(),
+                Optional.ofNullable(finishReason),
+                Optional.ofNullable(usage),
+                Optional.ofNullable(model),
+                Optional.ofNullable(id),
                 Optional.ofNullable(requestId)));
     }
 
@@ -191,8 +195,8 @@ final class SseChatSubscriber implements Flow.Subscriber<String> {
         long silent = System.nanoTime() - lastActivityNanos;
         long limit = idleTimeout.toNanos();
         if (silent >= limit) {
-            fail(new LlmTimeoutException("the stream sent nothing for " + idleTimeout
-                    + "; the partial answer was discarded" + suffix()));
+            fail(new LlmTimeoutException(
+                    "the stream sent nothing for " + idleTimeout + "; the partial answer was discarded" + suffix()));
         } else {
             scheduleIdleCheck(limit - silent);
         }

@@ -39,7 +39,8 @@ public final class DefaultPromptBuilder implements PromptBuilder {
                     + "Use the memories below to give personal, accurate answers.";
 
     /** The memory-safety rules placed after the memories. */
-    public static final String MEMORY_RULES = String.join("\n",
+    public static final String MEMORY_RULES = String.join(
+            "\n",
             "How to use the memories:",
             "1. Facts stated by the user in their own words are reliable; items that record an earlier"
                     + " assistant answer or guess are only hints.",
@@ -105,9 +106,13 @@ public final class DefaultPromptBuilder implements PromptBuilder {
     public List<ChatMessage> build(PromptContext context) {
         ZoneId zone = context.now().getZone();
         StringBuilder system = new StringBuilder(instructions).append("\n\n");
-        system.append("Current time: ").append(NOW.format(context.now())).append(", ")
+        system.append("Current time: ")
+                .append(NOW.format(context.now()))
+                .append(", ")
                 .append(context.now().getDayOfWeek().getDisplayName(TextStyle.FULL, Locale.ENGLISH))
-                .append(" (").append(zone.getId()).append(").");
+                .append(" (")
+                .append(zone.getId())
+                .append(").");
 
         List<Item> items = fitToBudget(items(context, zone));
         if (!items.isEmpty() || context.preferenceNote().isPresent()) {
@@ -122,7 +127,8 @@ public final class DefaultPromptBuilder implements PromptBuilder {
     }
 
     private static void appendBlock(StringBuilder out, String tag, List<Item> items, boolean preferences) {
-        List<Item> block = items.stream().filter(i -> i.preference == preferences).toList();
+        List<Item> block =
+                items.stream().filter(i -> i.preference == preferences).toList();
         if (block.isEmpty()) {
             return;
         }
@@ -153,8 +159,11 @@ public final class DefaultPromptBuilder implements PromptBuilder {
 
     private static String line(Optional<Timestamp> time, String text, ZoneId zone) {
         String flat = text.strip().replace("\r", "").replace("\n", " ");
-        return time.map(t -> "- [" + t.toInstant().map(i -> ITEM_TIME.format(i.atZone(zone))).orElse(t.raw()) + "] ")
-                .orElse("- ")
+        return time.map(t -> "- ["
+                                + t.toInstant()
+                                        .map(i -> ITEM_TIME.format(i.atZone(zone)))
+                                        .orElse(t.raw()) + "] ")
+                        .orElse("- ")
                 + flat;
     }
 

@@ -30,8 +30,8 @@ final class ChatSamples {
 
     // [quick-start]
     static void quickStart() {
-        MemosClient memos = MemosClient.fromEnv();               // MEMOS_API_KEY
-        LlmProvider llm = OpenAiLlmProvider.fromEnv();           // OPENAI_API_KEY, OPENAI_MODEL
+        MemosClient memos = MemosClient.fromEnv(); // MEMOS_API_KEY
+        LlmProvider llm = OpenAiLlmProvider.fromEnv(); // OPENAI_API_KEY, OPENAI_MODEL
         MemoryAugmentedChat chat = MemoryAugmentedChat.builder(memos, llm).build();
 
         ChatReply reply = chat.chatBlocking("user-123", "conversation-1", "What plans do I have for the weekend?");
@@ -43,7 +43,7 @@ final class ChatSamples {
     static MemoryAugmentedChat offline(MemosClient memos) {
         String key = System.getenv("OPENAI_API_KEY");
         LlmProvider llm = key == null || key.isBlank()
-                ? new NotConnectedLlmProvider()                  // answers "[LLM not connected] ..." + what it was given
+                ? new NotConnectedLlmProvider() // answers "[LLM not connected] ..." + what it was given
                 : OpenAiLlmProvider.fromEnv();
         return MemoryAugmentedChat.builder(memos, llm).build();
     }
@@ -52,10 +52,10 @@ final class ChatSamples {
     // [options]
     static MemoryAugmentedChat configured(MemosClient memos, LlmProvider llm) {
         ChatOptions options = ChatOptions.builder()
-                .memoryLimit(8)                                  // memory_limit_number
-                .preferenceLimit(4)                              // preference_limit_number
-                .relativityThreshold(0.3)                        // drop weakly related memories
-                .searchTimeout(Duration.ofSeconds(3))            // then answer without memories
+                .memoryLimit(8) // memory_limit_number
+                .preferenceLimit(4) // preference_limit_number
+                .relativityThreshold(0.3) // drop weakly related memories
+                .searchTimeout(Duration.ofSeconds(3)) // then answer without memories
                 .searchFailurePolicy(SearchFailurePolicy.DEGRADE)
                 .writeBackPolicy(WriteBackPolicy.ASYNC)
                 .llmOptions(LlmOptions.builder().temperature(0.3).maxTokens(600).build())
@@ -72,7 +72,8 @@ final class ChatSamples {
         MemoryAugmentedChat chat = MemoryAugmentedChat.builder(memos, llm)
                 .conversationIdSupplier(() -> "web-" + UUID.randomUUID())
                 .build();
-        return chat.chat("user-123", "What plans do I have for the weekend?").join();   // conversation id from the supplier
+        return chat.chat("user-123", "What plans do I have for the weekend?")
+                .join(); // conversation id from the supplier
     }
     // [/supplier]
 
@@ -106,8 +107,8 @@ final class ChatSamples {
 
     // [stream]
     static String stream(MemoryAugmentedChat chat) {
-        ChatReplyStream stream = chat.chatStream("user-123", "conversation-3",
-                "What plans do I have for the weekend?", System.out::print);
+        ChatReplyStream stream = chat.chatStream(
+                "user-123", "conversation-3", "What plans do I have for the weekend?", System.out::print);
         // stream.cancel() at any point aborts the LLM call; a cancelled turn stores nothing.
         ChatReply reply = stream.reply().join();
         return reply.answer();

@@ -24,9 +24,11 @@ class DocSamplesTest {
     @Test
     void configuredChatSampleBuildsAndRunsAgainstAnyClient() {
         var memos = DocFixtures.memosWithZooMemory();
-        MemoryAugmentedChat chat = ChatSamples.configured(memos, ScriptedLlmProvider.alwaysReplying("Zoo on Saturday."));
+        MemoryAugmentedChat chat =
+                ChatSamples.configured(memos, ScriptedLlmProvider.alwaysReplying("Zoo on Saturday."));
 
-        ChatReply reply = chat.chat("user-123", "What plans do I have for the weekend?").join();
+        ChatReply reply =
+                chat.chat("user-123", "What plans do I have for the weekend?").join();
 
         assertThat(reply.turn().conversationId()).startsWith("web-");
         assertThat(reply.answer()).isEqualTo("Zoo on Saturday.");
@@ -52,8 +54,11 @@ class DocSamplesTest {
 
     @Test
     void fallbackProviderUsesTheSecondModelWhenTheFirstFails() {
-        var failing = ScriptedLlmProvider.builder().fail(new dev.memos4j.assistant.llm.LlmIoException("down")).build();
-        var fallback = new ProviderSamples.FallbackLlmProvider(failing, ScriptedLlmProvider.alwaysReplying("from fallback"));
+        var failing = ScriptedLlmProvider.builder()
+                .fail(new dev.memos4j.assistant.llm.LlmIoException("down"))
+                .build();
+        var fallback =
+                new ProviderSamples.FallbackLlmProvider(failing, ScriptedLlmProvider.alwaysReplying("from fallback"));
 
         assertThat(ProviderSamples.answerOrExplain(fallback, "hi")).isEqualTo("from fallback");
     }
@@ -62,7 +67,9 @@ class DocSamplesTest {
     void shoutingProviderStreamsAndCompletes() {
         List<String> deltas = new CopyOnWriteArrayList<>();
         var result = new ProviderSamples.ShoutingLlmProvider()
-                .stream(LlmRequest.of(List.of(ChatMessage.user("zoo on saturday"))), deltas::add).completion().join();
+                .stream(LlmRequest.of(List.of(ChatMessage.user("zoo on saturday"))), deltas::add)
+                        .completion()
+                        .join();
 
         assertThat(result.text()).isEqualTo("ZOO ON SATURDAY");
         assertThat(deltas).containsExactly("ZOO ", "ON ", "SATURDAY");
@@ -70,13 +77,42 @@ class DocSamplesTest {
 
     @Test
     void compactPromptBuilderListsDatedMemoriesAndStyleRules() {
-        MemoryDetail zoo = new MemoryDetail("m", null, "Zoo with the kids on Saturday", null,
-                Optional.of(Timestamp.of(Instant.parse("2026-11-22T10:00:00Z"))), null, null, null, null, null,
-                null, null, null, null);
-        PreferenceDetail style = new PreferenceDetail("p", "Three key points, then one suggestion", null, null, null,
-                null, null, null, null, null, null, null);
-        PromptContext context = new PromptContext("Weekend plans?", "u", "c", List.of(zoo), List.of(style),
-                Optional.empty(), Instant.parse("2026-11-25T09:00:00Z").atZone(ZoneOffset.UTC));
+        MemoryDetail zoo = new MemoryDetail(
+                "m",
+                null,
+                "Zoo with the kids on Saturday",
+                null,
+                Optional.of(Timestamp.of(Instant.parse("2026-11-22T10:00:00Z"))),
+                null,
+                null,
+                null,
+                null,
+                null,
+                null,
+                null,
+                null,
+                null);
+        PreferenceDetail style = new PreferenceDetail(
+                "p",
+                "Three key points, then one suggestion",
+                null,
+                null,
+                null,
+                null,
+                null,
+                null,
+                null,
+                null,
+                null,
+                null);
+        PromptContext context = new PromptContext(
+                "Weekend plans?",
+                "u",
+                "c",
+                List.of(zoo),
+                List.of(style),
+                Optional.empty(),
+                Instant.parse("2026-11-25T09:00:00Z").atZone(ZoneOffset.UTC));
 
         List<ChatMessage> messages = new PromptSamples.CompactPromptBuilder().build(context);
 
@@ -84,8 +120,12 @@ class DocSamplesTest {
                 .startsWith("You are a helpful assistant. Today is Wed 25 Nov.")
                 .contains("- (Sun 22 Nov) Zoo with the kids on Saturday", "Style rules:\n- Three key points");
         assertThat(messages.get(1)).isEqualTo(ChatMessage.user("Weekend plans?"));
-        assertThat(PromptSamples.familyAssistant().build(context).get(0).content()).startsWith("You are a warm");
-        assertThat(PromptSamples.asInTheHomeAssistantExample().build(context).get(0).content())
+        assertThat(PromptSamples.familyAssistant().build(context).get(0).content())
+                .startsWith("You are a warm");
+        assertThat(PromptSamples.asInTheHomeAssistantExample()
+                        .build(context)
+                        .get(0)
+                        .content())
                 .endsWith("## Memories:\n1. Zoo with the kids on Saturday\n");
     }
 }

@@ -42,7 +42,8 @@ final class PromptSamples {
         public List<ChatMessage> build(PromptContext context) {
             StringBuilder system = new StringBuilder()
                     .append("You are a helpful assistant. Today is ")
-                    .append(DAY.format(context.now())).append(".\n");
+                    .append(DAY.format(context.now()))
+                    .append(".\n");
             if (!context.memories().isEmpty()) {
                 system.append("\nKnown about the user (newest wins on conflict):\n");
                 for (MemoryDetail memory : context.memories()) {
@@ -50,7 +51,11 @@ final class PromptSamples {
                             .flatMap(t -> t.toInstant())
                             .map(i -> DAY.format(i.atZone(context.now().getZone())))
                             .orElse("earlier");
-                    system.append("- (").append(when).append(") ").append(memory.text()).append('\n');
+                    system.append("- (")
+                            .append(when)
+                            .append(") ")
+                            .append(memory.text())
+                            .append('\n');
                 }
             }
             if (!context.preferences().isEmpty()) {

@@ -9,7 +9,7 @@ import dev.memos4j.assistant.llm.LlmResult;
 import dev.memos4j.assistant.llm.LlmStream;
 import dev.memos4j.assistant.llm.StreamListener;
 import dev.memos4j.assistant.openai.OpenAiLlmProvider;
-import dev.memos4j.assistant.openai.RetryPolicy;
+import dev.memos4j.assistant.openai.OpenAiRetryPolicy;
 import java.time.Duration;
 import java.util.List;
 import java.util.concurrent.CompletableFuture;
@@ -24,9 +24,9 @@ final class ProviderSamples {
         return OpenAiLlmProvider.builder()
                 .apiKey(System.getenv("OPENAI_API_KEY"))
                 .model("gpt-4o-mini")
-                .requestTimeout(Duration.ofSeconds(30))          // until response headers
-                .streamIdleTimeout(Duration.ofSeconds(20))       // longest silence inside a stream
-                .retryPolicy(RetryPolicy.defaults().withMaxRetries(3))
+                .requestTimeout(Duration.ofSeconds(30)) // until response headers
+                .streamIdleTimeout(Duration.ofSeconds(20)) // longest silence inside a stream
+                .retryPolicy(OpenAiRetryPolicy.defaults().withMaxRetries(3))
                 .build();
     }
     // [/openai]
@@ -34,7 +34,7 @@ final class ProviderSamples {
     // [compatible]
     static LlmProvider ollama() {
         return OpenAiLlmProvider.builder()
-                .baseUrl("http://localhost:11434/v1")            // loopback: plain http is fine, no key needed
+                .baseUrl("http://localhost:11434/v1") // loopback: plain http is fine, no key needed
                 .model("llama3.2")
                 .build();
     }
@@ -42,9 +42,9 @@ final class ProviderSamples {
     static LlmProvider vllmOnLan() {
         return OpenAiLlmProvider.builder()
                 .baseUrl("http://gpu-box.lan:8000/v1")
-                .allowInsecureHttp(true)                         // remote plain http must be allowed explicitly
+                .allowInsecureHttp(true) // remote plain http must be allowed explicitly
                 .model("Qwen/Qwen2.5-7B-Instruct")
-                .includeStreamUsage(false)                       // for servers that reject stream_options
+                .includeStreamUsage(false) // for servers that reject stream_options
                 .build();
     }
 
@@ -60,10 +60,13 @@ final class ProviderSamples {
     // [errors]
     static String answerOrExplain(LlmProvider llm, String question) {
         try {
-            return llm.complete(LlmRequest.of(List.of(ChatMessage.user(question)))).join().text();
+            return llm.complete(LlmRequest.of(List.of(ChatMessage.user(question))))
+                    .join()
+                    .text();
         } catch (java.util.concurrent.CompletionException e) {
             if (e.getCause() instanceof LlmRateLimitException limited) {
-                return "busy, retry in " + limited.retryAfter().map(Duration::toSeconds).orElse(1L) + " s";
+                return "busy, retry in "
+                        + limited.retryAfter().map(Duration::toSeconds).orElse(1L) + " s";
             }
             if (e.getCause() instanceof LlmException failure) {
                 return "the model failed: " + failure.getMessage();
@@ -86,8 +89,7 @@ final class ProviderSamples {
 
         @Override
         public CompletableFuture<LlmResult> complete(LlmRequest request) {
-            return primary.complete(request)
-                    .exceptionallyCompose(error -> fallback.complete(request));
+            return primary.complete(request).exceptionallyCompose(error -> fallback.complete(request));
         }
 
         @Override
@@ -108,7 +110,8 @@ final class ProviderSamples {
     static final class ShoutingLlmProvider implements LlmProvider {
         @Override
         public CompletableFuture<LlmResult> complete(LlmRequest request) {
-            return CompletableFuture.supplyAsync(() -> LlmResult.of(request.lastUserText().orElse("").toUpperCase()));
+            return CompletableFuture.supplyAsync(
+                    () -> LlmResult.of(request.lastUserText().orElse("").toUpperCase()));
         }
 
         @Override
@@ -118,13 +121,15 @@ final class ProviderSamples {
                 String answer = request.lastUserText().orElse("").toUpperCase();
                 for (String word : answer.split("(?<= )")) {
                     if (completion.isDone()) {
-                        return;                                  // cancelled: stop producing
+                        return; // cancelled: stop producing
                     }
                     listener.onDelta(word);
                 }
                 completion.complete(LlmResult.of(answer));
             });
-            return LlmStream.of(completion, () -> { /* nothing to close */ });
+            return LlmStream.of(completion, () -> {
+                /* nothing to close */
+            });
         }
     }
     // [/from-scratch]

@@ -25,7 +25,8 @@ class SseDecoderTest {
 
     @Test
     void ignoresCommentsOtherFieldsAndEmptyEvents() {
-        assertThat(decode(": ping", "", "event: x", "id: 3", "retry: 10", "", "data: y", "")).containsExactly("y");
+        assertThat(decode(": ping", "", "event: x", "id: 3", "retry: 10", "", "data: y", ""))
+                .containsExactly("y");
     }
 
     @Test

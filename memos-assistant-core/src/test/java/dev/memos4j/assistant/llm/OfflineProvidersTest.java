@@ -18,39 +18,79 @@ import org.junit.jupiter.api.Test;
 
 class OfflineProvidersTest {
 
-    private static final LlmRequest PLAIN = LlmRequest.of(List.of(ChatMessage.system("sys"), ChatMessage.user("Hello there")));
+    private static final LlmRequest PLAIN =
+            LlmRequest.of(List.of(ChatMessage.system("sys"), ChatMessage.user("Hello there")));
 
     private static LlmRequest withContext() {
-        MemoryDetail zoo = new MemoryDetail("m1", null, "Take the kids to the zoo on Saturday", null, null, null, null,
-                null, null, null, null, null, null, null);
-        PreferenceDetail style = new PreferenceDetail("p1", "Three key points, then one suggestion", null, null, null,
-                null, null, null, null, null, null, null);
-        PromptContext context = new PromptContext("What plans do I have for the weekend?", "u", "c", List.of(zoo),
-                List.of(style), Optional.empty(), ZonedDateTime.now());
-        return LlmRequest.builder().addMessage(ChatMessage.user(context.query())).promptContext(context).build();
+        MemoryDetail zoo = new MemoryDetail(
+                "m1",
+                null,
+                "Take the kids to the zoo on Saturday",
+                null,
+                null,
+                null,
+                null,
+                null,
+                null,
+                null,
+                null,
+                null,
+                null,
+                null);
+        PreferenceDetail style = new PreferenceDetail(
+                "p1",
+                "Three key points, then one suggestion",
+                null,
+                null,
+                null,
+                null,
+                null,
+                null,
+                null,
+                null,
+                null,
+                null);
+        PromptContext context = new PromptContext(
+                "What plans do I have for the weekend?",
+                "u",
+                "c",
+                List.of(zoo),
+                List.of(style),
+                Optional.empty(),
+                ZonedDateTime.now());
+        return LlmRequest.builder()
+                .addMessage(ChatMessage.user(context.query()))
+                .promptContext(context)
+                .build();
     }
 
     @Test
     void notConnectedShowsQueryMemoriesAndPreferences() {
-        String text = new NotConnectedLlmProvider().complete(withContext()).join().text();
+        String text =
+                new NotConnectedLlmProvider().complete(withContext()).join().text();
 
-        assertThat(text).isEqualTo("[LLM not connected] The model would answer \"What plans do I have for the weekend?\""
-                + " using 1 memory and 1 preference:\n"
-                + "  memory 1: Take the kids to the zoo on Saturday\n"
-                + "  preference 1: Three key points, then one suggestion");
+        assertThat(text)
+                .isEqualTo("[LLM not connected] The model would answer \"What plans do I have for the weekend?\""
+                        + " using 1 memory and 1 preference:\n"
+                        + "  memory 1: Take the kids to the zoo on Saturday\n"
+                        + "  preference 1: Three key points, then one suggestion");
     }
 
     @Test
     void notConnectedWithoutContextDescribesThePrompt() {
         assertThat(new NotConnectedLlmProvider().complete(PLAIN).join().text())
-                .startsWith("[LLM not connected]").contains("Hello there", "2 messages");
+                .startsWith("[LLM not connected]")
+                .contains("Hello there", "2 messages");
     }
 
     @Test
     void notConnectedStreamsTheSameTextInSeveralDeltas() {
         List<String> deltas = new CopyOnWriteArrayList<>();
-        LlmResult result = new NotConnectedLlmProvider().stream(withContext(), deltas::add).completion()
-                .orTimeout(10, TimeUnit.SECONDS).join();
+        LlmResult result = new NotConnectedLlmProvider()
+                .stream(withContext(), deltas::add)
+                        .completion()
+                        .orTimeout(10, TimeUnit.SECONDS)
+                        .join();
 
         assertThat(deltas).hasSize(3);
         assertThat(String.join("", deltas)).isEqualTo(result.text()).startsWith(NotConnectedLlmProvider.PREFIX);
@@ -67,8 +107,11 @@ class OfflineProvidersTest {
                 .build();
 
         assertThat(llm.complete(PLAIN).join().text()).isEqualTo("first");
-        assertThat(catchThrowable(() -> llm.complete(PLAIN).join())).isInstanceOf(CompletionException.class).hasCause(down);
-        assertThat(llm.complete(PLAIN).orTimeout(10, TimeUnit.SECONDS).join().text()).isEqualTo("third");
+        assertThat(catchThrowable(() -> llm.complete(PLAIN).join()))
+                .isInstanceOf(CompletionException.class)
+                .hasCause(down);
+        assertThat(llm.complete(PLAIN).orTimeout(10, TimeUnit.SECONDS).join().text())
+                .isEqualTo("third");
         assertThat(llm.complete(PLAIN).join().text()).isEqualTo("echo Hello there");
         assertThat(llm.requests()).hasSize(4).allMatch(r -> r == PLAIN);
         assertThat(llm.remainingSteps()).isZero();
@@ -78,17 +121,24 @@ class OfflineProvidersTest {
     void scriptedProviderWithoutFallbackFailsWhenTheScriptRunsOut() {
         ScriptedLlmProvider llm = ScriptedLlmProvider.builder().build();
 
-        assertThat(catchThrowable(() -> llm.complete(PLAIN).join())).hasCauseInstanceOf(LlmException.class)
+        assertThat(catchThrowable(() -> llm.complete(PLAIN).join()))
+                .hasCauseInstanceOf(LlmException.class)
                 .hasMessageContaining("no step left");
     }
 
     @Test
     void scriptedStreamSplitsRepliesIntoWordsAndCanBeCancelled() {
         List<String> deltas = new CopyOnWriteArrayList<>();
-        ScriptedLlmProvider llm = ScriptedLlmProvider.builder().reply("one two three")
-                .streamThenStall(List.of("a")).build();
+        ScriptedLlmProvider llm = ScriptedLlmProvider.builder()
+                .reply("one two three")
+                .streamThenStall(List.of("a"))
+                .build();
 
-        assertThat(llm.stream(PLAIN, deltas::add).completion().orTimeout(10, TimeUnit.SECONDS).join().text())
+        assertThat(llm.stream(PLAIN, deltas::add)
+                        .completion()
+                        .orTimeout(10, TimeUnit.SECONDS)
+                        .join()
+                        .text())
                 .isEqualTo("one two three");
         assertThat(deltas).containsExactly("one ", "two ", "three");
 

@@ -53,7 +53,8 @@ class OpenAiLlmProviderTest {
 
     private static final String KEY = "sk-test-SECRET-0123456789abcdef";
     private static final String PATH = "/v1/chat/completions";
-    private static final LlmRequest HELLO = LlmRequest.of(List.of(ChatMessage.system("Be brief."), ChatMessage.user("Hello")));
+    private static final LlmRequest HELLO =
+            LlmRequest.of(List.of(ChatMessage.system("Be brief."), ChatMessage.user("Hello")));
 
     private String baseUrl;
     private RecordingScheduler scheduler;
@@ -65,8 +66,12 @@ class OpenAiLlmProviderTest {
     }
 
     private OpenAiLlmProvider.Builder provider() {
-        return OpenAiLlmProvider.builder().apiKey(KEY).baseUrl(baseUrl).model("gpt-4o")
-                .retryScheduler(scheduler).requestTimeout(Duration.ofSeconds(5))
+        return OpenAiLlmProvider.builder()
+                .apiKey(KEY)
+                .baseUrl(baseUrl)
+                .model("gpt-4o")
+                .retryScheduler(scheduler)
+                .requestTimeout(Duration.ofSeconds(5))
                 .streamIdleTimeout(Duration.ofSeconds(5));
     }
 
@@ -79,9 +84,12 @@ class OpenAiLlmProviderTest {
     }
 
     private static void stubStream(String fixture) {
-        stubFor(post(PATH).willReturn(aResponse().withStatus(200)
-                .withHeader("Content-Type", "text/event-stream").withHeader("x-request-id", "req-stream")
-                .withBody(resource(fixture))));
+        stubFor(post(PATH)
+                .willReturn(aResponse()
+                        .withStatus(200)
+                        .withHeader("Content-Type", "text/event-stream")
+                        .withHeader("x-request-id", "req-stream")
+                        .withBody(resource(fixture))));
     }
 
     private static <T> T await(java.util.concurrent.CompletableFuture<T> future) {
@@ -89,7 +97,8 @@ class OpenAiLlmProviderTest {
     }
 
     private static Throwable failureOf(java.util.concurrent.CompletableFuture<?> future) {
-        Throwable thrown = catchThrowable(() -> future.orTimeout(10, TimeUnit.SECONDS).join());
+        Throwable thrown =
+                catchThrowable(() -> future.orTimeout(10, TimeUnit.SECONDS).join());
         assertThat(thrown).isInstanceOf(CompletionException.class);
         return thrown.getCause();
     }
@@ -98,8 +107,12 @@ class OpenAiLlmProviderTest {
 
     @Test
     void completeParsesTextFinishReasonUsageAndRequestId() {
-        stubFor(post(PATH).willReturn(aResponse().withStatus(200).withHeader("x-request-id", "req-1")
-                .withHeader("Content-Type", "application/json").withBody(resource("completion.json"))));
+        stubFor(post(PATH)
+                .willReturn(aResponse()
+                        .withStatus(200)
+                        .withHeader("x-request-id", "req-1")
+                        .withHeader("Content-Type", "application/json")
+                        .withBody(resource("completion.json"))));
 
         LlmResult result = await(provider().build().complete(HELLO));
 
@@ -112,23 +125,33 @@ class OpenAiLlmProviderTest {
         verify(postRequestedFor(urlEqualTo(PATH))
                 .withHeader("Authorization", equalTo("Bearer " + KEY))
                 .withHeader("Content-Type", equalTo("application/json"))
-                .withRequestBody(equalToJson("{\"model\":\"gpt-4o\",\"messages\":[{\"role\":\"system\",\"content\":\"Be brief.\"},"
-                        + "{\"role\":\"user\",\"content\":\"Hello\"}]}")));
+                .withRequestBody(equalToJson(
+                        "{\"model\":\"gpt-4o\",\"messages\":[{\"role\":\"system\",\"content\":\"Be brief.\"},"
+                                + "{\"role\":\"user\",\"content\":\"Hello\"}]}")));
     }
 
     @Test
     void requestJsonCarriesOnlyTheFieldsThatAreSetAndNeverNull() {
         stubFor(post(PATH).willReturn(aResponse().withStatus(200).withBody(resource("completion.json"))));
-        LlmRequest withOptions = LlmRequest.builder().messages(HELLO.messages())
-                .options(LlmOptions.builder().model("gpt-4o-mini").temperature(0.2).topP(0.9).maxTokens(50)
-                        .stop(List.of("END")).seed(7).user("u-1").build())
+        LlmRequest withOptions = LlmRequest.builder()
+                .messages(HELLO.messages())
+                .options(LlmOptions.builder()
+                        .model("gpt-4o-mini")
+                        .temperature(0.2)
+                        .topP(0.9)
+                        .maxTokens(50)
+                        .stop(List.of("END"))
+                        .seed(7)
+                        .user("u-1")
+                        .build())
                 .build();
 
         await(provider().organization("org-1").project("proj-1").build().complete(withOptions));
         await(provider().build().complete(HELLO));
 
         List<JsonNode> bodies = getAllServeEvents().stream()
-                .map(e -> Json.tree(Json.MAPPER.convertValue(readTree(e.getRequest().getBodyAsString()), Object.class)))
+                .map(e -> Json.tree(
+                        Json.MAPPER.convertValue(readTree(e.getRequest().getBodyAsString()), Object.class)))
                 .toList();
         JsonNode full = bodies.stream().filter(b -> b.has("seed")).findFirst().orElseThrow();
         assertThat(full.get("model").asText()).isEqualTo("gpt-4o-mini");
@@ -137,12 +160,14 @@ class OpenAiLlmProviderTest {
         assertThat(full.get("max_tokens").asInt()).isEqualTo(50); // compatible servers: the legacy name
         assertThat(full.get("stop").get(0).asText()).isEqualTo("END");
         assertThat(full.get("user").asText()).isEqualTo("u-1");
-        JsonNode minimal = bodies.stream().filter(b -> !b.has("seed")).findFirst().orElseThrow();
+        JsonNode minimal =
+                bodies.stream().filter(b -> !b.has("seed")).findFirst().orElseThrow();
         assertThat(minimal.fieldNames()).toIterable().containsExactlyInAnyOrder("model", "messages");
         for (var event : getAllServeEvents()) {
             assertThat(event.getRequest().getBodyAsString()).doesNotContain("null");
         }
-        verify(postRequestedFor(urlEqualTo(PATH)).withHeader("OpenAI-Organization", equalTo("org-1"))
+        verify(postRequestedFor(urlEqualTo(PATH))
+                .withHeader("OpenAI-Organization", equalTo("org-1"))
                 .withHeader("OpenAI-Project", equalTo("proj-1")));
     }
 
@@ -156,16 +181,27 @@ class OpenAiLlmProviderTest {
 
     @Test
     void statusesMapToTypedExceptionsWithTheParsedErrorBody() {
-        OpenAiLlmProvider llm = provider().retryPolicy(RetryPolicy.none()).build();
+        OpenAiLlmProvider llm = provider().retryPolicy(OpenAiRetryPolicy.none()).build();
         record Case(int status, Class<? extends LlmServiceException> type) {}
-        for (Case c : List.of(new Case(400, LlmBadRequestException.class), new Case(401, LlmAuthenticationException.class),
-                new Case(403, LlmAuthenticationException.class), new Case(404, LlmNotFoundException.class),
-                new Case(409, LlmBadRequestException.class), new Case(422, LlmBadRequestException.class),
-                new Case(429, LlmRateLimitException.class), new Case(500, LlmServerException.class),
+        for (Case c : List.of(
+                new Case(400, LlmBadRequestException.class),
+                new Case(401, LlmAuthenticationException.class),
+                new Case(403, LlmAuthenticationException.class),
+                new Case(404, LlmNotFoundException.class),
+                new Case(409, LlmBadRequestException.class),
+                new Case(422, LlmBadRequestException.class),
+                new Case(429, LlmRateLimitException.class),
+                new Case(500, LlmServerException.class),
                 new Case(503, LlmServerException.class))) {
-            stubFor(post(PATH).willReturn(aResponse().withStatus(c.status()).withHeader("x-request-id", "req-err")
-                    .withBody("{\"error\":{\"message\":\"Bad thing " + c.status()
-                            + "\",\"type\":\"invalid_request_error\",\"param\":\"messages\",\"code\":\"oops\"}}")));
+            stubFor(
+                    post(PATH)
+                            .willReturn(
+                                    aResponse()
+                                            .withStatus(c.status())
+                                            .withHeader("x-request-id", "req-err")
+                                            .withBody(
+                                                    "{\"error\":{\"message\":\"Bad thing " + c.status()
+                                                            + "\",\"type\":\"invalid_request_error\",\"param\":\"messages\",\"code\":\"oops\"}}")));
 
             Throwable failure = failureOf(llm.complete(HELLO));
 
@@ -185,7 +221,8 @@ class OpenAiLlmProviderTest {
     void aNonJsonErrorBodyIsKeptAsRawText() {
         stubFor(post(PATH).willReturn(aResponse().withStatus(502).withBody("<html>Bad Gateway</html>")));
 
-        Throwable failure = failureOf(provider().retryPolicy(RetryPolicy.none()).build().complete(HELLO));
+        Throwable failure = failureOf(
+                provider().retryPolicy(OpenAiRetryPolicy.none()).build().complete(HELLO));
 
         assertThat(failure).isInstanceOf(LlmServerException.class).hasMessageContaining("<html>Bad Gateway</html>");
         assertThat(((LlmServiceException) failure).rawBody()).contains("<html>Bad Gateway</html>");
@@ -194,12 +231,19 @@ class OpenAiLlmProviderTest {
 
     @Test
     void retries503ThenSucceedsWithJitteredExponentialBackoff() {
-        stubFor(post(PATH).inScenario("flaky").whenScenarioStateIs(STARTED)
+        stubFor(post(PATH)
+                .inScenario("flaky")
+                .whenScenarioStateIs(STARTED)
                 .willReturn(aResponse().withStatus(503).withBody("{\"error\":{\"message\":\"overloaded\"}}"))
                 .willSetStateTo("second"));
-        stubFor(post(PATH).inScenario("flaky").whenScenarioStateIs("second")
-                .willReturn(aResponse().withStatus(500)).willSetStateTo("third"));
-        stubFor(post(PATH).inScenario("flaky").whenScenarioStateIs("third")
+        stubFor(post(PATH)
+                .inScenario("flaky")
+                .whenScenarioStateIs("second")
+                .willReturn(aResponse().withStatus(500))
+                .willSetStateTo("third"));
+        stubFor(post(PATH)
+                .inScenario("flaky")
+                .whenScenarioStateIs("third")
                 .willReturn(aResponse().withStatus(200).withBody(resource("completion.json"))));
 
         LlmResult result = await(provider().build().complete(HELLO));
@@ -207,21 +251,31 @@ class OpenAiLlmProviderTest {
         assertThat(result.text()).startsWith("You are taking");
         verify(3, postRequestedFor(urlEqualTo(PATH)));
         assertThat(scheduler.requestedDelaysMillis).hasSize(2);
-        assertThat(scheduler.requestedDelaysMillis.get(0)).isBetween(375L, 500L);   // 0.5 s less up to 25 %
-        assertThat(scheduler.requestedDelaysMillis.get(1)).isBetween(750L, 1000L);  // doubled
+        assertThat(scheduler.requestedDelaysMillis.get(0)).isBetween(375L, 500L); // 0.5 s less up to 25 %
+        assertThat(scheduler.requestedDelaysMillis.get(1)).isBetween(750L, 1000L); // doubled
     }
 
     @Test
     void rateLimitRetryAfterIsObeyedWithoutWaiting() {
-        stubFor(post(PATH).inScenario("429").whenScenarioStateIs(STARTED)
-                .willReturn(aResponse().withStatus(429).withHeader("Retry-After", "7")
+        stubFor(post(PATH)
+                .inScenario("429")
+                .whenScenarioStateIs(STARTED)
+                .willReturn(aResponse()
+                        .withStatus(429)
+                        .withHeader("Retry-After", "7")
                         .withBody("{\"error\":{\"message\":\"slow down\",\"code\":\"rate_limit_exceeded\"}}"))
                 .willSetStateTo("ms"));
-        stubFor(post(PATH).inScenario("429").whenScenarioStateIs("ms")
-                .willReturn(aResponse().withStatus(429).withHeader("Retry-After-Ms", "1234")
+        stubFor(post(PATH)
+                .inScenario("429")
+                .whenScenarioStateIs("ms")
+                .willReturn(aResponse()
+                        .withStatus(429)
+                        .withHeader("Retry-After-Ms", "1234")
                         .withHeader("Retry-After", "99"))
                 .willSetStateTo("ok"));
-        stubFor(post(PATH).inScenario("429").whenScenarioStateIs("ok")
+        stubFor(post(PATH)
+                .inScenario("429")
+                .whenScenarioStateIs("ok")
                 .willReturn(aResponse().withStatus(200).withBody(resource("completion.json"))));
 
         await(provider().build().complete(HELLO));
@@ -232,22 +286,33 @@ class OpenAiLlmProviderTest {
     @Test
     void retryAfterAsHttpDateIsMeasuredAgainstTheClock() {
         java.time.Instant now = java.time.Instant.parse("2026-11-25T10:00:00Z");
-        stubFor(post(PATH).inScenario("date").whenScenarioStateIs(STARTED)
+        stubFor(post(PATH)
+                .inScenario("date")
+                .whenScenarioStateIs(STARTED)
                 .willReturn(aResponse().withStatus(503).withHeader("Retry-After", "Wed, 25 Nov 2026 10:00:03 GMT"))
                 .willSetStateTo("ok"));
-        stubFor(post(PATH).inScenario("date").whenScenarioStateIs("ok")
+        stubFor(post(PATH)
+                .inScenario("date")
+                .whenScenarioStateIs("ok")
                 .willReturn(aResponse().withStatus(200).withBody(resource("completion.json"))));
 
-        await(provider().clock(java.time.Clock.fixed(now, java.time.ZoneOffset.UTC)).build().complete(HELLO));
+        await(provider()
+                .clock(java.time.Clock.fixed(now, java.time.ZoneOffset.UTC))
+                .build()
+                .complete(HELLO));
 
         assertThat(scheduler.requestedDelaysMillis).containsExactly(3000L);
     }
 
     @Test
     void insufficientQuotaIsNotRetried() {
-        stubFor(post(PATH).willReturn(aResponse().withStatus(429).withHeader("Retry-After", "1")
-                .withBody("{\"error\":{\"message\":\"You exceeded your current quota\",\"type\":\"insufficient_quota\","
-                        + "\"param\":null,\"code\":\"insufficient_quota\"}}")));
+        stubFor(post(PATH)
+                .willReturn(aResponse()
+                        .withStatus(429)
+                        .withHeader("Retry-After", "1")
+                        .withBody(
+                                "{\"error\":{\"message\":\"You exceeded your current quota\",\"type\":\"insufficient_quota\","
+                                        + "\"param\":null,\"code\":\"insufficient_quota\"}}")));
 
         Throwable failure = failureOf(provider().build().complete(HELLO));
 
@@ -271,7 +336,10 @@ class OpenAiLlmProviderTest {
     void retriesGiveUpAfterTheConfiguredNumber() {
         stubFor(post(PATH).willReturn(aResponse().withStatus(500)));
 
-        Throwable failure = failureOf(provider().retryPolicy(RetryPolicy.defaults().withMaxRetries(3)).build().complete(HELLO));
+        Throwable failure = failureOf(provider()
+                .retryPolicy(OpenAiRetryPolicy.defaults().withMaxRetries(3))
+                .build()
+                .complete(HELLO));
 
         assertThat(failure).isInstanceOf(LlmServerException.class);
         verify(4, postRequestedFor(urlEqualTo(PATH)));
@@ -279,8 +347,10 @@ class OpenAiLlmProviderTest {
 
     @Test
     void connectionFailuresAreIoErrors() {
-        OpenAiLlmProvider llm = OpenAiLlmProvider.builder().baseUrl("http://127.0.0.1:1/v1")
-                .retryPolicy(RetryPolicy.none()).build();
+        OpenAiLlmProvider llm = OpenAiLlmProvider.builder()
+                .baseUrl("http://127.0.0.1:1/v1")
+                .retryPolicy(OpenAiRetryPolicy.none())
+                .build();
 
         assertThat(failureOf(llm.complete(HELLO))).isInstanceOf(LlmIoException.class);
     }
@@ -289,9 +359,11 @@ class OpenAiLlmProviderTest {
 
     @Test
     void theKeyNeverAppearsInToStringOrExceptions() {
-        stubFor(post(PATH).willReturn(aResponse().withStatus(401)
-                .withBody("{\"error\":{\"message\":\"Incorrect API key provided: " + KEY + ".\",\"type\":\"invalid_request_error\","
-                        + "\"code\":\"invalid_api_key\"}}")));
+        stubFor(post(PATH)
+                .willReturn(aResponse()
+                        .withStatus(401)
+                        .withBody("{\"error\":{\"message\":\"Incorrect API key provided: " + KEY
+                                + ".\",\"type\":\"invalid_request_error\"," + "\"code\":\"invalid_api_key\"}}")));
         OpenAiLlmProvider llm = provider().build();
 
         Throwable failure = failureOf(llm.complete(HELLO));
@@ -312,29 +384,44 @@ class OpenAiLlmProviderTest {
         assertThat(defaults.baseUrl().toString()).isEqualTo("https://api.openai.com/v1");
         assertThat(defaults.model()).isEqualTo("gpt-4o");
 
-        OpenAiLlmProvider custom = OpenAiLlmProvider.fromEnv(Map.of("OPENAI_API_KEY", KEY,
-                "OPENAI_BASE_URL", "http://localhost:11434/v1", "OPENAI_MODEL", "llama3.2"));
+        OpenAiLlmProvider custom = OpenAiLlmProvider.fromEnv(Map.of(
+                "OPENAI_API_KEY", KEY, "OPENAI_BASE_URL", "http://localhost:11434/v1", "OPENAI_MODEL", "llama3.2"));
         assertThat(custom.baseUrl().toString()).isEqualTo("http://localhost:11434/v1");
         assertThat(custom.model()).isEqualTo("llama3.2");
 
         assertThatThrownBy(() -> OpenAiLlmProvider.fromEnv(Map.of()))
-                .isInstanceOf(IllegalStateException.class).hasMessageContaining("OPENAI_API_KEY");
+                .isInstanceOf(IllegalStateException.class)
+                .hasMessageContaining("OPENAI_API_KEY");
         // a local server needs no key
-        assertThat(OpenAiLlmProvider.fromEnv(Map.of("OPENAI_BASE_URL", "http://127.0.0.1:11434/v1")).model()).isEqualTo("gpt-4o");
+        assertThat(OpenAiLlmProvider.fromEnv(Map.of("OPENAI_BASE_URL", "http://127.0.0.1:11434/v1"))
+                        .model())
+                .isEqualTo("gpt-4o");
     }
 
     @Test
     void plainHttpIsRefusedForRemoteHostsUnlessAllowed() {
-        assertThatThrownBy(() -> OpenAiLlmProvider.builder().baseUrl("http://llm.example.com/v1").build())
-                .isInstanceOf(IllegalArgumentException.class).hasMessageContaining("plain http");
-        assertThat(OpenAiLlmProvider.builder().baseUrl("http://llm.example.com/v1").allowInsecureHttp(true).build())
+        assertThatThrownBy(() -> OpenAiLlmProvider.builder()
+                        .baseUrl("http://llm.example.com/v1")
+                        .build())
+                .isInstanceOf(IllegalArgumentException.class)
+                .hasMessageContaining("plain http");
+        assertThat(OpenAiLlmProvider.builder()
+                        .baseUrl("http://llm.example.com/v1")
+                        .allowInsecureHttp(true)
+                        .build())
                 .isNotNull();
-        assertThat(OpenAiLlmProvider.builder().baseUrl("http://localhost:11434/v1").build()).isNotNull();
-        assertThat(OpenAiLlmProvider.builder().baseUrl("http://[::1]:8000/v1").build()).isNotNull();
+        assertThat(OpenAiLlmProvider.builder()
+                        .baseUrl("http://localhost:11434/v1")
+                        .build())
+                .isNotNull();
+        assertThat(OpenAiLlmProvider.builder().baseUrl("http://[::1]:8000/v1").build())
+                .isNotNull();
         assertThatThrownBy(() -> OpenAiLlmProvider.builder().baseUrl("ftp://x/v1"))
-                .isInstanceOf(IllegalArgumentException.class).hasMessageContaining("baseUrl");
+                .isInstanceOf(IllegalArgumentException.class)
+                .hasMessageContaining("baseUrl");
         assertThatThrownBy(() -> OpenAiLlmProvider.builder().build())
-                .isInstanceOf(IllegalArgumentException.class).hasMessageContaining("apiKey");
+                .isInstanceOf(IllegalArgumentException.class)
+                .hasMessageContaining("apiKey");
     }
 
     // ---- streaming ----
@@ -359,9 +446,12 @@ class OpenAiLlmProviderTest {
         assertThat(result.usage()).contains(new TokenUsage(50, 4, 54));
         assertThat(result.id()).contains("chatcmpl-9");
         assertThat(result.requestId()).contains("req-stream");
-        verify(postRequestedFor(urlEqualTo(PATH)).withHeader("Accept", equalTo("text/event-stream"))
-                .withRequestBody(equalToJson("{\"model\":\"gpt-4o\",\"stream\":true,\"stream_options\":{\"include_usage\":true}}",
-                        true, true)));
+        verify(postRequestedFor(urlEqualTo(PATH))
+                .withHeader("Accept", equalTo("text/event-stream"))
+                .withRequestBody(equalToJson(
+                        "{\"model\":\"gpt-4o\",\"stream\":true,\"stream_options\":{\"include_usage\":true}}",
+                        true,
+                        true)));
     }
 
     @Test
@@ -399,7 +489,8 @@ class OpenAiLlmProviderTest {
     void aFinishReasonWithoutDoneStillCompletes() {
         stubStream("stream-finish-without-done.txt");
 
-        assertThat(await(stream(provider().build()).stream().completion()).text()).isEqualTo("No DONE");
+        assertThat(await(stream(provider().build()).stream().completion()).text())
+                .isEqualTo("No DONE");
     }
 
     @Test
@@ -419,7 +510,8 @@ class OpenAiLlmProviderTest {
 
         Throwable failure = failureOf(stream(provider().build()).stream().completion());
 
-        assertThat(failure).isInstanceOf(LlmStreamException.class)
+        assertThat(failure)
+                .isInstanceOf(LlmStreamException.class)
                 .hasMessageContaining("The server had an error while processing your request.");
         assertThat(((LlmStreamException) failure).type()).contains("server_error");
         assertThat(((LlmStreamException) failure).code()).contains("internal_error");
@@ -428,9 +520,14 @@ class OpenAiLlmProviderTest {
 
     @Test
     void aStreamIsRetriedWhileNothingReachedTheCaller() {
-        stubFor(post(PATH).inScenario("s").whenScenarioStateIs(STARTED)
-                .willReturn(aResponse().withStatus(503)).willSetStateTo("ok"));
-        stubFor(post(PATH).inScenario("s").whenScenarioStateIs("ok")
+        stubFor(post(PATH)
+                .inScenario("s")
+                .whenScenarioStateIs(STARTED)
+                .willReturn(aResponse().withStatus(503))
+                .willSetStateTo("ok"));
+        stubFor(post(PATH)
+                .inScenario("s")
+                .whenScenarioStateIs("ok")
                 .willReturn(aResponse().withStatus(200).withBody(resource("stream-normal.txt"))));
 
         Collected c = stream(provider().build());
@@ -445,7 +542,8 @@ class OpenAiLlmProviderTest {
         stubFor(post(PATH).willReturn(aResponse().withStatus(401).withBody("{\"error\":{\"message\":\"no key\"}}")));
 
         assertThat(failureOf(stream(provider().build()).stream().completion()))
-                .isInstanceOf(LlmAuthenticationException.class).hasMessageContaining("no key");
+                .isInstanceOf(LlmAuthenticationException.class)
+                .hasMessageContaining("no key");
     }
 
     @Test

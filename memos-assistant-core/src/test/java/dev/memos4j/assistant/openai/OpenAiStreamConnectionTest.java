@@ -82,7 +82,7 @@ class OpenAiStreamConnectionTest {
         return OpenAiLlmProvider.builder()
                 .baseUrl("http://127.0.0.1:" + server.getAddress().getPort() + "/v1")
                 .streamIdleTimeout(idleTimeout)
-                .retryPolicy(RetryPolicy.none())
+                .retryPolicy(OpenAiRetryPolicy.none())
                 .build();
     }
 
@@ -91,7 +91,8 @@ class OpenAiStreamConnectionTest {
         List<String> deltas = new CopyOnWriteArrayList<>();
 
         LlmStream stream = provider(Duration.ofMillis(200)).stream(REQUEST, deltas::add);
-        Throwable failure = catchThrowable(() -> stream.completion().orTimeout(10, TimeUnit.SECONDS).join());
+        Throwable failure = catchThrowable(
+                () -> stream.completion().orTimeout(10, TimeUnit.SECONDS).join());
 
         assertThat(deltas).containsExactly("Take the kids");
         assertThat(failure).isInstanceOf(CompletionException.class).hasCauseInstanceOf(LlmTimeoutException.class);

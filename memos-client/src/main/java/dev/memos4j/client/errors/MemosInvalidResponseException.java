@@ -7,17 +7,28 @@ public class MemosInvalidResponseException extends MemosException {
 
     private static final long serialVersionUID = 1L;
 
+    /** The HTTP status, or null when unknown. */
     private final Integer statusCode;
+    /** The start of the raw body, or null. */
     private final String rawBody;
 
-    /** An exception with a message. */
+    /**
+     * An exception with a message.
+     *
+     * @param message the detail message
+     */
     public MemosInvalidResponseException(String message) {
         super(message);
         this.statusCode = null;
         this.rawBody = "";
     }
 
-    /** An exception with a message and a cause. */
+    /**
+     * An exception with a message and a cause.
+     *
+     * @param message the detail message
+     * @param cause the underlying failure
+     */
     public MemosInvalidResponseException(String message, Throwable cause) {
         super(message, cause);
         this.statusCode = null;
@@ -38,12 +49,20 @@ public class MemosInvalidResponseException extends MemosException {
         this.rawBody = MemosServiceException.cap(rawBody);
     }
 
-    /** The HTTP status of the invalid response, when known. */
+    /**
+     * The HTTP status of the invalid response, when known.
+     *
+     * @return the HTTP status of the invalid response, when known
+     */
     public OptionalInt statusCode() {
         return statusCode == null ? OptionalInt.empty() : OptionalInt.of(statusCode);
     }
 
-    /** The start of the raw body (at most {@link MemosServiceException#MAX_RAW_BODY_CHARS} characters). */
+    /**
+     * The start of the raw body (at most {@link MemosServiceException#MAX_RAW_BODY_CHARS} characters).
+     *
+     * @return the start of the raw body (at most {@link MemosServiceException#MAX_RAW_BODY_CHARS} characters)
+     */
     public String rawBody() {
         return rawBody;
     }

@@ -8,6 +8,7 @@ public class MemosRateLimitException extends MemosServiceException {
 
     private static final long serialVersionUID = 1L;
 
+    /** The server's {@code Retry-After}, or null. */
     private final Duration retryAfter;
 
     /**
@@ -31,7 +32,11 @@ public class MemosRateLimitException extends MemosServiceException {
         this.retryAfter = retryAfter;
     }
 
-    /** How long the server asked to wait before the next call ({@code Retry-After}), if it said. */
+    /**
+     * How long the server asked to wait before the next call ({@code Retry-After}), if it said.
+     *
+     * @return how long the server asked to wait before the next call ({@code Retry-After}), if it said
+     */
     public Optional<Duration> retryAfter() {
         return Optional.ofNullable(retryAfter);
     }

@@ -16,10 +16,15 @@ public class MemosServiceException extends MemosException {
     /** How much of a raw body an exception keeps. */
     public static final int MAX_RAW_BODY_CHARS = 2_048;
 
+    /** The HTTP status. */
     private final int statusCode;
+    /** The envelope {@code code}, or null. */
     private final Integer errorCode;
+    /** The service's message, never null. */
     private final String serviceMessage;
+    /** The service's request id, or null. */
     private final String requestId;
+    /** The start of the raw body, or null. */
     private final String rawBody;
 
     /**
@@ -82,27 +87,47 @@ public class MemosServiceException extends MemosException {
         return new MemosServiceException(statusCode, errorCode, serviceMessage, requestId, rawBody);
     }
 
-    /** The HTTP status of the response. */
+    /**
+     * The HTTP status of the response.
+     *
+     * @return the HTTP status of the response
+     */
     public int statusCode() {
         return statusCode;
     }
 
-    /** The envelope {@code code}, when the body was an envelope. */
+    /**
+     * The envelope {@code code}, when the body was an envelope.
+     *
+     * @return the envelope {@code code}, when the body was an envelope
+     */
     public Optional<Integer> errorCode() {
         return Optional.ofNullable(errorCode);
     }
 
-    /** The service's message (the envelope {@code message}), or a description of the failure. */
+    /**
+     * The service's message (the envelope {@code message}), or a description of the failure.
+     *
+     * @return the service's message (the envelope {@code message}), or a description of the failure
+     */
     public String serviceMessage() {
         return serviceMessage;
     }
 
-    /** The service's request id, when it sent one. */
+    /**
+     * The service's request id, when it sent one.
+     *
+     * @return the service's request id, when it sent one
+     */
     public Optional<String> requestId() {
         return Optional.ofNullable(requestId);
     }
 
-    /** The start of the raw response body (at most {@link #MAX_RAW_BODY_CHARS} characters). */
+    /**
+     * The start of the raw response body (at most {@link #MAX_RAW_BODY_CHARS} characters).
+     *
+     * @return the start of the raw response body (at most {@link #MAX_RAW_BODY_CHARS} characters)
+     */
     public String rawBody() {
         return rawBody;
     }

@@ -5,12 +5,21 @@ public class MemosStreamException extends MemosException {
 
     private static final long serialVersionUID = 1L;
 
-    /** An exception with a message. */
+    /**
+     * An exception with a message.
+     *
+     * @param message the detail message
+     */
     public MemosStreamException(String message) {
         super(message);
     }
 
-    /** An exception with a message and a cause. */
+    /**
+     * An exception with a message and a cause.
+     *
+     * @param message the detail message
+     * @param cause the underlying failure
+     */
     public MemosStreamException(String message, Throwable cause) {
         super(message, cause);
     }

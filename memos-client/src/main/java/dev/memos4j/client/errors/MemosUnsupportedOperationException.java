@@ -5,6 +5,7 @@ public class MemosUnsupportedOperationException extends MemosException {
 
     private static final long serialVersionUID = 1L;
 
+    /** The endpoint path. */
     private final String endpoint;
 
     /**
@@ -18,7 +19,11 @@ public class MemosUnsupportedOperationException extends MemosException {
         this.endpoint = endpoint;
     }
 
-    /** The endpoint path, e.g. {@code create/knowledgebase}. */
+    /**
+     * The endpoint path, e.g. {@code create/knowledgebase}.
+     *
+     * @return the endpoint path, e.g. {@code create/knowledgebase}
+     */
     public String endpoint() {
         return endpoint;
     }

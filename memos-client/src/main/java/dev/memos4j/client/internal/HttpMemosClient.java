@@ -66,12 +66,13 @@ import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Future;
-import java.util.concurrent.Executors;
-import java.util.concurrent.ScheduledExecutorService;
+import java.util.concurrent.LinkedBlockingQueue;
 import java.util.concurrent.RejectedExecutionException;
+import java.util.concurrent.ScheduledExecutorService;
 import java.util.concurrent.ScheduledFuture;
 import java.util.concurrent.ScheduledThreadPoolExecutor;
 import java.util.concurrent.ThreadFactory;
+import java.util.concurrent.ThreadPoolExecutor;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicBoolean;
 import java.util.concurrent.atomic.AtomicInteger;
@@ -100,6 +101,7 @@ public final class HttpMemosClient implements MemosClient {
     private final ScheduledExecutorService scheduler;
     /** Timeouts run here: always the client's own, so that they stay real whatever scheduler is injected. */
     private final ScheduledThreadPoolExecutor timer;
+
     private final Responses responses;
     private final Set<CompletableFuture<?>> inFlight = ConcurrentHashMap.newKeySet();
     private final AtomicBoolean closed = new AtomicBoolean();
@@ -120,7 +122,7 @@ public final class HttpMemosClient implements MemosClient {
                 this.ownedExecutor = null;
                 builder.executor(config.executor().get());
             } else {
-                this.ownedExecutor = Executors.newCachedThreadPool(daemonThreads("memos4j-http-"));
+                this.ownedExecutor = boundedPool();
                 builder.executor(ownedExecutor);
             }
             this.http = builder.build();
@@ -188,7 +190,8 @@ public final class HttpMemosClient implements MemosClient {
                 throw decode.invalid("\"data\" is neither an object nor a one-element list of objects");
             }
             ObjectNode status = ((ObjectNode) item).deepCopy();
-            if (!status.path("task_id").isTextual() || status.path("task_id").asText().isBlank()) {
+            if (!status.path("task_id").isTextual()
+                    || status.path("task_id").asText().isBlank()) {
                 status.put("task_id", taskId);
             }
             return decode.convert(status, TaskStatusResponse.class);
@@ -209,8 +212,14 @@ public final class HttpMemosClient implements MemosClient {
         ensureOpen();
         byte[] body = Json.write(request.withStream(true)).getBytes(StandardCharsets.UTF_8);
         Endpoint endpoint = Endpoint.CHAT;
-        Outgoing out = new Outgoing(endpoint, endpoint.path, uri(endpoint.path),
-                () -> BodyPublishers.ofByteArray(body), JSON, "text/event-stream", new String(body, StandardCharsets.UTF_8));
+        Outgoing out = new Outgoing(
+                endpoint,
+                endpoint.path,
+                uri(endpoint.path),
+                () -> BodyPublishers.ofByteArray(body),
+                JSON,
+                "text/event-stream",
+                new String(body, StandardCharsets.UTF_8));
         SseChatStream stream = new SseChatStream(listener, timer, config.streamIdleTimeout());
         Exchange<Void> exchange = new Exchange<>() {
             @Override
@@ -258,7 +267,10 @@ public final class HttpMemosClient implements MemosClient {
     @Override
     public CompletableFuture<SuccessResponse> deleteKnowledgebase(String knowledgebaseId, RequestOptions options) {
         requireText(knowledgebaseId, "knowledgebase_id");
-        return json(Endpoint.DELETE_KNOWLEDGEBASE, Map.of("knowledgebase_id", knowledgebaseId), options,
+        return json(
+                Endpoint.DELETE_KNOWLEDGEBASE,
+                Map.of("knowledgebase_id", knowledgebaseId),
+                options,
                 object(SuccessResponse.class));
     }
 
@@ -287,11 +299,18 @@ public final class HttpMemosClient implements MemosClient {
         ensureOpen();
         Endpoint endpoint = Endpoint.ADD_KNOWLEDGEBASE_FILE;
         StringBuilder path = new StringBuilder(endpoint.path)
-                .append("?knowledgebase_id=").append(PathEncoding.encode(request.knowledgebaseId()));
+                .append("?knowledgebase_id=")
+                .append(PathEncoding.encode(request.knowledgebaseId()));
         request.type().ifPresent(type -> path.append("&type=").append(PathEncoding.encode(type)));
         Multipart multipart = new Multipart(existing);
-        Outgoing out = new Outgoing(endpoint, endpoint.path, uri(path.toString()), multipart::publisher,
-                multipart.contentType(), JSON, "multipart upload of " + existing);
+        Outgoing out = new Outgoing(
+                endpoint,
+                endpoint.path,
+                uri(path.toString()),
+                multipart::publisher,
+                multipart.contentType(),
+                JSON,
+                "multipart upload of " + existing);
         return execute(out, options, plain(HttpMemosClient::uploadedFiles, out));
     }
 
@@ -309,12 +328,16 @@ public final class HttpMemosClient implements MemosClient {
         for (String id : fileIds) {
             requireText(id, "file_ids item");
         }
-        return json(Endpoint.DELETE_KNOWLEDGEBASE_FILE, Map.of("file_ids", List.copyOf(fileIds)), options,
+        return json(
+                Endpoint.DELETE_KNOWLEDGEBASE_FILE,
+                Map.of("file_ids", List.copyOf(fileIds)),
+                options,
                 object(SuccessResponse.class));
     }
 
     @Override
-    public CompletableFuture<ExtractMemoryResponse> extractMemory(ExtractMemoryRequest request, RequestOptions options) {
+    public CompletableFuture<ExtractMemoryResponse> extractMemory(
+            ExtractMemoryRequest request, RequestOptions options) {
         return json(Endpoint.EXTRACT_MEMORY, request, options, object(ExtractMemoryResponse.class));
     }
 
@@ -400,8 +423,12 @@ public final class HttpMemosClient implements MemosClient {
             try {
                 return Json.MAPPER.treeToValue(data, type);
             } catch (Exception e) {
-                throw responses.invalid(out.describe(), response.statusCode(), response.body(),
-                        "\"data\" does not match " + type.getSimpleName() + ": " + e.getMessage(), e);
+                throw responses.invalid(
+                        out.describe(),
+                        response.statusCode(),
+                        response.body(),
+                        "\"data\" does not match " + type.getSimpleName() + ": " + e.getMessage(),
+                        e);
             }
         }
 
@@ -409,8 +436,12 @@ public final class HttpMemosClient implements MemosClient {
             try {
                 return Json.MAPPER.convertValue(data, type);
             } catch (Exception e) {
-                throw responses.invalid(out.describe(), response.statusCode(), response.body(),
-                        "\"data\" does not have the expected shape: " + e.getMessage(), e);
+                throw responses.invalid(
+                        out.describe(),
+                        response.statusCode(),
+                        response.body(),
+                        "\"data\" does not have the expected shape: " + e.getMessage(),
+                        e);
             }
         }
     }
@@ -446,13 +477,20 @@ public final class HttpMemosClient implements MemosClient {
         return List.copyOf(decode.convert(data, new TypeReference<List<UploadedFile>>() {}));
     }
 
-    private <T> CompletableFuture<T> json(Endpoint endpoint, Object request, RequestOptions options, DataReader<T> reader) {
+    private <T> CompletableFuture<T> json(
+            Endpoint endpoint, Object request, RequestOptions options, DataReader<T> reader) {
         Objects.requireNonNull(request, "request");
         Objects.requireNonNull(options, "options");
         ensureOpen();
         byte[] body = Json.write(request).getBytes(StandardCharsets.UTF_8);
-        Outgoing out = new Outgoing(endpoint, endpoint.path, uri(endpoint.path),
-                () -> BodyPublishers.ofByteArray(body), JSON, JSON, new String(body, StandardCharsets.UTF_8));
+        Outgoing out = new Outgoing(
+                endpoint,
+                endpoint.path,
+                uri(endpoint.path),
+                () -> BodyPublishers.ofByteArray(body),
+                JSON,
+                JSON,
+                new String(body, StandardCharsets.UTF_8));
         return execute(out, options, plain(reader, out));
     }
 
@@ -482,11 +520,24 @@ public final class HttpMemosClient implements MemosClient {
                 scheduler,
                 (attempt, onSend) -> attempt(out, headers, timeout, attempt, maxAttempts, exchange, onSend),
                 (nextAttempt, failure, wait) -> {
-                    log.warn("Retrying {} in {} ms (attempt {}/{}) after: {}", out.describe(), wait.toMillis(),
-                            nextAttempt, maxAttempts, failure.error().getMessage());
-                    notify(MemosClientListener::onRetry, new MemosCallEvent(out.endpoint().method, out.path(),
-                            nextAttempt - 1, statusOf(failure), Duration.ZERO, Map.of(),
-                            Optional.of(failure.error()), Optional.of(wait)));
+                    log.warn(
+                            "Retrying {} in {} ms (attempt {}/{}) after: {}",
+                            out.describe(),
+                            wait.toMillis(),
+                            nextAttempt,
+                            maxAttempts,
+                            failure.error().getMessage());
+                    notify(
+                            MemosClientListener::onRetry,
+                            new MemosCallEvent(
+                                    out.endpoint().method,
+                                    out.path(),
+                                    nextAttempt - 1,
+                                    statusOf(failure),
+                                    Duration.ZERO,
+                                    Map.of(),
+                                    Optional.of(failure.error()),
+                                    Optional.of(wait)));
                 });
         inFlight.add(result);
         result.whenComplete((value, error) -> inFlight.remove(result));
@@ -506,15 +557,30 @@ public final class HttpMemosClient implements MemosClient {
             Consumer<Future<?>> onSend) {
         HttpRequest.Builder builder = HttpRequest.newBuilder(out.uri()).timeout(timeout);
         headers.forEach(builder::header);
-        builder.method(out.endpoint().method, out.body() == null ? BodyPublishers.noBody() : out.body().get());
+        builder.method(
+                out.endpoint().method,
+                out.body() == null ? BodyPublishers.noBody() : out.body().get());
         HttpRequest request = builder.build();
 
         String method = out.endpoint().method;
-        notify(MemosClientListener::onRequest, new MemosCallEvent(method, out.path(), attempt, OptionalInt.empty(),
-                Duration.ZERO, Redaction.headers(request.headers()), Optional.empty(), Optional.empty()));
+        notify(
+                MemosClientListener::onRequest,
+                new MemosCallEvent(
+                        method,
+                        out.path(),
+                        attempt,
+                        OptionalInt.empty(),
+                        Duration.ZERO,
+                        Redaction.headers(request.headers()),
+                        Optional.empty(),
+                        Optional.empty()));
         if (log.isTraceEnabled()) {
-            log.trace("{} attempt {} headers {} body {}", out.describe(), attempt,
-                    Redaction.headers(request.headers()), cap(out.traceBody()));
+            log.trace(
+                    "{} attempt {} headers {} body {}",
+                    out.describe(),
+                    attempt,
+                    Redaction.headers(request.headers()),
+                    cap(out.traceBody()));
         }
         long start = System.nanoTime();
         CompletableFuture<HttpResponse<String>> send = http.sendAsync(request, exchange.bodyHandler());
@@ -533,42 +599,84 @@ public final class HttpMemosClient implements MemosClient {
                 }
                 AttemptFailure failure = responses.transport(
                         timedOut.get() ? new HttpTimeoutException("response body stalled") : error,
-                        out.describe(), timeout);
-                log.debug("{} failed in {} ms (attempt {}/{}): {}", out.describe(), latency.toMillis(), attempt,
-                        maxAttempts, failure.error().toString());
-                notify(MemosClientListener::onError, new MemosCallEvent(method, out.path(), attempt,
-                        OptionalInt.empty(), latency, Map.of(), Optional.of(failure.error()), Optional.empty()));
+                        out.describe(),
+                        timeout);
+                log.debug(
+                        "{} failed in {} ms (attempt {}/{}): {}",
+                        out.describe(),
+                        latency.toMillis(),
+                        attempt,
+                        maxAttempts,
+                        failure.error().toString());
+                notify(
+                        MemosClientListener::onError,
+                        new MemosCallEvent(
+                                method,
+                                out.path(),
+                                attempt,
+                                OptionalInt.empty(),
+                                latency,
+                                Map.of(),
+                                Optional.of(failure.error()),
+                                Optional.empty()));
                 throw failure;
             }
-            log.debug("{} -> {} in {} ms (attempt {}/{})", out.describe(), response.statusCode(), latency.toMillis(),
-                    attempt, maxAttempts);
+            log.debug(
+                    "{} -> {} in {} ms (attempt {}/{})",
+                    out.describe(),
+                    response.statusCode(),
+                    latency.toMillis(),
+                    attempt,
+                    maxAttempts);
             if (log.isTraceEnabled()) {
-                log.trace("{} response headers {} body {}", out.describe(), Redaction.headers(response.headers()),
+                log.trace(
+                        "{} response headers {} body {}",
+                        out.describe(),
+                        Redaction.headers(response.headers()),
                         cap(Redaction.scrub(response.body(), config.apiKey())));
             }
             Map<String, List<String>> responseHeaders = Redaction.headers(response.headers());
-            notify(MemosClientListener::onResponse, new MemosCallEvent(method, out.path(), attempt,
-                    OptionalInt.of(response.statusCode()), latency, responseHeaders, Optional.empty(), Optional.empty()));
+            notify(
+                    MemosClientListener::onResponse,
+                    new MemosCallEvent(
+                            method,
+                            out.path(),
+                            attempt,
+                            OptionalInt.of(response.statusCode()),
+                            latency,
+                            responseHeaders,
+                            Optional.empty(),
+                            Optional.empty()));
             try {
                 return exchange.decode(response);
             } catch (AttemptFailure failure) {
-                notify(MemosClientListener::onError, new MemosCallEvent(method, out.path(), attempt,
-                        OptionalInt.of(response.statusCode()), latency, responseHeaders,
-                        Optional.of(failure.error()), Optional.empty()));
+                notify(
+                        MemosClientListener::onError,
+                        new MemosCallEvent(
+                                method,
+                                out.path(),
+                                attempt,
+                                OptionalInt.of(response.statusCode()),
+                                latency,
+                                responseHeaders,
+                                Optional.of(failure.error()),
+                                Optional.empty()));
                 throw failure;
             }
         });
     }
 
-    private ScheduledFuture<?> scheduleGuard(
-            CompletableFuture<?> send, AtomicBoolean timedOut, Duration timeout) {
+    private ScheduledFuture<?> scheduleGuard(CompletableFuture<?> send, AtomicBoolean timedOut, Duration timeout) {
         try {
-            return timer.schedule(() -> {
-                if (!send.isDone()) {
-                    timedOut.set(true);
-                    send.cancel(true);
-                }
-            }, timeout.toNanos(), TimeUnit.NANOSECONDS);
+            return timer.schedule(
+                    () -> {
+                        if (!send.isDone()) {
+                            timedOut.set(true);
+                            send.cancel(true);
+                        }
+                    },
+                    timeout.toNanos(),
+                    TimeUnit.NANOSECONDS);
         } catch (RejectedExecutionException closed) {
             return null; // closing: the call is being failed anyway
         }
@@ -623,6 +731,18 @@ public final class HttpMemosClient implements MemosClient {
         return text.length() <= LOGGED_BODY_CHARS ? text : text.substring(0, LOGGED_BODY_CHARS) + "...";
     }
 
+    /**
+     * The response-handling pool: a few threads however many calls are in flight (a cached pool grew to
+     * hundreds under 10,000 concurrent calls). Its work is short and non-blocking, so a queue is enough.
+     */
+    private static ExecutorService boundedPool() {
+        int threads = Math.max(4, 2 * Runtime.getRuntime().availableProcessors());
+        ThreadPoolExecutor pool = new ThreadPoolExecutor(
+                threads, threads, 30, TimeUnit.SECONDS, new LinkedBlockingQueue<>(), daemonThreads("memos4j-http-"));
+        pool.allowCoreThreadTimeOut(true);
+        return pool;
+    }
+
     private static ThreadFactory daemonThreads(String prefix) {
         AtomicInteger count = new AtomicInteger();
         return runnable -> {
@@ -631,5 +751,4 @@ public final class HttpMemosClient implements MemosClient {
             return thread;
         };
     }
-
 }

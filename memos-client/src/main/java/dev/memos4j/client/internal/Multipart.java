@@ -33,7 +33,8 @@ final class Multipart {
     BodyPublisher publisher() {
         List<BodyPublisher> parts = new ArrayList<>();
         for (Path file : files) {
-            String name = file.getFileName() == null ? "file" : file.getFileName().toString();
+            String name =
+                    file.getFileName() == null ? "file" : file.getFileName().toString();
             String header = "--" + boundary + "\r\n"
                     + "Content-Disposition: form-data; name=\"file\"; filename=\"" + quote(name) + "\"\r\n"
                     + "Content-Type: " + mimeType(file) + "\r\n\r\n";
@@ -63,6 +64,9 @@ final class Multipart {
     }
 
     private static String quote(String name) {
-        return name.replace("\\", "\\\\").replace("\"", "\\\"").replace("\r", "").replace("\n", "");
+        return name.replace("\\", "\\\\")
+                .replace("\"", "\\\"")
+                .replace("\r", "")
+                .replace("\n", "");
     }
 }

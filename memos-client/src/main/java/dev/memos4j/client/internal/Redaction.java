@@ -16,8 +16,13 @@ final class Redaction {
 
     static boolean isSecretHeader(String name) {
         String n = name.toLowerCase(Locale.ROOT);
-        return n.equals("authorization") || n.equals("proxy-authorization") || n.contains("api-key")
-                || n.contains("apikey") || n.contains("token") || n.contains("secret") || n.contains("cookie");
+        return n.equals("authorization")
+                || n.equals("proxy-authorization")
+                || n.contains("api-key")
+                || n.contains("apikey")
+                || n.contains("token")
+                || n.contains("secret")
+                || n.contains("cookie");
     }
 
     static Map<String, List<String>> headers(Map<String, List<String>> headers) {

@@ -28,7 +28,8 @@ import java.util.concurrent.ExecutionException;
  */
 final class Responses {
 
-    private static final List<String> REQUEST_ID_HEADERS = List.of("x-request-id", "request-id", "x-trace-id", "trace-id");
+    private static final List<String> REQUEST_ID_HEADERS =
+            List.of("x-request-id", "request-id", "x-trace-id", "trace-id");
     private static final List<String> REQUEST_ID_FIELDS = List.of("request_id", "requestId", "trace_id", "traceId");
     private static final int SNIPPET_CHARS = 120;
 
@@ -58,7 +59,8 @@ final class Responses {
             throw invalid(operation, status, body, "the body is empty", null);
         }
         if (root == null) {
-            throw invalid(operation, status, body, "the body is not JSON (starts with \"" + snippet(body) + "\")", null);
+            throw invalid(
+                    operation, status, body, "the body is not JSON (starts with \"" + snippet(body) + "\")", null);
         }
         Integer code = code(root);
         if (code == null) {
@@ -78,7 +80,9 @@ final class Responses {
     AttemptFailure invalid(String operation, int status, String body, String problem, Throwable cause) {
         MemosInvalidResponseException error = new MemosInvalidResponseException(
                 "invalid response to " + operation + " (HTTP " + status + "): " + problem,
-                status, Redaction.scrub(body, apiKey), cause);
+                status,
+                Redaction.scrub(body, apiKey),
+                cause);
         return AttemptFailure.fatal(error);
     }
 
@@ -94,38 +98,67 @@ final class Responses {
         if (error instanceof MemosException memos) {
             return AttemptFailure.fatal(memos);
         }
-        String detail = Redaction.scrub(String.valueOf(error.getMessage()), apiKey);
+        String detail = Redaction.scrub(describe(error), apiKey);
         if (error instanceof HttpConnectTimeoutException) {
-            return new AttemptFailure(new MemosTimeoutException(
-                    "could not connect for " + operation + " in time: " + detail, error),
-                    policy.retryIoErrors(), true, null);
+            return new AttemptFailure(
+                    new MemosTimeoutException("could not connect for " + operation + " in time: " + detail, error),
+                    policy.retryIoErrors(),
+                    true,
+                    null);
         }
         if (error instanceof HttpTimeoutException) {
-            return new AttemptFailure(new MemosTimeoutException(
-                    "no response to " + operation + " within " + timeout.toMillis() + " ms", error),
-                    policy.retryIoErrors(), false, null);
+            return new AttemptFailure(
+                    new MemosTimeoutException(
+                            "no response to " + operation + " within " + timeout.toMillis() + " ms", error),
+                    policy.retryIoErrors(),
+                    false,
+                    null);
         }
         if (hasCause(error, ConnectException.class)) {
-            return new AttemptFailure(new MemosIoException(
-                    "could not connect for " + operation + ": " + detail, error),
-                    policy.retryIoErrors(), true, null);
+            return new AttemptFailure(
+                    new MemosIoException("could not connect for " + operation + ": " + detail, error),
+                    policy.retryIoErrors(),
+                    true,
+                    null);
         }
         if (error instanceof IOException) {
-            return new AttemptFailure(new MemosIoException(
-                    "I/O error during " + operation + ": " + error.getClass().getSimpleName() + ": " + detail, error),
-                    policy.retryIoErrors(), false, null);
+            return new AttemptFailure(
+                    new MemosIoException(
+                            "I/O error during " + operation + ": "
+                                    + error.getClass().getSimpleName() + ": " + detail,
+                            error),
+                    policy.retryIoErrors(),
+                    false,
+                    null);
         }
-        return AttemptFailure.fatal(new MemosException("unexpected failure during " + operation + ": " + detail, error));
+        return AttemptFailure.fatal(
+                new MemosException("unexpected failure during " + operation + ": " + detail, error));
+    }
+
+    /** The first meaningful message in the cause chain (the JDK often leaves the top one null). */
+    static String describe(Throwable error) {
+        for (Throwable t = error; t != null; t = t.getCause()) {
+            if (t.getMessage() != null && !t.getMessage().isBlank()) {
+                return t.getMessage();
+            }
+            if (t.getCause() == null) {
+                return t.getClass().getSimpleName();
+            }
+        }
+        return error.getClass().getSimpleName();
     }
 
     private AttemptFailure serviceFailure(HttpResponse<String> response, int status, JsonNode root, String body) {
         HttpHeaders headers = response.headers();
         Integer code = root == null ? null : code(root);
-        String message = root != null && root.path("message").isTextual() && !root.path("message").asText().isEmpty()
+        String message = root != null
+                        && root.path("message").isTextual()
+                        && !root.path("message").asText().isEmpty()
                 ? root.path("message").asText()
                 : (status >= 200 && status <= 299 ? "error envelope" : "HTTP " + status + " from the service");
         String requestId = requestId(headers, root);
-        Duration retryAfter = RetryAfter.parse(headers.firstValue("retry-after").orElse(null), clock).orElse(null);
+        Duration retryAfter = RetryAfter.parse(headers.firstValue("retry-after").orElse(null), clock)
+                .orElse(null);
         MemosServiceException error = MemosServiceException.of(status, code, message, requestId, body, retryAfter);
 
         boolean clientError = code != null && code >= 40000 && code < 50000 && code != 40300;
@@ -147,7 +180,10 @@ final class Responses {
         if (root != null && root.isObject()) {
             for (String field : REQUEST_ID_FIELDS) {
                 JsonNode value = root.get(field);
-                if (value != null && value.isValueNode() && !value.isNull() && !value.asText().isBlank()) {
+                if (value != null
+                        && value.isValueNode()
+                        && !value.isNull()
+                        && !value.asText().isBlank()) {
                     return value.asText();
                 }
             }

@@ -50,7 +50,8 @@ final class RetryingCall {
                 .retryOnException(thrown -> shouldRetry(thrown, policy, creates) && !result.isDone())
                 .intervalBiFunction((retry, outcome) -> outcome.isLeft()
                         ? wait(policy, retry, outcome.getLeft()).toMillis()
-                        : policy.backoff(retry, ThreadLocalRandom.current().nextDouble()).toMillis())
+                        : policy.backoff(retry, ThreadLocalRandom.current().nextDouble())
+                                .toMillis())
                 .failAfterMaxAttempts(false)
                 .writableStackTraceEnabled(false)
                 .build();
@@ -63,7 +64,8 @@ final class RetryingCall {
 
         Supplier<CompletionStage<T>> decorated = Retry.decorateCompletionStage(retry, scheduler, () -> {
             if (result.isDone()) {
-                return CompletableFuture.failedFuture(AttemptFailure.fatal(new CancellationException("call was cancelled")));
+                return CompletableFuture.failedFuture(
+                        AttemptFailure.fatal(new CancellationException("call was cancelled")));
             }
             try {
                 return attempt.run(attempts.incrementAndGet(), exchange -> {
@@ -105,11 +107,14 @@ final class RetryingCall {
         if (creates && !failure.certainlyNotProcessed()) {
             return false;
         }
-        return failure.retryAfter().map(wait -> wait.compareTo(policy.maxRetryAfter()) <= 0).orElse(true);
+        return failure.retryAfter()
+                .map(wait -> wait.compareTo(policy.maxRetryAfter()) <= 0)
+                .orElse(true);
     }
 
     private static Duration wait(RetryPolicy policy, int retry, Throwable thrown) {
-        if (Responses.unwrap(thrown) instanceof AttemptFailure failure && failure.retryAfter().isPresent()) {
+        if (Responses.unwrap(thrown) instanceof AttemptFailure failure
+                && failure.retryAfter().isPresent()) {
             return failure.retryAfter().get();
         }
         return policy.backoff(retry, ThreadLocalRandom.current().nextDouble());

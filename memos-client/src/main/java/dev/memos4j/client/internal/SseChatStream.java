@@ -144,16 +144,16 @@ final class SseChatStream implements ChatStream, Flow.Subscriber<String> {
 
     @Override
     public void onError(Throwable error) {
-        fail(new MemosStreamException("the chat stream broke off after " + text.length()
-                + " characters of answer: " + error, error));
+        fail(new MemosStreamException(
+                "the chat stream broke off after " + text.length() + " characters of answer: " + error, error));
     }
 
     @Override
     public void onComplete() {
         dispatch(); // a last event without its blank line
         if (!completion.isDone()) {
-            fail(new MemosStreamException("the chat stream ended before [DONE] or an end event, after "
-                    + text.length() + " characters of answer"));
+            fail(new MemosStreamException("the chat stream ended before [DONE] or an end event, after " + text.length()
+                    + " characters of answer"));
         }
     }
 
@@ -219,9 +219,11 @@ final class SseChatStream implements ChatStream, Flow.Subscriber<String> {
             return;
         }
         try {
-            idleTimer = scheduler.schedule(() -> fail(new MemosTimeoutException(
-                    "no data on the chat stream for " + idleTimeout.toMillis() + " ms")),
-                    idleTimeout.toNanos(), TimeUnit.NANOSECONDS);
+            idleTimer = scheduler.schedule(
+                    () -> fail(new MemosTimeoutException(
+                            "no data on the chat stream for " + idleTimeout.toMillis() + " ms")),
+                    idleTimeout.toNanos(),
+                    TimeUnit.NANOSECONDS);
         } catch (RejectedExecutionException closed) {
             fail(new MemosStreamException("the client was closed", closed));
         }
@@ -235,7 +237,13 @@ final class SseChatStream implements ChatStream, Flow.Subscriber<String> {
         }
         Flow.Subscription s = subscription;
         if (s != null) {
-            s.cancel();
+            // Not from inside onNext: the JDK's line adapter then never finishes the exchange, which keeps
+            // the connection and the HTTP client's selector thread alive.
+            try {
+                scheduler.execute(s::cancel);
+            } catch (RejectedExecutionException closed) {
+                s.cancel();
+            }
         }
         abortCall.run();
     }

@@ -2,14 +2,12 @@ package dev.memos4j.client.model;
 
 import com.fasterxml.jackson.annotation.JsonInclude;
 import com.fasterxml.jackson.annotation.JsonProperty;
-import java.util.ArrayList;
 import java.util.List;
-import java.util.Map;
 import java.util.Optional;
 
 /**
  * Request of {@code add/feedback}: correct memories in natural language ("actually I don't like swimming").
-
+ *
  *
  * @param feedbackContent the feedback text (required)
  * @param userId the user (required)
@@ -31,7 +29,18 @@ public record AddFeedbackRequest(
         @JsonProperty("allow_public") Boolean allowPublic,
         @JsonProperty("allow_knowledgebase_ids") Optional<List<String>> allowKnowledgebaseIds) {
 
-    /** Applies defaults and validates; a broken rule names the field. */
+    /**
+     * Applies defaults and validates; a broken rule names the field.
+     *
+     * @param feedbackContent the feedback text (required)
+     * @param userId the user (required)
+     * @param conversationId the conversation
+     * @param agentId the agent
+     * @param appId the app scope
+     * @param feedbackTime when the feedback was given (timestamp or free text)
+     * @param allowPublic whether public memory may be corrected (default false)
+     * @param allowKnowledgebaseIds the knowledge bases whose memories may be corrected
+     */
     public AddFeedbackRequest {
         Models.requireText(feedbackContent, "feedback_content");
         Models.requireText(userId, "user_id");
@@ -44,12 +53,20 @@ public record AddFeedbackRequest(
         allowKnowledgebaseIds = Models.optList(allowKnowledgebaseIds);
     }
 
-    /** A new builder. */
+    /**
+     * A new builder.
+     *
+     * @return a new, empty builder
+     */
     public static Builder builder() {
         return new Builder();
     }
 
-    /** A builder holding this request's values. */
+    /**
+     * A builder holding this request's values.
+     *
+     * @return a new builder holding this request's values
+     */
     public Builder toBuilder() {
         Builder b = new Builder();
         b.feedbackContent = feedbackContent;
@@ -76,49 +93,89 @@ public record AddFeedbackRequest(
 
         private Builder() {}
 
-        /** Sets the feedback text (required). */
+        /**
+         * Sets the feedback text (required).
+         *
+         * @param feedbackContent the feedback text (required)
+         * @return this builder
+         */
         public Builder feedbackContent(String feedbackContent) {
             this.feedbackContent = feedbackContent;
             return this;
         }
 
-        /** Sets the user (required). */
+        /**
+         * Sets the user (required).
+         *
+         * @param userId the user (required)
+         * @return this builder
+         */
         public Builder userId(String userId) {
             this.userId = userId;
             return this;
         }
 
-        /** Sets the conversation. */
+        /**
+         * Sets the conversation.
+         *
+         * @param conversationId the conversation
+         * @return this builder
+         */
         public Builder conversationId(String conversationId) {
             this.conversationId = conversationId;
             return this;
         }
 
-        /** Sets the agent. */
+        /**
+         * Sets the agent.
+         *
+         * @param agentId the agent
+         * @return this builder
+         */
         public Builder agentId(String agentId) {
             this.agentId = agentId;
             return this;
         }
 
-        /** Sets the app scope. */
+        /**
+         * Sets the app scope.
+         *
+         * @param appId the app scope
+         * @return this builder
+         */
         public Builder appId(String appId) {
             this.appId = appId;
             return this;
         }
 
-        /** Sets when the feedback was given (timestamp or free text). */
+        /**
+         * Sets when the feedback was given (timestamp or free text).
+         *
+         * @param feedbackTime when the feedback was given (timestamp or free text)
+         * @return this builder
+         */
         public Builder feedbackTime(String feedbackTime) {
             this.feedbackTime = feedbackTime;
             return this;
         }
 
-        /** Sets whether public memory may be corrected (default false). */
+        /**
+         * Sets whether public memory may be corrected (default false).
+         *
+         * @param allowPublic whether public memory may be corrected (default false)
+         * @return this builder
+         */
         public Builder allowPublic(boolean allowPublic) {
             this.allowPublic = allowPublic;
             return this;
         }
 
-        /** Sets the knowledge bases whose memories may be corrected. */
+        /**
+         * Sets the knowledge bases whose memories may be corrected.
+         *
+         * @param allowKnowledgebaseIds the knowledge bases whose memories may be corrected
+         * @return this builder
+         */
         public Builder allowKnowledgebaseIds(List<String> allowKnowledgebaseIds) {
             this.allowKnowledgebaseIds = allowKnowledgebaseIds;
             return this;
@@ -127,6 +184,7 @@ public record AddFeedbackRequest(
         /**
          * Builds the request.
          *
+         * @return the validated request
          * @throws IllegalArgumentException naming the field when a rule is broken
          */
         public AddFeedbackRequest build() {

@@ -46,7 +46,22 @@ public record AddMessageRequest(
         @JsonProperty("tags") Optional<List<String>> tags,
         @JsonProperty("async_mode") Boolean asyncMode) {
 
-    /** Applies defaults and validates; a broken rule names the field. */
+    /**
+     * Applies defaults and validates; a broken rule names the field.
+     *
+     * @param messages the messages, in order (required)
+     * @param userId the user (at least one of user and agent is required)
+     * @param agentId the agent
+     * @param conversationId the conversation; the service generates one when absent
+     * @param info custom metadata (string values are filterable)
+     * @param source a free-form channel label
+     * @param appId the app scope
+     * @param allowPublic whether to also write to project-wide public memory (default false)
+     * @param allowKnowledgebaseIds the knowledge bases the memories may be written into
+     * @param allowMemoryView the memory views the memories may be written into
+     * @param tags candidate custom tags
+     * @param asyncMode whether to return at once with a running task (default true)
+     */
     public AddMessageRequest {
         messages = Models.requireNonEmpty(messages, "messages");
         userId = Models.optText(userId, "user_id");
@@ -65,12 +80,20 @@ public record AddMessageRequest(
         }
     }
 
-    /** A new builder. */
+    /**
+     * A new builder.
+     *
+     * @return a new, empty builder
+     */
     public static Builder builder() {
         return new Builder();
     }
 
-    /** A builder holding this request's values. */
+    /**
+     * A builder holding this request's values.
+     *
+     * @return a new builder holding this request's values
+     */
     public Builder toBuilder() {
         Builder b = new Builder();
         b.messages = new ArrayList<>(messages);
@@ -105,79 +128,144 @@ public record AddMessageRequest(
 
         private Builder() {}
 
-        /** Replaces the messages, in order (required). */
+        /**
+         * Replaces the messages, in order (required).
+         *
+         * @param messages the messages, in order (required)
+         * @return this builder
+         */
         public Builder messages(List<Message> messages) {
             this.messages = new ArrayList<>(messages);
             return this;
         }
 
-        /** Appends one to the messages, in order (required). */
+        /**
+         * Appends one to the messages, in order (required).
+         *
+         * @param item the element to append
+         * @return this builder
+         */
         public Builder addMessage(Message item) {
             this.messages.add(item);
             return this;
         }
 
-        /** Sets the user (at least one of user and agent is required). */
+        /**
+         * Sets the user (at least one of user and agent is required).
+         *
+         * @param userId the user (at least one of user and agent is required)
+         * @return this builder
+         */
         public Builder userId(String userId) {
             this.userId = userId;
             return this;
         }
 
-        /** Sets the agent. */
+        /**
+         * Sets the agent.
+         *
+         * @param agentId the agent
+         * @return this builder
+         */
         public Builder agentId(String agentId) {
             this.agentId = agentId;
             return this;
         }
 
-        /** Sets the conversation; the service generates one when absent. */
+        /**
+         * Sets the conversation; the service generates one when absent.
+         *
+         * @param conversationId the conversation; the service generates one when absent
+         * @return this builder
+         */
         public Builder conversationId(String conversationId) {
             this.conversationId = conversationId;
             return this;
         }
 
-        /** Sets custom metadata (string values are filterable). */
+        /**
+         * Sets custom metadata (string values are filterable).
+         *
+         * @param info custom metadata (string values are filterable)
+         * @return this builder
+         */
         public Builder info(Map<String, Object> info) {
             this.info = info;
             return this;
         }
 
-        /** Sets a free-form channel label. */
+        /**
+         * Sets a free-form channel label.
+         *
+         * @param source a free-form channel label
+         * @return this builder
+         */
         public Builder source(String source) {
             this.source = source;
             return this;
         }
 
-        /** Sets the app scope. */
+        /**
+         * Sets the app scope.
+         *
+         * @param appId the app scope
+         * @return this builder
+         */
         public Builder appId(String appId) {
             this.appId = appId;
             return this;
         }
 
-        /** Sets whether to also write to project-wide public memory (default false). */
+        /**
+         * Sets whether to also write to project-wide public memory (default false).
+         *
+         * @param allowPublic whether to also write to project-wide public memory (default false)
+         * @return this builder
+         */
         public Builder allowPublic(boolean allowPublic) {
             this.allowPublic = allowPublic;
             return this;
         }
 
-        /** Sets the knowledge bases the memories may be written into. */
+        /**
+         * Sets the knowledge bases the memories may be written into.
+         *
+         * @param allowKnowledgebaseIds the knowledge bases the memories may be written into
+         * @return this builder
+         */
         public Builder allowKnowledgebaseIds(List<String> allowKnowledgebaseIds) {
             this.allowKnowledgebaseIds = allowKnowledgebaseIds;
             return this;
         }
 
-        /** Sets the memory views the memories may be written into. */
+        /**
+         * Sets the memory views the memories may be written into.
+         *
+         * @param allowMemoryView the memory views the memories may be written into
+         * @return this builder
+         */
         public Builder allowMemoryView(List<String> allowMemoryView) {
             this.allowMemoryView = allowMemoryView;
             return this;
         }
 
-        /** Sets candidate custom tags. */
+        /**
+         * Sets candidate custom tags.
+         *
+         * @param tags candidate custom tags
+         * @return this builder
+         */
         public Builder tags(List<String> tags) {
             this.tags = tags;
             return this;
         }
 
-        /** Sets whether to return at once with a running task (default true). */
+        /**
+         * Sets whether to return at once with a running task (default true).
+         *
+         * @param asyncMode whether to return at once with a running task (default true)
+         * @return this builder
+         */
         public Builder asyncMode(boolean asyncMode) {
             this.asyncMode = asyncMode;
             return this;
@@ -186,6 +274,7 @@ public record AddMessageRequest(
         /**
          * Builds the request.
          *
+         * @return the validated request
          * @throws IllegalArgumentException naming the field when a rule is broken
          */
         public AddMessageRequest build() {

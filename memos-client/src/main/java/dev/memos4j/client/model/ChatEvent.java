@@ -19,19 +19,33 @@ public record ChatEvent(String type, String data, String raw) {
     /** End of the answer. */
     public static final String END = "end";
 
-    /** Validates the components. */
+    /**
+     * Validates the components.
+     *
+     * @param type event type
+     * @param data the text carried by the event ({@code ""} when none)
+     * @param raw the event's {@code data:} payload exactly as received
+     */
     public ChatEvent {
         Objects.requireNonNull(type, "type");
         data = data == null ? "" : data;
         raw = raw == null ? "" : raw;
     }
 
-    /** Whether this event carries answer text. */
+    /**
+     * Whether this event carries answer text.
+     *
+     * @return whether this event carries answer text
+     */
     public boolean isText() {
         return TEXT.equals(type);
     }
 
-    /** Whether this event ends the answer. */
+    /**
+     * Whether this event ends the answer.
+     *
+     * @return whether this event ends the answer
+     */
     public boolean isEnd() {
         return END.equals(type);
     }

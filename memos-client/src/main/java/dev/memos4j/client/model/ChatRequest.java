@@ -2,14 +2,13 @@ package dev.memos4j.client.model;
 
 import com.fasterxml.jackson.annotation.JsonInclude;
 import com.fasterxml.jackson.annotation.JsonProperty;
-import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 
 /**
  * Request of the service-side memory-augmented {@code chat} endpoint.
-
+ *
  *
  * @param userId the user (required)
  * @param conversationId the conversation (required)
@@ -73,7 +72,39 @@ public record ChatRequest(
         @JsonProperty("tool_memory_limit_number") Integer toolMemoryLimitNumber,
         @JsonProperty("relativity") Optional<Double> relativity) {
 
-    /** Applies defaults and validates; a broken rule names the field. */
+    /**
+     * Applies defaults and validates; a broken rule names the field.
+     *
+     * @param userId the user (required)
+     * @param conversationId the conversation (required)
+     * @param query the question (required)
+     * @param internetSearch whether the service may search the internet (default false)
+     * @param forceStop whether to abort generation (default false)
+     * @param useMemOsCube whether to use a MemOS cube (default false)
+     * @param source a free-form channel label
+     * @param systemPrompt a custom system prompt; may contain {@code {memories}}
+     * @param modelName the service-side model
+     * @param knowledgebaseIds the knowledge bases to recall from
+     * @param filter a filter object
+     * @param addMessageOnAnswer whether the service stores the exchange (default true)
+     * @param appId the app scope
+     * @param agentId the agent
+     * @param asyncMode whether the automatic add runs asynchronously (default true)
+     * @param tags tags for the stored exchange
+     * @param info metadata for the stored exchange
+     * @param allowPublic whether public memory may be used (default false)
+     * @param allowKnowledgebaseIds the knowledge bases the exchange may be written into
+     * @param maxTokens the maximum answer tokens (default 8192)
+     * @param temperature the sampling temperature, 0..2 (default 0.7)
+     * @param topP nucleus sampling, 0..1 (default 0.95)
+     * @param includePreference whether to recall preferences (default true)
+     * @param preferenceLimitNumber the maximum preferences, 0..25 (default 6)
+     * @param memoryLimitNumber the maximum memories, 0..25 (default 6)
+     * @param stream whether the answer is streamed; set by the streaming call itself
+     * @param includeToolMemory whether to recall tool memories (default false)
+     * @param toolMemoryLimitNumber the maximum tool memories, 0..25 (default 6)
+     * @param relativity the relevance threshold, 0..1
+     */
     public ChatRequest {
         Models.requireText(userId, "user_id");
         Models.requireMaxLength(userId, "user_id");
@@ -116,12 +147,20 @@ public record ChatRequest(
         Filters.validate(filter.orElse(null));
     }
 
-    /** A new builder. */
+    /**
+     * A new builder.
+     *
+     * @return a new, empty builder
+     */
     public static Builder builder() {
         return new Builder();
     }
 
-    /** A builder holding this request's values. */
+    /**
+     * A builder holding this request's values.
+     *
+     * @return a new builder holding this request's values
+     */
     public Builder toBuilder() {
         Builder b = new Builder();
         b.userId = userId;
@@ -156,7 +195,12 @@ public record ChatRequest(
         return b;
     }
 
-    /** This request with {@code stream} set. */
+    /**
+     * This request with {@code stream} set.
+     *
+     * @param stream whether the answer is streamed
+     * @return this request with {@code stream} set
+     */
     public ChatRequest withStream(boolean stream) {
         return toBuilder().stream(stream).build();
     }
@@ -195,175 +239,320 @@ public record ChatRequest(
 
         private Builder() {}
 
-        /** Sets the user (required). */
+        /**
+         * Sets the user (required).
+         *
+         * @param userId the user (required)
+         * @return this builder
+         */
         public Builder userId(String userId) {
             this.userId = userId;
             return this;
         }
 
-        /** Sets the conversation (required). */
+        /**
+         * Sets the conversation (required).
+         *
+         * @param conversationId the conversation (required)
+         * @return this builder
+         */
         public Builder conversationId(String conversationId) {
             this.conversationId = conversationId;
             return this;
         }
 
-        /** Sets the question (required). */
+        /**
+         * Sets the question (required).
+         *
+         * @param query the question (required)
+         * @return this builder
+         */
         public Builder query(String query) {
             this.query = query;
             return this;
         }
 
-        /** Sets whether the service may search the internet (default false). */
+        /**
+         * Sets whether the service may search the internet (default false).
+         *
+         * @param internetSearch whether the service may search the internet (default false)
+         * @return this builder
+         */
         public Builder internetSearch(boolean internetSearch) {
             this.internetSearch = internetSearch;
             return this;
         }
 
-        /** Sets whether to abort generation (default false). */
+        /**
+         * Sets whether to abort generation (default false).
+         *
+         * @param forceStop whether to abort generation (default false)
+         * @return this builder
+         */
         public Builder forceStop(boolean forceStop) {
             this.forceStop = forceStop;
             return this;
         }
 
-        /** Sets whether to use a MemOS cube (default false). */
+        /**
+         * Sets whether to use a MemOS cube (default false).
+         *
+         * @param useMemOsCube whether to use a MemOS cube (default false)
+         * @return this builder
+         */
         public Builder useMemOsCube(boolean useMemOsCube) {
             this.useMemOsCube = useMemOsCube;
             return this;
         }
 
-        /** Sets a free-form channel label. */
+        /**
+         * Sets a free-form channel label.
+         *
+         * @param source a free-form channel label
+         * @return this builder
+         */
         public Builder source(String source) {
             this.source = source;
             return this;
         }
 
-        /** Sets a custom system prompt; may contain {@code {memories}}. */
+        /**
+         * Sets a custom system prompt; may contain {@code {memories}}.
+         *
+         * @param systemPrompt a custom system prompt; may contain {@code {memories}}
+         * @return this builder
+         */
         public Builder systemPrompt(String systemPrompt) {
             this.systemPrompt = systemPrompt;
             return this;
         }
 
-        /** Sets the service-side model. */
+        /**
+         * Sets the service-side model.
+         *
+         * @param modelName the service-side model
+         * @return this builder
+         */
         public Builder modelName(String modelName) {
             this.modelName = modelName;
             return this;
         }
 
-        /** Sets the knowledge bases to recall from. */
+        /**
+         * Sets the knowledge bases to recall from.
+         *
+         * @param knowledgebaseIds the knowledge bases to recall from
+         * @return this builder
+         */
         public Builder knowledgebaseIds(List<String> knowledgebaseIds) {
             this.knowledgebaseIds = knowledgebaseIds;
             return this;
         }
 
-        /** Sets a filter object. */
+        /**
+         * Sets a filter object.
+         *
+         * @param filter a filter object
+         * @return this builder
+         */
         public Builder filter(Map<String, Object> filter) {
             this.filter = filter;
             return this;
         }
 
-        /** Sets whether the service stores the exchange (default true). */
+        /**
+         * Sets whether the service stores the exchange (default true).
+         *
+         * @param addMessageOnAnswer whether the service stores the exchange (default true)
+         * @return this builder
+         */
         public Builder addMessageOnAnswer(boolean addMessageOnAnswer) {
             this.addMessageOnAnswer = addMessageOnAnswer;
             return this;
         }
 
-        /** Sets the app scope. */
+        /**
+         * Sets the app scope.
+         *
+         * @param appId the app scope
+         * @return this builder
+         */
         public Builder appId(String appId) {
             this.appId = appId;
             return this;
         }
 
-        /** Sets the agent. */
+        /**
+         * Sets the agent.
+         *
+         * @param agentId the agent
+         * @return this builder
+         */
         public Builder agentId(String agentId) {
             this.agentId = agentId;
             return this;
         }
 
-        /** Sets whether the automatic add runs asynchronously (default true). */
+        /**
+         * Sets whether the automatic add runs asynchronously (default true).
+         *
+         * @param asyncMode whether the automatic add runs asynchronously (default true)
+         * @return this builder
+         */
         public Builder asyncMode(boolean asyncMode) {
             this.asyncMode = asyncMode;
             return this;
         }
 
-        /** Sets tags for the stored exchange. */
+        /**
+         * Sets tags for the stored exchange.
+         *
+         * @param tags tags for the stored exchange
+         * @return this builder
+         */
         public Builder tags(List<String> tags) {
             this.tags = tags;
             return this;
         }
 
-        /** Sets metadata for the stored exchange. */
+        /**
+         * Sets metadata for the stored exchange.
+         *
+         * @param info metadata for the stored exchange
+         * @return this builder
+         */
         public Builder info(Map<String, Object> info) {
             this.info = info;
             return this;
         }
 
-        /** Sets whether public memory may be used (default false). */
+        /**
+         * Sets whether public memory may be used (default false).
+         *
+         * @param allowPublic whether public memory may be used (default false)
+         * @return this builder
+         */
         public Builder allowPublic(boolean allowPublic) {
             this.allowPublic = allowPublic;
             return this;
         }
 
-        /** Sets the knowledge bases the exchange may be written into. */
+        /**
+         * Sets the knowledge bases the exchange may be written into.
+         *
+         * @param allowKnowledgebaseIds the knowledge bases the exchange may be written into
+         * @return this builder
+         */
         public Builder allowKnowledgebaseIds(List<String> allowKnowledgebaseIds) {
             this.allowKnowledgebaseIds = allowKnowledgebaseIds;
             return this;
         }
 
-        /** Sets the maximum answer tokens (default 8192). */
+        /**
+         * Sets the maximum answer tokens (default 8192).
+         *
+         * @param maxTokens the maximum answer tokens (default 8192)
+         * @return this builder
+         */
         public Builder maxTokens(int maxTokens) {
             this.maxTokens = maxTokens;
             return this;
         }
 
-        /** Sets the sampling temperature, 0..2 (default 0.7). */
+        /**
+         * Sets the sampling temperature, 0..2 (default 0.7).
+         *
+         * @param temperature the sampling temperature, 0..2 (default 0.7)
+         * @return this builder
+         */
         public Builder temperature(double temperature) {
             this.temperature = temperature;
             return this;
         }
 
-        /** Sets nucleus sampling, 0..1 (default 0.95). */
+        /**
+         * Sets nucleus sampling, 0..1 (default 0.95).
+         *
+         * @param topP nucleus sampling, 0..1 (default 0.95)
+         * @return this builder
+         */
         public Builder topP(double topP) {
             this.topP = topP;
             return this;
         }
 
-        /** Sets whether to recall preferences (default true). */
+        /**
+         * Sets whether to recall preferences (default true).
+         *
+         * @param includePreference whether to recall preferences (default true)
+         * @return this builder
+         */
         public Builder includePreference(boolean includePreference) {
             this.includePreference = includePreference;
             return this;
         }
 
-        /** Sets the maximum preferences, 0..25 (default 6). */
+        /**
+         * Sets the maximum preferences, 0..25 (default 6).
+         *
+         * @param preferenceLimitNumber the maximum preferences, 0..25 (default 6)
+         * @return this builder
+         */
         public Builder preferenceLimitNumber(int preferenceLimitNumber) {
             this.preferenceLimitNumber = preferenceLimitNumber;
             return this;
         }
 
-        /** Sets the maximum memories, 0..25 (default 6). */
+        /**
+         * Sets the maximum memories, 0..25 (default 6).
+         *
+         * @param memoryLimitNumber the maximum memories, 0..25 (default 6)
+         * @return this builder
+         */
         public Builder memoryLimitNumber(int memoryLimitNumber) {
             this.memoryLimitNumber = memoryLimitNumber;
             return this;
         }
 
-        /** Sets whether the answer is streamed; set by the streaming call itself. */
+        /**
+         * Sets whether the answer is streamed; set by the streaming call itself.
+         *
+         * @param stream whether the answer is streamed; set by the streaming call itself
+         * @return this builder
+         */
         public Builder stream(boolean stream) {
             this.stream = stream;
             return this;
         }
 
-        /** Sets whether to recall tool memories (default false). */
+        /**
+         * Sets whether to recall tool memories (default false).
+         *
+         * @param includeToolMemory whether to recall tool memories (default false)
+         * @return this builder
+         */
         public Builder includeToolMemory(boolean includeToolMemory) {
             this.includeToolMemory = includeToolMemory;
             return this;
         }
 
-        /** Sets the maximum tool memories, 0..25 (default 6). */
+        /**
+         * Sets the maximum tool memories, 0..25 (default 6).
+         *
+         * @param toolMemoryLimitNumber the maximum tool memories, 0..25 (default 6)
+         * @return this builder
+         */
         public Builder toolMemoryLimitNumber(int toolMemoryLimitNumber) {
             this.toolMemoryLimitNumber = toolMemoryLimitNumber;
             return this;
         }
 
-        /** Sets the relevance threshold, 0..1. */
+        /**
+         * Sets the relevance threshold, 0..1.
+         *
+         * @param relativity the relevance threshold, 0..1
+         * @return this builder
+         */
         public Builder relativity(Double relativity) {
             this.relativity = relativity;
             return this;
@@ -372,6 +561,7 @@ public record ChatRequest(
         /**
          * Builds the request.
          *
+         * @return the validated request
          * @throws IllegalArgumentException naming the field when a rule is broken
          */
         public ChatRequest build() {

@@ -12,15 +12,25 @@ import java.util.Map;
  * @param additionalProperties fields this version does not know
  */
 public record ChatResponse(
-        @JsonProperty("response") String response, @JsonAnySetter Map<String, Object> additionalProperties) {
+        @JsonProperty("response") String response,
+        @JsonAnySetter Map<String, Object> additionalProperties) {
 
-    /** Normalises absent values. */
+    /**
+     * Normalises absent values.
+     *
+     * @param response the answer text
+     * @param additionalProperties fields this version does not know
+     */
     public ChatResponse {
         response = response == null ? "" : response;
         additionalProperties = Models.map(additionalProperties);
     }
 
-    /** Fields this version does not know, as received. */
+    /**
+     * Fields this version does not know, as received.
+     *
+     * @return fields this version does not know, as received
+     */
     @Override
     @JsonAnyGetter
     public Map<String, Object> additionalProperties() {

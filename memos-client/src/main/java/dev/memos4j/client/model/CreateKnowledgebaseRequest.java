@@ -2,14 +2,11 @@ package dev.memos4j.client.model;
 
 import com.fasterxml.jackson.annotation.JsonInclude;
 import com.fasterxml.jackson.annotation.JsonProperty;
-import java.util.ArrayList;
-import java.util.List;
-import java.util.Map;
 import java.util.Optional;
 
 /**
  * Request of {@code create/knowledgebase}.
-
+ *
  *
  * @param knowledgebaseName the name (required)
  * @param knowledgebaseDescription a description
@@ -19,18 +16,31 @@ public record CreateKnowledgebaseRequest(
         @JsonProperty("knowledgebase_name") String knowledgebaseName,
         @JsonProperty("knowledgebase_description") Optional<String> knowledgebaseDescription) {
 
-    /** Applies defaults and validates; a broken rule names the field. */
+    /**
+     * Applies defaults and validates; a broken rule names the field.
+     *
+     * @param knowledgebaseName the name (required)
+     * @param knowledgebaseDescription a description
+     */
     public CreateKnowledgebaseRequest {
         Models.requireText(knowledgebaseName, "knowledgebase_name");
         knowledgebaseDescription = Models.opt(knowledgebaseDescription);
     }
 
-    /** A new builder. */
+    /**
+     * A new builder.
+     *
+     * @return a new, empty builder
+     */
     public static Builder builder() {
         return new Builder();
     }
 
-    /** A builder holding this request's values. */
+    /**
+     * A builder holding this request's values.
+     *
+     * @return a new builder holding this request's values
+     */
     public Builder toBuilder() {
         Builder b = new Builder();
         b.knowledgebaseName = knowledgebaseName;
@@ -45,13 +55,23 @@ public record CreateKnowledgebaseRequest(
 
         private Builder() {}
 
-        /** Sets the name (required). */
+        /**
+         * Sets the name (required).
+         *
+         * @param knowledgebaseName the name (required)
+         * @return this builder
+         */
         public Builder knowledgebaseName(String knowledgebaseName) {
             this.knowledgebaseName = knowledgebaseName;
             return this;
         }
 
-        /** Sets a description. */
+        /**
+         * Sets a description.
+         *
+         * @param knowledgebaseDescription a description
+         * @return this builder
+         */
         public Builder knowledgebaseDescription(String knowledgebaseDescription) {
             this.knowledgebaseDescription = knowledgebaseDescription;
             return this;
@@ -60,12 +80,11 @@ public record CreateKnowledgebaseRequest(
         /**
          * Builds the request.
          *
+         * @return the validated request
          * @throws IllegalArgumentException naming the field when a rule is broken
          */
         public CreateKnowledgebaseRequest build() {
-            return new CreateKnowledgebaseRequest(
-                    knowledgebaseName,
-                    Optional.ofNullable(knowledgebaseDescription));
+            return new CreateKnowledgebaseRequest(knowledgebaseName, Optional.ofNullable(knowledgebaseDescription));
         }
     }
 }

@@ -30,7 +30,15 @@ public record DeleteMemoryRequest(
         @JsonProperty("filter") Optional<Map<String, Object>> filter,
         @JsonProperty("memory_type") Optional<String> memoryType) {
 
-    /** Validates: exactly one deletion mode. */
+    /**
+     * Validates: exactly one deletion mode.
+     *
+     * @param memoryIds delete these memories
+     * @param userId delete all of this user's memories
+     * @param agentId delete all of this agent's memories
+     * @param filter delete the memories matching this filter
+     * @param memoryType narrow the deletion to one memory type
+     */
     public DeleteMemoryRequest {
         memoryIds = Models.optList(memoryIds).filter(l -> !l.isEmpty());
         userId = Models.opt(userId).filter(Models::hasText);
@@ -49,27 +57,52 @@ public record DeleteMemoryRequest(
         filter.ifPresent(Filters::validate);
     }
 
-    /** Deletes these memories. */
+    /**
+     * Deletes these memories.
+     *
+     * @param memoryIds the ids of the memories to delete
+     * @return the validated request
+     */
     public static DeleteMemoryRequest byIds(List<String> memoryIds) {
         return new DeleteMemoryRequest(Optional.ofNullable(memoryIds), null, null, null, null);
     }
 
-    /** Deletes all of a user's memories. */
+    /**
+     * Deletes all of a user's memories.
+     *
+     * @param userId the user whose memories are deleted
+     * @return the validated request
+     */
     public static DeleteMemoryRequest byUser(String userId) {
         return new DeleteMemoryRequest(null, Optional.ofNullable(userId), null, null, null);
     }
 
-    /** Deletes all of an agent's memories. */
+    /**
+     * Deletes all of an agent's memories.
+     *
+     * @param agentId the agent whose memories are deleted
+     * @return the validated request
+     */
     public static DeleteMemoryRequest byAgent(String agentId) {
         return new DeleteMemoryRequest(null, null, Optional.ofNullable(agentId), null, null);
     }
 
-    /** Deletes the memories matching a filter. */
+    /**
+     * Deletes the memories matching a filter.
+     *
+     * @param filter a filter object: {@code {"and": [...]}} or {@code {"or": [...]}}
+     * @return the validated request
+     */
     public static DeleteMemoryRequest byFilter(Map<String, Object> filter) {
         return new DeleteMemoryRequest(null, null, null, Optional.ofNullable(filter), null);
     }
 
-    /** This request narrowed to one memory type. */
+    /**
+     * This request narrowed to one memory type.
+     *
+     * @param memoryType the memory type to delete, e.g. {@code LongTermMemory}
+     * @return this request narrowed to one memory type
+     */
     public DeleteMemoryRequest withMemoryType(String memoryType) {
         return new DeleteMemoryRequest(memoryIds, userId, agentId, filter, Optional.ofNullable(memoryType));
     }

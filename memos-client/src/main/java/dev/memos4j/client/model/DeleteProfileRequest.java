@@ -2,14 +2,11 @@ package dev.memos4j.client.model;
 
 import com.fasterxml.jackson.annotation.JsonInclude;
 import com.fasterxml.jackson.annotation.JsonProperty;
-import java.util.ArrayList;
-import java.util.List;
-import java.util.Map;
 import java.util.Optional;
 
 /**
  * Request of {@code delete/profile}.
-
+ *
  *
  * @param userId the user (exactly one of user and agent)
  * @param agentId the agent (exactly one of user and agent)
@@ -21,7 +18,13 @@ public record DeleteProfileRequest(
         @JsonProperty("agent_id") Optional<String> agentId,
         @JsonProperty("profile_template_id") String profileTemplateId) {
 
-    /** Applies defaults and validates; a broken rule names the field. */
+    /**
+     * Applies defaults and validates; a broken rule names the field.
+     *
+     * @param userId the user (exactly one of user and agent)
+     * @param agentId the agent (exactly one of user and agent)
+     * @param profileTemplateId the profile template (required)
+     */
     public DeleteProfileRequest {
         userId = Models.optText(userId, "user_id");
         agentId = Models.optText(agentId, "agent_id");
@@ -29,12 +32,20 @@ public record DeleteProfileRequest(
         Models.requireExactlyOneSubject(userId.orElse(null), agentId.orElse(null));
     }
 
-    /** A new builder. */
+    /**
+     * A new builder.
+     *
+     * @return a new, empty builder
+     */
     public static Builder builder() {
         return new Builder();
     }
 
-    /** A builder holding this request's values. */
+    /**
+     * A builder holding this request's values.
+     *
+     * @return a new builder holding this request's values
+     */
     public Builder toBuilder() {
         Builder b = new Builder();
         b.userId = userId.orElse(null);
@@ -51,19 +62,34 @@ public record DeleteProfileRequest(
 
         private Builder() {}
 
-        /** Sets the user (exactly one of user and agent). */
+        /**
+         * Sets the user (exactly one of user and agent).
+         *
+         * @param userId the user (exactly one of user and agent)
+         * @return this builder
+         */
         public Builder userId(String userId) {
             this.userId = userId;
             return this;
         }
 
-        /** Sets the agent (exactly one of user and agent). */
+        /**
+         * Sets the agent (exactly one of user and agent).
+         *
+         * @param agentId the agent (exactly one of user and agent)
+         * @return this builder
+         */
         public Builder agentId(String agentId) {
             this.agentId = agentId;
             return this;
         }
 
-        /** Sets the profile template (required). */
+        /**
+         * Sets the profile template (required).
+         *
+         * @param profileTemplateId the profile template (required)
+         * @return this builder
+         */
         public Builder profileTemplateId(String profileTemplateId) {
             this.profileTemplateId = profileTemplateId;
             return this;
@@ -72,13 +98,12 @@ public record DeleteProfileRequest(
         /**
          * Builds the request.
          *
+         * @return the validated request
          * @throws IllegalArgumentException naming the field when a rule is broken
          */
         public DeleteProfileRequest build() {
             return new DeleteProfileRequest(
-                    Optional.ofNullable(userId),
-                    Optional.ofNullable(agentId),
-                    profileTemplateId);
+                    Optional.ofNullable(userId), Optional.ofNullable(agentId), profileTemplateId);
         }
     }
 }

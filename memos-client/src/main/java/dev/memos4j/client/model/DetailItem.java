@@ -12,15 +12,25 @@ import java.util.Map;
  * @param id item id
  * @param additionalProperties every other field, as received
  */
-public record DetailItem(@JsonProperty("id") String id, @JsonAnySetter Map<String, Object> additionalProperties) {
+public record DetailItem(
+        @JsonProperty("id") String id, @JsonAnySetter Map<String, Object> additionalProperties) {
 
-    /** Normalises absent values. */
+    /**
+     * Normalises absent values.
+     *
+     * @param id item id
+     * @param additionalProperties every other field, as received
+     */
     public DetailItem {
         id = id == null ? "" : id;
         additionalProperties = Models.map(additionalProperties);
     }
 
-    /** Every field but the id, as received. */
+    /**
+     * Every field but the id, as received.
+     *
+     * @return every field but the id, as received
+     */
     @Override
     @JsonAnyGetter
     public Map<String, Object> additionalProperties() {

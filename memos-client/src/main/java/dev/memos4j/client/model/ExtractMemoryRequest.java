@@ -4,12 +4,11 @@ import com.fasterxml.jackson.annotation.JsonInclude;
 import com.fasterxml.jackson.annotation.JsonProperty;
 import java.util.ArrayList;
 import java.util.List;
-import java.util.Map;
 import java.util.Optional;
 
 /**
  * Request of {@code extract/memory}: find facts and preferences in messages without storing anything.
-
+ *
  *
  * @param messages the messages (required)
  * @param extractionTypes {@code "memory"} and/or {@code "preference"}; all when absent
@@ -21,19 +20,33 @@ public record ExtractMemoryRequest(
         @JsonProperty("extraction_types") Optional<List<String>> extractionTypes,
         @JsonProperty("model") Optional<String> model) {
 
-    /** Applies defaults and validates; a broken rule names the field. */
+    /**
+     * Applies defaults and validates; a broken rule names the field.
+     *
+     * @param messages the messages (required)
+     * @param extractionTypes {@code "memory"} and/or {@code "preference"}; all when absent
+     * @param model the extractor model
+     */
     public ExtractMemoryRequest {
         messages = Models.requireNonEmpty(messages, "messages");
         extractionTypes = Models.optList(extractionTypes);
         model = Models.opt(model);
     }
 
-    /** A new builder. */
+    /**
+     * A new builder.
+     *
+     * @return a new, empty builder
+     */
     public static Builder builder() {
         return new Builder();
     }
 
-    /** A builder holding this request's values. */
+    /**
+     * A builder holding this request's values.
+     *
+     * @return a new builder holding this request's values
+     */
     public Builder toBuilder() {
         Builder b = new Builder();
         b.messages = new ArrayList<>(messages);
@@ -50,25 +63,45 @@ public record ExtractMemoryRequest(
 
         private Builder() {}
 
-        /** Replaces the messages (required). */
+        /**
+         * Replaces the messages (required).
+         *
+         * @param messages the messages (required)
+         * @return this builder
+         */
         public Builder messages(List<Message> messages) {
             this.messages = new ArrayList<>(messages);
             return this;
         }
 
-        /** Appends one to the messages (required). */
+        /**
+         * Appends one to the messages (required).
+         *
+         * @param item the element to append
+         * @return this builder
+         */
         public Builder addMessage(Message item) {
             this.messages.add(item);
             return this;
         }
 
-        /** Sets {@code "memory"} and/or {@code "preference"}; all when absent. */
+        /**
+         * Sets {@code "memory"} and/or {@code "preference"}; all when absent.
+         *
+         * @param extractionTypes {@code "memory"} and/or {@code "preference"}; all when absent
+         * @return this builder
+         */
         public Builder extractionTypes(List<String> extractionTypes) {
             this.extractionTypes = extractionTypes;
             return this;
         }
 
-        /** Sets the extractor model. */
+        /**
+         * Sets the extractor model.
+         *
+         * @param model the extractor model
+         * @return this builder
+         */
         public Builder model(String model) {
             this.model = model;
             return this;
@@ -77,13 +110,11 @@ public record ExtractMemoryRequest(
         /**
          * Builds the request.
          *
+         * @return the validated request
          * @throws IllegalArgumentException naming the field when a rule is broken
          */
         public ExtractMemoryRequest build() {
-            return new ExtractMemoryRequest(
-                    messages,
-                    Optional.ofNullable(extractionTypes),
-                    Optional.ofNullable(model));
+            return new ExtractMemoryRequest(messages, Optional.ofNullable(extractionTypes), Optional.ofNullable(model));
         }
     }
 }

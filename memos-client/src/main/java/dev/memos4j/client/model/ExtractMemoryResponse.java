@@ -6,7 +6,6 @@ import com.fasterxml.jackson.annotation.JsonInclude;
 import com.fasterxml.jackson.annotation.JsonProperty;
 import java.util.List;
 import java.util.Map;
-import java.util.Optional;
 
 /**
  * The result of {@code extract/memory}: facts and preferences found in the messages (nothing stored).
@@ -23,14 +22,25 @@ public record ExtractMemoryResponse(
         @JsonProperty("preference_detail_list") List<ExtractedPreference> preferenceDetailList,
         @JsonAnySetter Map<String, Object> additionalProperties) {
 
-    /** Normalises absent values. */
+    /**
+     * Normalises absent values.
+     *
+     * @param success whether extraction succeeded
+     * @param memoryDetailList extracted facts
+     * @param preferenceDetailList extracted preferences
+     * @param additionalProperties fields this version does not know
+     */
     public ExtractMemoryResponse {
         memoryDetailList = Models.list(memoryDetailList);
         preferenceDetailList = Models.list(preferenceDetailList);
         additionalProperties = Models.map(additionalProperties);
     }
 
-    /** Fields this version does not know, as received. */
+    /**
+     * Fields this version does not know, as received.
+     *
+     * @return fields this version does not know, as received
+     */
     @Override
     @JsonAnyGetter
     public Map<String, Object> additionalProperties() {

@@ -25,7 +25,15 @@ public record ExtractedMemory(
         @JsonProperty("tags") List<String> tags,
         @JsonAnySetter Map<String, Object> additionalProperties) {
 
-    /** Normalises absent values. */
+    /**
+     * Normalises absent values.
+     *
+     * @param memoryKey title
+     * @param memoryValue the fact
+     * @param memoryType memory type
+     * @param tags tags
+     * @param additionalProperties fields this version does not know
+     */
     public ExtractedMemory {
         memoryKey = Models.opt(memoryKey);
         memoryValue = memoryValue == null ? "" : memoryValue;
@@ -34,7 +42,11 @@ public record ExtractedMemory(
         additionalProperties = Models.map(additionalProperties);
     }
 
-    /** Fields this version does not know, as received. */
+    /**
+     * Fields this version does not know, as received.
+     *
+     * @return fields this version does not know, as received
+     */
     @Override
     @JsonAnyGetter
     public Map<String, Object> additionalProperties() {

@@ -4,7 +4,6 @@ import com.fasterxml.jackson.annotation.JsonAnyGetter;
 import com.fasterxml.jackson.annotation.JsonAnySetter;
 import com.fasterxml.jackson.annotation.JsonInclude;
 import com.fasterxml.jackson.annotation.JsonProperty;
-import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 
@@ -23,7 +22,14 @@ public record ExtractedPreference(
         @JsonProperty("preference_type") Optional<PreferenceType> preferenceType,
         @JsonAnySetter Map<String, Object> additionalProperties) {
 
-    /** Normalises absent values. */
+    /**
+     * Normalises absent values.
+     *
+     * @param preference the preference
+     * @param reasoning why it was inferred
+     * @param preferenceType explicit or implicit
+     * @param additionalProperties fields this version does not know
+     */
     public ExtractedPreference {
         preference = preference == null ? "" : preference;
         reasoning = Models.opt(reasoning);
@@ -31,7 +37,11 @@ public record ExtractedPreference(
         additionalProperties = Models.map(additionalProperties);
     }
 
-    /** Fields this version does not know, as received. */
+    /**
+     * Fields this version does not know, as received.
+     *
+     * @return fields this version does not know, as received
+     */
     @Override
     @JsonAnyGetter
     public Map<String, Object> additionalProperties() {

@@ -2,14 +2,12 @@ package dev.memos4j.client.model;
 
 import com.fasterxml.jackson.annotation.JsonInclude;
 import com.fasterxml.jackson.annotation.JsonProperty;
-import java.util.ArrayList;
 import java.util.List;
-import java.util.Map;
 import java.util.Optional;
 
 /**
  * Request of {@code get/knowledgebase-file}: files by id, or the files of one knowledge base.
-
+ *
  *
  * @param fileIds the files (exactly one of file ids and knowledge base)
  * @param knowledgebaseId the knowledge base (exactly one of file ids and knowledge base)
@@ -25,7 +23,15 @@ public record GetKnowledgebaseFileRequest(
         @JsonProperty("page") Optional<Integer> page,
         @JsonProperty("page_size") Optional<Integer> pageSize) {
 
-    /** Applies defaults and validates; a broken rule names the field. */
+    /**
+     * Applies defaults and validates; a broken rule names the field.
+     *
+     * @param fileIds the files (exactly one of file ids and knowledge base)
+     * @param knowledgebaseId the knowledge base (exactly one of file ids and knowledge base)
+     * @param type the file type
+     * @param page the page, 1-based
+     * @param pageSize files per page
+     */
     public GetKnowledgebaseFileRequest {
         fileIds = Models.optList(fileIds);
         knowledgebaseId = Models.opt(knowledgebaseId);
@@ -40,12 +46,20 @@ public record GetKnowledgebaseFileRequest(
         Models.requireRange(pageSize.orElse(null), "page_size", 1, Integer.MAX_VALUE);
     }
 
-    /** A new builder. */
+    /**
+     * A new builder.
+     *
+     * @return a new, empty builder
+     */
     public static Builder builder() {
         return new Builder();
     }
 
-    /** A builder holding this request's values. */
+    /**
+     * A builder holding this request's values.
+     *
+     * @return a new builder holding this request's values
+     */
     public Builder toBuilder() {
         Builder b = new Builder();
         b.fileIds = fileIds.orElse(null);
@@ -66,31 +80,56 @@ public record GetKnowledgebaseFileRequest(
 
         private Builder() {}
 
-        /** Sets the files (exactly one of file ids and knowledge base). */
+        /**
+         * Sets the files (exactly one of file ids and knowledge base).
+         *
+         * @param fileIds the files (exactly one of file ids and knowledge base)
+         * @return this builder
+         */
         public Builder fileIds(List<String> fileIds) {
             this.fileIds = fileIds;
             return this;
         }
 
-        /** Sets the knowledge base (exactly one of file ids and knowledge base). */
+        /**
+         * Sets the knowledge base (exactly one of file ids and knowledge base).
+         *
+         * @param knowledgebaseId the knowledge base (exactly one of file ids and knowledge base)
+         * @return this builder
+         */
         public Builder knowledgebaseId(String knowledgebaseId) {
             this.knowledgebaseId = knowledgebaseId;
             return this;
         }
 
-        /** Sets the file type. */
+        /**
+         * Sets the file type.
+         *
+         * @param type the file type
+         * @return this builder
+         */
         public Builder type(String type) {
             this.type = type;
             return this;
         }
 
-        /** Sets the page, 1-based. */
+        /**
+         * Sets the page, 1-based.
+         *
+         * @param page the page, 1-based
+         * @return this builder
+         */
         public Builder page(Integer page) {
             this.page = page;
             return this;
         }
 
-        /** Sets files per page. */
+        /**
+         * Sets files per page.
+         *
+         * @param pageSize files per page
+         * @return this builder
+         */
         public Builder pageSize(Integer pageSize) {
             this.pageSize = pageSize;
             return this;
@@ -99,6 +138,7 @@ public record GetKnowledgebaseFileRequest(
         /**
          * Builds the request.
          *
+         * @return the validated request
          * @throws IllegalArgumentException naming the field when a rule is broken
          */
         public GetKnowledgebaseFileRequest build() {

@@ -2,14 +2,13 @@ package dev.memos4j.client.model;
 
 import com.fasterxml.jackson.annotation.JsonInclude;
 import com.fasterxml.jackson.annotation.JsonProperty;
-import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 
 /**
  * Request of {@code get/memory}: list a user's or agent's memories page by page.
-
+ *
  *
  * @param userId the user (exactly one of user and agent)
  * @param agentId the agent (exactly one of user and agent)
@@ -31,7 +30,18 @@ public record GetMemoryRequest(
         @JsonProperty("include_memory_view") Optional<List<String>> includeMemoryView,
         @JsonProperty("filter") Optional<Map<String, Object>> filter) {
 
-    /** Applies defaults and validates; a broken rule names the field. */
+    /**
+     * Applies defaults and validates; a broken rule names the field.
+     *
+     * @param userId the user (exactly one of user and agent)
+     * @param agentId the agent (exactly one of user and agent)
+     * @param page the page, 1-based (default 1)
+     * @param size the entries per memory category per page, 1..50 (default 10)
+     * @param includePreference whether to list preferences (default true)
+     * @param includeToolMemory whether to list tool memories (default true)
+     * @param includeMemoryView the memory views to include
+     * @param filter a filter object
+     */
     public GetMemoryRequest {
         userId = Models.optText(userId, "user_id");
         agentId = Models.optText(agentId, "agent_id");
@@ -50,12 +60,20 @@ public record GetMemoryRequest(
         Filters.validate(filter.orElse(null));
     }
 
-    /** A new builder. */
+    /**
+     * A new builder.
+     *
+     * @return a new, empty builder
+     */
     public static Builder builder() {
         return new Builder();
     }
 
-    /** A builder holding this request's values. */
+    /**
+     * A builder holding this request's values.
+     *
+     * @return a new builder holding this request's values
+     */
     public Builder toBuilder() {
         Builder b = new Builder();
         b.userId = userId.orElse(null);
@@ -82,49 +100,89 @@ public record GetMemoryRequest(
 
         private Builder() {}
 
-        /** Sets the user (exactly one of user and agent). */
+        /**
+         * Sets the user (exactly one of user and agent).
+         *
+         * @param userId the user (exactly one of user and agent)
+         * @return this builder
+         */
         public Builder userId(String userId) {
             this.userId = userId;
             return this;
         }
 
-        /** Sets the agent (exactly one of user and agent). */
+        /**
+         * Sets the agent (exactly one of user and agent).
+         *
+         * @param agentId the agent (exactly one of user and agent)
+         * @return this builder
+         */
         public Builder agentId(String agentId) {
             this.agentId = agentId;
             return this;
         }
 
-        /** Sets the page, 1-based (default 1). */
+        /**
+         * Sets the page, 1-based (default 1).
+         *
+         * @param page the page, 1-based (default 1)
+         * @return this builder
+         */
         public Builder page(int page) {
             this.page = page;
             return this;
         }
 
-        /** Sets the entries per memory category per page, 1..50 (default 10). */
+        /**
+         * Sets the entries per memory category per page, 1..50 (default 10).
+         *
+         * @param size the entries per memory category per page, 1..50 (default 10)
+         * @return this builder
+         */
         public Builder size(int size) {
             this.size = size;
             return this;
         }
 
-        /** Sets whether to list preferences (default true). */
+        /**
+         * Sets whether to list preferences (default true).
+         *
+         * @param includePreference whether to list preferences (default true)
+         * @return this builder
+         */
         public Builder includePreference(boolean includePreference) {
             this.includePreference = includePreference;
             return this;
         }
 
-        /** Sets whether to list tool memories (default true). */
+        /**
+         * Sets whether to list tool memories (default true).
+         *
+         * @param includeToolMemory whether to list tool memories (default true)
+         * @return this builder
+         */
         public Builder includeToolMemory(boolean includeToolMemory) {
             this.includeToolMemory = includeToolMemory;
             return this;
         }
 
-        /** Sets the memory views to include. */
+        /**
+         * Sets the memory views to include.
+         *
+         * @param includeMemoryView the memory views to include
+         * @return this builder
+         */
         public Builder includeMemoryView(List<String> includeMemoryView) {
             this.includeMemoryView = includeMemoryView;
             return this;
         }
 
-        /** Sets a filter object. */
+        /**
+         * Sets a filter object.
+         *
+         * @param filter a filter object
+         * @return this builder
+         */
         public Builder filter(Map<String, Object> filter) {
             this.filter = filter;
             return this;
@@ -133,6 +191,7 @@ public record GetMemoryRequest(
         /**
          * Builds the request.
          *
+         * @return the validated request
          * @throws IllegalArgumentException naming the field when a rule is broken
          */
         public GetMemoryRequest build() {

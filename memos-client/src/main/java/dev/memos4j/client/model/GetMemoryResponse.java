@@ -37,7 +37,21 @@ public record GetMemoryResponse(
         @JsonProperty("pages") int pages,
         @JsonAnySetter Map<String, Object> additionalProperties) {
 
-    /** Normalises absent values. */
+    /**
+     * Normalises absent values.
+     *
+     * @param memoryDetailList fact memories on this page
+     * @param preferenceDetailList preferences on this page
+     * @param toolMemoryDetailList tool memories on this page
+     * @param skillDetailList skills on this page
+     * @param profileDetailList profile items on this page
+     * @param eventDetailList event items on this page
+     * @param total the largest item count among the categories
+     * @param size entries per category per page
+     * @param current this page's number, 1-based
+     * @param pages number of pages
+     * @param additionalProperties fields this version does not know
+     */
     public GetMemoryResponse {
         memoryDetailList = Models.list(memoryDetailList);
         preferenceDetailList = Models.list(preferenceDetailList);
@@ -48,12 +62,20 @@ public record GetMemoryResponse(
         additionalProperties = Models.map(additionalProperties);
     }
 
-    /** Whether a later page exists. */
+    /**
+     * Whether a later page exists.
+     *
+     * @return whether a later page exists
+     */
     public boolean hasNextPage() {
         return current < pages;
     }
 
-    /** Fields this version does not know, as received. */
+    /**
+     * Fields this version does not know, as received.
+     *
+     * @return fields this version does not know, as received
+     */
     @Override
     @JsonAnyGetter
     public Map<String, Object> additionalProperties() {

@@ -2,14 +2,11 @@ package dev.memos4j.client.model;
 
 import com.fasterxml.jackson.annotation.JsonInclude;
 import com.fasterxml.jackson.annotation.JsonProperty;
-import java.util.ArrayList;
-import java.util.List;
-import java.util.Map;
 import java.util.Optional;
 
 /**
  * Request of {@code get/message}: the most recent raw messages of one conversation.
-
+ *
  *
  * @param userId the user (required)
  * @param conversationId the conversation (required)
@@ -25,7 +22,15 @@ public record GetMessageRequest(
         @JsonProperty("message_limit_number") Optional<Integer> messageLimitNumber,
         @JsonProperty("source") Optional<String> source) {
 
-    /** Applies defaults and validates; a broken rule names the field. */
+    /**
+     * Applies defaults and validates; a broken rule names the field.
+     *
+     * @param userId the user (required)
+     * @param conversationId the conversation (required)
+     * @param conversationLimitNumber the number of conversations
+     * @param messageLimitNumber the number of most recent messages, 1..50 (server default 6)
+     * @param source a free-form channel label
+     */
     public GetMessageRequest {
         Models.requireText(userId, "user_id");
         Models.requireMaxLength(userId, "user_id");
@@ -38,12 +43,20 @@ public record GetMessageRequest(
         Models.requireRange(conversationLimitNumber.orElse(null), "conversation_limit_number", 1, 100);
     }
 
-    /** A new builder. */
+    /**
+     * A new builder.
+     *
+     * @return a new, empty builder
+     */
     public static Builder builder() {
         return new Builder();
     }
 
-    /** A builder holding this request's values. */
+    /**
+     * A builder holding this request's values.
+     *
+     * @return a new builder holding this request's values
+     */
     public Builder toBuilder() {
         Builder b = new Builder();
         b.userId = userId;
@@ -64,31 +77,56 @@ public record GetMessageRequest(
 
         private Builder() {}
 
-        /** Sets the user (required). */
+        /**
+         * Sets the user (required).
+         *
+         * @param userId the user (required)
+         * @return this builder
+         */
         public Builder userId(String userId) {
             this.userId = userId;
             return this;
         }
 
-        /** Sets the conversation (required). */
+        /**
+         * Sets the conversation (required).
+         *
+         * @param conversationId the conversation (required)
+         * @return this builder
+         */
         public Builder conversationId(String conversationId) {
             this.conversationId = conversationId;
             return this;
         }
 
-        /** Sets the number of conversations. */
+        /**
+         * Sets the number of conversations.
+         *
+         * @param conversationLimitNumber the number of conversations
+         * @return this builder
+         */
         public Builder conversationLimitNumber(Integer conversationLimitNumber) {
             this.conversationLimitNumber = conversationLimitNumber;
             return this;
         }
 
-        /** Sets the number of most recent messages, 1..50 (server default 6). */
+        /**
+         * Sets the number of most recent messages, 1..50 (server default 6).
+         *
+         * @param messageLimitNumber the number of most recent messages, 1..50 (server default 6)
+         * @return this builder
+         */
         public Builder messageLimitNumber(Integer messageLimitNumber) {
             this.messageLimitNumber = messageLimitNumber;
             return this;
         }
 
-        /** Sets a free-form channel label. */
+        /**
+         * Sets a free-form channel label.
+         *
+         * @param source a free-form channel label
+         * @return this builder
+         */
         public Builder source(String source) {
             this.source = source;
             return this;
@@ -97,6 +135,7 @@ public record GetMessageRequest(
         /**
          * Builds the request.
          *
+         * @return the validated request
          * @throws IllegalArgumentException naming the field when a rule is broken
          */
         public GetMessageRequest build() {

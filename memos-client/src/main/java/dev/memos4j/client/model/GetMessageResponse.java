@@ -16,18 +16,31 @@ public record GetMessageResponse(
         @JsonProperty("message_detail_list") List<MessageDetail> messageDetailList,
         @JsonAnySetter Map<String, Object> additionalProperties) {
 
-    /** Normalises absent values. */
+    /**
+     * Normalises absent values.
+     *
+     * @param messageDetailList the messages
+     * @param additionalProperties fields this version does not know
+     */
     public GetMessageResponse {
         messageDetailList = Models.list(messageDetailList);
         additionalProperties = Models.map(additionalProperties);
     }
 
-    /** The messages, oldest first. */
+    /**
+     * The messages, oldest first.
+     *
+     * @return the messages, oldest first
+     */
     public List<MessageDetail> messages() {
         return messageDetailList;
     }
 
-    /** Fields this version does not know, as received. */
+    /**
+     * Fields this version does not know, as received.
+     *
+     * @return fields this version does not know, as received
+     */
     @Override
     @JsonAnyGetter
     public Map<String, Object> additionalProperties() {

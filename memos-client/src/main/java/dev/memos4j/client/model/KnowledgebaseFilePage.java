@@ -25,7 +25,15 @@ public record KnowledgebaseFilePage(
         @JsonProperty("page_size") Optional<Integer> pageSize,
         @JsonAnySetter Map<String, Object> additionalProperties) {
 
-    /** Normalises absent values. */
+    /**
+     * Normalises absent values.
+     *
+     * @param fileDetailList the files on this page
+     * @param total total number of files
+     * @param page this page, 1-based
+     * @param pageSize files per page
+     * @param additionalProperties fields this version does not know
+     */
     public KnowledgebaseFilePage {
         fileDetailList = Models.list(fileDetailList);
         total = Models.opt(total);
@@ -34,7 +42,11 @@ public record KnowledgebaseFilePage(
         additionalProperties = Models.map(additionalProperties);
     }
 
-    /** Fields this version does not know, as received. */
+    /**
+     * Fields this version does not know, as received.
+     *
+     * @return fields this version does not know, as received
+     */
     @Override
     @JsonAnyGetter
     public Map<String, Object> additionalProperties() {

@@ -23,12 +23,21 @@ public record MemoryType(@JsonValue String value) {
     /** {@code UserMemory}. */
     public static final MemoryType USER_MEMORY = new MemoryType("UserMemory");
 
-    /** Creates a value; {@code value} must not be null. */
+    /**
+     * Creates a value; {@code value} must not be null.
+     *
+     * @param value the wire value
+     */
     public MemoryType {
         Objects.requireNonNull(value, "value");
     }
 
-    /** The value for a wire string, known or not. */
+    /**
+     * The value for a wire string, known or not.
+     *
+     * @param value the wire string
+     * @return the value for a wire string, known or not
+     */
     @JsonCreator
     public static MemoryType of(String value) {
         return new MemoryType(value);

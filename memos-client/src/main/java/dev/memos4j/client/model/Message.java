@@ -36,7 +36,16 @@ public record Message(
         @JsonProperty("tool_call_id") Optional<String> toolCallId,
         @JsonAnySetter Map<String, Object> additionalProperties) {
 
-    /** Validates: a role is required, and content unless the message only carries tool calls. */
+    /**
+     * Validates: a role is required, and content unless the message only carries tool calls.
+     *
+     * @param role {@code user}, {@code assistant}, {@code system} or {@code tool}
+     * @param content a string, or a list of content parts (maps)
+     * @param chatTime when the message was said: {@code "2025-09-12 08:00:00"} or free text
+     * @param toolCalls assistant tool calls, as the service defines them
+     * @param toolCallId for tool results, the call they answer
+     * @param additionalProperties further fields to send as they are
+     */
     public Message {
         Objects.requireNonNull(role, "role is required");
         chatTime = Models.opt(chatTime);
@@ -54,32 +63,62 @@ public record Message(
         additionalProperties = Models.map(additionalProperties);
     }
 
-    /** A message with a role and text. */
+    /**
+     * A message with a role and text.
+     *
+     * @param role who speaks
+     * @param text the message text
+     * @return a message with a role and text
+     */
     public static Message of(Role role, String text) {
         return new Message(role, Objects.requireNonNull(text, "content is required"), null, null, null, null);
     }
 
-    /** A user message. */
+    /**
+     * A user message.
+     *
+     * @param text the message text
+     * @return a user message
+     */
     public static Message user(String text) {
         return of(Role.USER, text);
     }
 
-    /** An assistant message. */
+    /**
+     * An assistant message.
+     *
+     * @param text the message text
+     * @return an assistant message
+     */
     public static Message assistant(String text) {
         return of(Role.ASSISTANT, text);
     }
 
-    /** A system message. */
+    /**
+     * A system message.
+     *
+     * @param text the message text
+     * @return a system message
+     */
     public static Message system(String text) {
         return of(Role.SYSTEM, text);
     }
 
-    /** This message with {@code chat_time} set. */
+    /**
+     * This message with {@code chat_time} set.
+     *
+     * @param chatTime when the message was said, as text the service understands
+     * @return this message with {@code chat_time} set
+     */
     public Message withChatTime(String chatTime) {
         return new Message(role, content, Optional.ofNullable(chatTime), toolCalls, toolCallId, additionalProperties);
     }
 
-    /** The text of the message: the string content, or the {@code text} parts joined by newlines. */
+    /**
+     * The text of the message: the string content, or the {@code text} parts joined by newlines.
+     *
+     * @return the text of the message: the string content, or the {@code text} parts joined by newlines
+     */
     public String text() {
         if (content instanceof String s) {
             return s;
@@ -99,7 +138,11 @@ public record Message(
         return "";
     }
 
-    /** Further fields to send as they are. */
+    /**
+     * Further fields to send as they are.
+     *
+     * @return the further fields, never null
+     */
     @Override
     @JsonAnyGetter
     public Map<String, Object> additionalProperties() {

@@ -24,7 +24,15 @@ public record MessageDetail(
         @JsonProperty("update_time") Optional<Timestamp> updateTime,
         @JsonAnySetter Map<String, Object> additionalProperties) {
 
-    /** Normalises absent values. */
+    /**
+     * Normalises absent values.
+     *
+     * @param role {@code user} or {@code assistant}
+     * @param content the message text
+     * @param createTime creation time
+     * @param updateTime update time
+     * @param additionalProperties fields this version does not know (message id, ...)
+     */
     public MessageDetail {
         role = role == null ? Role.USER : role;
         content = content == null ? "" : content;
@@ -33,7 +41,11 @@ public record MessageDetail(
         additionalProperties = Models.map(additionalProperties);
     }
 
-    /** Fields this version does not know, as received. */
+    /**
+     * Fields this version does not know, as received.
+     *
+     * @return fields this version does not know, as received
+     */
     @Override
     @JsonAnyGetter
     public Map<String, Object> additionalProperties() {

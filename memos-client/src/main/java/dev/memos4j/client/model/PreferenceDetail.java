@@ -2,6 +2,7 @@ package dev.memos4j.client.model;
 
 import com.fasterxml.jackson.annotation.JsonAnyGetter;
 import com.fasterxml.jackson.annotation.JsonAnySetter;
+import com.fasterxml.jackson.annotation.JsonIgnore;
 import com.fasterxml.jackson.annotation.JsonInclude;
 import com.fasterxml.jackson.annotation.JsonProperty;
 import java.util.List;
@@ -39,7 +40,22 @@ public record PreferenceDetail(
         @JsonProperty("info") Map<String, Object> info,
         @JsonAnySetter Map<String, Object> additionalProperties) {
 
-    /** Normalises absent values: null lists and maps become empty, null optionals empty. */
+    /**
+     * Normalises absent values: null lists and maps become empty, null optionals empty.
+     *
+     * @param id preference id
+     * @param preference the preference statement
+     * @param preferenceType {@code explicit_preference} or {@code implicit_preference}
+     * @param reasoning why it was inferred
+     * @param createTime creation time
+     * @param updateTime last update time
+     * @param conversationId the conversation it came from
+     * @param status usually {@code activated}
+     * @param relativity relevance to the query, 0..1, when the service sends it
+     * @param sources the messages it came from (listing endpoints)
+     * @param info metadata given at add time (listing endpoints)
+     * @param additionalProperties fields this version does not know
+     */
     public PreferenceDetail {
         id = id == null ? "" : id;
         preference = preference == null ? "" : preference;
@@ -55,19 +71,32 @@ public record PreferenceDetail(
         additionalProperties = Models.map(additionalProperties);
     }
 
-    /** Fields this version does not know, as received. */
+    /**
+     * Fields this version does not know, as received.
+     *
+     * @return fields this version does not know, as received
+     */
     @Override
     @JsonAnyGetter
     public Map<String, Object> additionalProperties() {
         return additionalProperties;
     }
 
-    /** Whether the user stated this preference (rather than it being inferred). */
+    /**
+     * Whether the user stated this preference (rather than it being inferred).
+     *
+     * @return whether the user stated this preference (rather than it being inferred)
+     */
+    @JsonIgnore
     public boolean isExplicit() {
         return preferenceType.map(t -> t.value().contains("explicit")).orElse(false);
     }
 
-    /** {@code update_time} when present, else {@code create_time}. */
+    /**
+     * {@code update_time} when present, else {@code create_time}.
+     *
+     * @return the latest known time of the preference
+     */
     public Optional<Timestamp> time() {
         return updateTime.isPresent() ? updateTime : createTime;
     }

@@ -20,12 +20,21 @@ public record PreferenceType(@JsonValue String value) {
     /** {@code implicit_preference}. */
     public static final PreferenceType IMPLICIT = new PreferenceType("implicit_preference");
 
-    /** Creates a value; {@code value} must not be null. */
+    /**
+     * Creates a value; {@code value} must not be null.
+     *
+     * @param value the wire value
+     */
     public PreferenceType {
         Objects.requireNonNull(value, "value");
     }
 
-    /** The value for a wire string, known or not. */
+    /**
+     * The value for a wire string, known or not.
+     *
+     * @param value the wire string
+     * @return the value for a wire string, known or not
+     */
     @JsonCreator
     public static PreferenceType of(String value) {
         return new PreferenceType(value);

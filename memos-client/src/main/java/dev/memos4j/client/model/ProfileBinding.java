@@ -18,7 +18,13 @@ public record ProfileBinding(
         @JsonProperty("user_id") Optional<String> userId,
         @JsonProperty("agent_id") Optional<String> agentId) {
 
-    /** Validates: a template and exactly one subject. */
+    /**
+     * Validates: a template and exactly one subject.
+     *
+     * @param profileTemplateId the profile template (required)
+     * @param userId the user (exactly one of user and agent)
+     * @param agentId the agent (exactly one of user and agent)
+     */
     public ProfileBinding {
         Models.requireText(profileTemplateId, "bind_list[].profile_template_id");
         userId = Models.opt(userId);
@@ -26,12 +32,24 @@ public record ProfileBinding(
         Models.requireExactlyOneSubject(userId.orElse(null), agentId.orElse(null));
     }
 
-    /** Binds a template to a user. */
+    /**
+     * Binds a template to a user.
+     *
+     * @param profileTemplateId the profile template to bind
+     * @param userId the user
+     * @return the binding
+     */
     public static ProfileBinding forUser(String profileTemplateId, String userId) {
         return new ProfileBinding(profileTemplateId, Optional.ofNullable(userId), Optional.empty());
     }
 
-    /** Binds a template to an agent. */
+    /**
+     * Binds a template to an agent.
+     *
+     * @param profileTemplateId the profile template to bind
+     * @param agentId the agent
+     * @return the binding
+     */
     public static ProfileBinding forAgent(String profileTemplateId, String agentId) {
         return new ProfileBinding(profileTemplateId, Optional.empty(), Optional.ofNullable(agentId));
     }

@@ -21,14 +21,24 @@ public record RerankResponse(
         @JsonProperty("results") List<RerankResult> results,
         @JsonAnySetter Map<String, Object> additionalProperties) {
 
-    /** Normalises absent values. */
+    /**
+     * Normalises absent values.
+     *
+     * @param id the service's id for this ranking
+     * @param results ranked documents, best first
+     * @param additionalProperties fields this version does not know
+     */
     public RerankResponse {
         id = Models.opt(id);
         results = Models.list(results);
         additionalProperties = Models.map(additionalProperties);
     }
 
-    /** Fields this version does not know, as received. */
+    /**
+     * Fields this version does not know, as received.
+     *
+     * @return fields this version does not know, as received
+     */
     @Override
     @JsonAnyGetter
     public Map<String, Object> additionalProperties() {

@@ -4,7 +4,6 @@ import com.fasterxml.jackson.annotation.JsonAnyGetter;
 import com.fasterxml.jackson.annotation.JsonAnySetter;
 import com.fasterxml.jackson.annotation.JsonInclude;
 import com.fasterxml.jackson.annotation.JsonProperty;
-import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 
@@ -23,13 +22,24 @@ public record RerankResult(
         @JsonProperty("document") Optional<Object> document,
         @JsonAnySetter Map<String, Object> additionalProperties) {
 
-    /** Normalises absent values. */
+    /**
+     * Normalises absent values.
+     *
+     * @param index position of the document in the request
+     * @param relevanceScore relevance, higher is better
+     * @param document the document, when the service echoes it (a string or {@code {text}})
+     * @param additionalProperties fields this version does not know
+     */
     public RerankResult {
         document = Models.opt(document);
         additionalProperties = Models.map(additionalProperties);
     }
 
-    /** Fields this version does not know, as received. */
+    /**
+     * Fields this version does not know, as received.
+     *
+     * @return fields this version does not know, as received
+     */
     @Override
     @JsonAnyGetter
     public Map<String, Object> additionalProperties() {

@@ -26,12 +26,21 @@ public record Role(@JsonValue String value) {
     /** {@code tool}. */
     public static final Role TOOL = new Role("tool");
 
-    /** Creates a value; {@code value} must not be null. */
+    /**
+     * Creates a value; {@code value} must not be null.
+     *
+     * @param value the wire value
+     */
     public Role {
         Objects.requireNonNull(value, "value");
     }
 
-    /** The value for a wire string, known or not. */
+    /**
+     * The value for a wire string, known or not.
+     *
+     * @param value the wire string
+     * @return the value for a wire string, known or not
+     */
     @JsonCreator
     public static Role of(String value) {
         return new Role(value);

@@ -2,7 +2,6 @@ package dev.memos4j.client.model;
 
 import com.fasterxml.jackson.annotation.JsonInclude;
 import com.fasterxml.jackson.annotation.JsonProperty;
-import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
@@ -56,7 +55,27 @@ public record SearchMemoryRequest(
         @JsonProperty("context_format") Optional<String> contextFormat,
         @JsonProperty("source") Optional<String> source) {
 
-    /** Applies defaults and validates; a broken rule names the field. */
+    /**
+     * Applies defaults and validates; a broken rule names the field.
+     *
+     * @param query the query text (required)
+     * @param userId the user (exactly one of user and agent)
+     * @param agentId the agent (exactly one of user and agent)
+     * @param conversationId the current conversation: a soft boost, not a filter
+     * @param memoryLimitNumber the maximum number of fact memories, 0..25 (default 6)
+     * @param includePreference whether to return preferences (default true)
+     * @param preferenceLimitNumber the maximum number of preferences, 0..25 (default 6)
+     * @param includeToolMemory whether to return tool memories (default false)
+     * @param toolMemoryLimitNumber the maximum number of tool memories, 0..25 (default 6)
+     * @param includeSkill whether to return skills (default false)
+     * @param skillLimitNumber the maximum number of skills, 0..25 (default 6)
+     * @param knowledgebaseIds the knowledge bases to search ({@code ["all"]} for every linked one)
+     * @param filter a filter object: {@code {"and": [...]}} or {@code {"or": [...]}}
+     * @param relativity the relevance threshold, 0..1: items below it are dropped
+     * @param includeMemoryView the memory views to include
+     * @param contextFormat the context format
+     * @param source a free-form channel label
+     */
     public SearchMemoryRequest {
         Models.requireText(query, "query");
         userId = Models.optText(userId, "user_id");
@@ -84,12 +103,20 @@ public record SearchMemoryRequest(
         Filters.validate(filter.orElse(null));
     }
 
-    /** A new builder. */
+    /**
+     * A new builder.
+     *
+     * @return a new, empty builder
+     */
     public static Builder builder() {
         return new Builder();
     }
 
-    /** A builder holding this request's values. */
+    /**
+     * A builder holding this request's values.
+     *
+     * @return a new builder holding this request's values
+     */
     public Builder toBuilder() {
         Builder b = new Builder();
         b.query = query;
@@ -134,103 +161,188 @@ public record SearchMemoryRequest(
 
         private Builder() {}
 
-        /** Sets the query text (required). */
+        /**
+         * Sets the query text (required).
+         *
+         * @param query the query text (required)
+         * @return this builder
+         */
         public Builder query(String query) {
             this.query = query;
             return this;
         }
 
-        /** Sets the user (exactly one of user and agent). */
+        /**
+         * Sets the user (exactly one of user and agent).
+         *
+         * @param userId the user (exactly one of user and agent)
+         * @return this builder
+         */
         public Builder userId(String userId) {
             this.userId = userId;
             return this;
         }
 
-        /** Sets the agent (exactly one of user and agent). */
+        /**
+         * Sets the agent (exactly one of user and agent).
+         *
+         * @param agentId the agent (exactly one of user and agent)
+         * @return this builder
+         */
         public Builder agentId(String agentId) {
             this.agentId = agentId;
             return this;
         }
 
-        /** Sets the current conversation: a soft boost, not a filter. */
+        /**
+         * Sets the current conversation: a soft boost, not a filter.
+         *
+         * @param conversationId the current conversation: a soft boost, not a filter
+         * @return this builder
+         */
         public Builder conversationId(String conversationId) {
             this.conversationId = conversationId;
             return this;
         }
 
-        /** Sets the maximum number of fact memories, 0..25 (default 6). */
+        /**
+         * Sets the maximum number of fact memories, 0..25 (default 6).
+         *
+         * @param memoryLimitNumber the maximum number of fact memories, 0..25 (default 6)
+         * @return this builder
+         */
         public Builder memoryLimitNumber(int memoryLimitNumber) {
             this.memoryLimitNumber = memoryLimitNumber;
             return this;
         }
 
-        /** Sets whether to return preferences (default true). */
+        /**
+         * Sets whether to return preferences (default true).
+         *
+         * @param includePreference whether to return preferences (default true)
+         * @return this builder
+         */
         public Builder includePreference(boolean includePreference) {
             this.includePreference = includePreference;
             return this;
         }
 
-        /** Sets the maximum number of preferences, 0..25 (default 6). */
+        /**
+         * Sets the maximum number of preferences, 0..25 (default 6).
+         *
+         * @param preferenceLimitNumber the maximum number of preferences, 0..25 (default 6)
+         * @return this builder
+         */
         public Builder preferenceLimitNumber(int preferenceLimitNumber) {
             this.preferenceLimitNumber = preferenceLimitNumber;
             return this;
         }
 
-        /** Sets whether to return tool memories (default false). */
+        /**
+         * Sets whether to return tool memories (default false).
+         *
+         * @param includeToolMemory whether to return tool memories (default false)
+         * @return this builder
+         */
         public Builder includeToolMemory(boolean includeToolMemory) {
             this.includeToolMemory = includeToolMemory;
             return this;
         }
 
-        /** Sets the maximum number of tool memories, 0..25 (default 6). */
+        /**
+         * Sets the maximum number of tool memories, 0..25 (default 6).
+         *
+         * @param toolMemoryLimitNumber the maximum number of tool memories, 0..25 (default 6)
+         * @return this builder
+         */
         public Builder toolMemoryLimitNumber(int toolMemoryLimitNumber) {
             this.toolMemoryLimitNumber = toolMemoryLimitNumber;
             return this;
         }
 
-        /** Sets whether to return skills (default false). */
+        /**
+         * Sets whether to return skills (default false).
+         *
+         * @param includeSkill whether to return skills (default false)
+         * @return this builder
+         */
         public Builder includeSkill(boolean includeSkill) {
             this.includeSkill = includeSkill;
             return this;
         }
 
-        /** Sets the maximum number of skills, 0..25 (default 6). */
+        /**
+         * Sets the maximum number of skills, 0..25 (default 6).
+         *
+         * @param skillLimitNumber the maximum number of skills, 0..25 (default 6)
+         * @return this builder
+         */
         public Builder skillLimitNumber(int skillLimitNumber) {
             this.skillLimitNumber = skillLimitNumber;
             return this;
         }
 
-        /** Sets the knowledge bases to search ({@code ["all"]} for every linked one). */
+        /**
+         * Sets the knowledge bases to search ({@code ["all"]} for every linked one).
+         *
+         * @param knowledgebaseIds the knowledge bases to search ({@code ["all"]} for every linked one)
+         * @return this builder
+         */
         public Builder knowledgebaseIds(List<String> knowledgebaseIds) {
             this.knowledgebaseIds = knowledgebaseIds;
             return this;
         }
 
-        /** Sets a filter object: {@code {"and": [...]}} or {@code {"or": [...]}}. */
+        /**
+         * Sets a filter object: {@code {"and": [...]}} or {@code {"or": [...]}}.
+         *
+         * @param filter a filter object: {@code {"and": [...]}} or {@code {"or": [...]}}
+         * @return this builder
+         */
         public Builder filter(Map<String, Object> filter) {
             this.filter = filter;
             return this;
         }
 
-        /** Sets the relevance threshold, 0..1: items below it are dropped. */
+        /**
+         * Sets the relevance threshold, 0..1: items below it are dropped.
+         *
+         * @param relativity the relevance threshold, 0..1: items below it are dropped
+         * @return this builder
+         */
         public Builder relativity(Double relativity) {
             this.relativity = relativity;
             return this;
         }
 
-        /** Sets the memory views to include. */
+        /**
+         * Sets the memory views to include.
+         *
+         * @param includeMemoryView the memory views to include
+         * @return this builder
+         */
         public Builder includeMemoryView(List<String> includeMemoryView) {
             this.includeMemoryView = includeMemoryView;
             return this;
         }
 
-        /** Sets the context format. */
+        /**
+         * Sets the context format.
+         *
+         * @param contextFormat the context format
+         * @return this builder
+         */
         public Builder contextFormat(String contextFormat) {
             this.contextFormat = contextFormat;
             return this;
         }
 
-        /** Sets a free-form channel label. */
+        /**
+         * Sets a free-form channel label.
+         *
+         * @param source a free-form channel label
+         * @return this builder
+         */
         public Builder source(String source) {
             this.source = source;
             return this;
@@ -239,6 +351,7 @@ public record SearchMemoryRequest(
         /**
          * Builds the request.
          *
+         * @return the validated request
          * @throws IllegalArgumentException naming the field when a rule is broken
          */
         public SearchMemoryRequest build() {

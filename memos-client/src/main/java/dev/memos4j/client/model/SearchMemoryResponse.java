@@ -35,7 +35,19 @@ public record SearchMemoryResponse(
         @JsonProperty("preference_note") Optional<String> preferenceNote,
         @JsonAnySetter Map<String, Object> additionalProperties) {
 
-    /** Normalises absent values. */
+    /**
+     * Normalises absent values.
+     *
+     * @param memoryDetailList fact memories
+     * @param preferenceDetailList preferences
+     * @param toolMemoryDetailList tool memories
+     * @param skillDetailList skills
+     * @param profileDetailList profile items
+     * @param eventDetailList event items
+     * @param messageDetailList raw messages (usually empty)
+     * @param preferenceNote the service's instruction text about respecting preferences ({@code ""} or
+     * @param additionalProperties fields this version does not know
+     */
     public SearchMemoryResponse {
         memoryDetailList = Models.list(memoryDetailList);
         preferenceDetailList = Models.list(preferenceDetailList);
@@ -48,27 +60,49 @@ public record SearchMemoryResponse(
         additionalProperties = Models.map(additionalProperties);
     }
 
-    /** A response with only facts and preferences. */
+    /**
+     * A response with only facts and preferences.
+     *
+     * @param memories the fact memories
+     * @param preferences the preferences
+     * @return a response with only facts and preferences
+     */
     public static SearchMemoryResponse of(List<MemoryDetail> memories, List<PreferenceDetail> preferences) {
         return new SearchMemoryResponse(memories, preferences, null, null, null, null, null, null, null);
     }
 
-    /** Fact memories, most relevant first. */
+    /**
+     * Fact memories, most relevant first.
+     *
+     * @return the fact memories ({@code memory_detail_list}), never null
+     */
     public List<MemoryDetail> memories() {
         return memoryDetailList;
     }
 
-    /** Preferences, most relevant first. */
+    /**
+     * Preferences, most relevant first.
+     *
+     * @return the preferences ({@code preference_detail_list}), never null
+     */
     public List<PreferenceDetail> preferences() {
         return preferenceDetailList;
     }
 
-    /** Tool memories. */
+    /**
+     * Tool memories.
+     *
+     * @return the tool memories ({@code tool_memory_detail_list}), never null
+     */
     public List<ToolMemoryDetail> toolMemories() {
         return toolMemoryDetailList;
     }
 
-    /** Fields this version does not know, as received. */
+    /**
+     * Fields this version does not know, as received.
+     *
+     * @return fields this version does not know, as received
+     */
     @Override
     @JsonAnyGetter
     public Map<String, Object> additionalProperties() {

@@ -39,7 +39,22 @@ public record SkillDetail(
         @JsonProperty("relativity") Optional<Double> relativity,
         @JsonAnySetter Map<String, Object> additionalProperties) {
 
-    /** Normalises absent values. */
+    /**
+     * Normalises absent values.
+     *
+     * @param id skill id
+     * @param skillValue the skill: {@code name}, {@code description}, {@code procedure}, ...
+     * @param skillUrl download link
+     * @param skillType skill type
+     * @param createTime creation time
+     * @param updateTime last update time
+     * @param conversationId originating conversation
+     * @param status usually {@code activated}
+     * @param confidence confidence, 0..1
+     * @param tags tags
+     * @param relativity relevance, 0..1 (numeric strings are accepted)
+     * @param additionalProperties fields this version does not know
+     */
     public SkillDetail {
         id = id == null ? "" : id;
         skillValue = Models.map(skillValue);
@@ -55,7 +70,11 @@ public record SkillDetail(
         additionalProperties = Models.map(additionalProperties);
     }
 
-    /** Fields this version does not know, as received. */
+    /**
+     * Fields this version does not know, as received.
+     *
+     * @return fields this version does not know, as received
+     */
     @Override
     @JsonAnyGetter
     public Map<String, Object> additionalProperties() {

@@ -13,19 +13,33 @@ import java.util.Map;
  * @param additionalProperties fields this version does not know
  */
 public record SuccessResponse(
-        @JsonProperty("success") boolean success, @JsonAnySetter Map<String, Object> additionalProperties) {
+        @JsonProperty("success") boolean success,
+        @JsonAnySetter Map<String, Object> additionalProperties) {
 
-    /** Normalises absent values. */
+    /**
+     * Normalises absent values.
+     *
+     * @param success whether the operation succeeded
+     * @param additionalProperties fields this version does not know
+     */
     public SuccessResponse {
         additionalProperties = Models.map(additionalProperties);
     }
 
-    /** A plain success. */
+    /**
+     * A plain success.
+     *
+     * @return a plain success
+     */
     public static SuccessResponse ok() {
         return new SuccessResponse(true, null);
     }
 
-    /** Fields this version does not know, as received. */
+    /**
+     * Fields this version does not know, as received.
+     *
+     * @return fields this version does not know, as received
+     */
     @Override
     @JsonAnyGetter
     public Map<String, Object> additionalProperties() {

@@ -23,18 +23,31 @@ public record TaskStatus(@JsonValue String value) {
     /** {@code failed}. */
     public static final TaskStatus FAILED = new TaskStatus("failed");
 
-    /** Creates a value; {@code value} must not be null. */
+    /**
+     * Creates a value; {@code value} must not be null.
+     *
+     * @param value the wire value
+     */
     public TaskStatus {
         Objects.requireNonNull(value, "value");
     }
 
-    /** The value for a wire string, known or not. */
+    /**
+     * The value for a wire string, known or not.
+     *
+     * @param value the wire string
+     * @return the value for a wire string, known or not
+     */
     @JsonCreator
     public static TaskStatus of(String value) {
         return new TaskStatus(value);
     }
 
-    /** Whether the task has finished, successfully or not. */
+    /**
+     * Whether the task has finished, successfully or not.
+     *
+     * @return whether the task has finished, successfully or not
+     */
     public boolean isTerminal() {
         return equals(COMPLETED) || equals(FAILED);
     }

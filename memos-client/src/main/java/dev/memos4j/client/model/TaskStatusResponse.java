@@ -23,7 +23,14 @@ public record TaskStatusResponse(
         @JsonProperty("memory_views") Optional<Map<String, Object>> memoryViews,
         @JsonAnySetter Map<String, Object> additionalProperties) {
 
-    /** Normalises absent values. */
+    /**
+     * Normalises absent values.
+     *
+     * @param taskId the task id
+     * @param status {@code running}, {@code completed}, {@code failed}, or a newer value
+     * @param memoryViews what the task changed, e.g. {@code {"added": 1}}, when reported
+     * @param additionalProperties fields this version does not know
+     */
     public TaskStatusResponse {
         taskId = taskId == null ? "" : taskId;
         status = status == null ? TaskStatus.RUNNING : status;
@@ -31,7 +38,11 @@ public record TaskStatusResponse(
         additionalProperties = Models.map(additionalProperties);
     }
 
-    /** Fields this version does not know, as received. */
+    /**
+     * Fields this version does not know, as received.
+     *
+     * @return fields this version does not know, as received
+     */
     @Override
     @JsonAnyGetter
     public Map<String, Object> additionalProperties() {

@@ -30,17 +30,32 @@ public final class Timestamp {
         this.numeric = numeric;
     }
 
-    /** A timestamp written as a JSON number of epoch milliseconds. */
+    /**
+     * A timestamp written as a JSON number of epoch milliseconds.
+     *
+     * @param epochMillis a timestamp written as a JSON number of epoch milliseconds
+     * @return a timestamp written as a JSON number of epoch milliseconds
+     */
     public static Timestamp ofEpochMillis(long epochMillis) {
         return new Timestamp(Long.toString(epochMillis), true);
     }
 
-    /** A timestamp for the given instant, written as epoch milliseconds. */
+    /**
+     * A timestamp for the given instant, written as epoch milliseconds.
+     *
+     * @param instant a timestamp for the given instant, written as epoch milliseconds
+     * @return a timestamp for the given instant, written as epoch milliseconds
+     */
     public static Timestamp of(Instant instant) {
         return ofEpochMillis(instant.toEpochMilli());
     }
 
-    /** A timestamp kept as the given string (epoch digits, ISO-8601, or free text). */
+    /**
+     * A timestamp kept as the given string (epoch digits, ISO-8601, or free text).
+     *
+     * @param text the timestamp as text
+     * @return a timestamp kept as the given string (epoch digits, ISO-8601, or free text)
+     */
     public static Timestamp ofText(String text) {
         return new Timestamp(Objects.requireNonNull(text, "text"), false);
     }
@@ -58,12 +73,20 @@ public final class Timestamp {
         return numeric ? Long.valueOf(raw) : raw;
     }
 
-    /** The value as received: digits for epoch milliseconds, otherwise the original text. */
+    /**
+     * The value as received: digits for epoch milliseconds, otherwise the original text.
+     *
+     * @return the value as received: digits for epoch milliseconds, otherwise the original text
+     */
     public String raw() {
         return raw;
     }
 
-    /** The instant this timestamp denotes, if it can be understood. */
+    /**
+     * The instant this timestamp denotes, if it can be understood.
+     *
+     * @return the instant this timestamp denotes, if it can be understood
+     */
     public Optional<Instant> toInstant() {
         if (numeric || (!raw.isEmpty() && raw.chars().allMatch(Character::isDigit) && raw.length() <= 18)) {
             return Optional.of(Instant.ofEpochMilli(Long.parseLong(raw)));
@@ -90,7 +113,11 @@ public final class Timestamp {
         }
     }
 
-    /** Epoch milliseconds, if the value can be understood as an instant. */
+    /**
+     * Epoch milliseconds, if the value can be understood as an instant.
+     *
+     * @return epoch milliseconds, if the value can be understood as an instant
+     */
     public Optional<Long> epochMillis() {
         return toInstant().map(Instant::toEpochMilli);
     }

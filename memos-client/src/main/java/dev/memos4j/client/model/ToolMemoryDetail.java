@@ -37,7 +37,21 @@ public record ToolMemoryDetail(
         @JsonProperty("relativity") Optional<Double> relativity,
         @JsonAnySetter Map<String, Object> additionalProperties) {
 
-    /** Normalises absent values. */
+    /**
+     * Normalises absent values.
+     *
+     * @param id memory id
+     * @param toolType {@code ToolTrajectoryMemory}, {@code ToolSchemaMemory} (or {@code ToolSchema})
+     * @param toolValue a string for trajectories, a JSON object (as a map) for schema memories
+     * @param toolUsedStatus per-tool usage records ({@code used_tool}, {@code success_rate}, ...)
+     * @param experience what was learned
+     * @param createTime creation time
+     * @param updateTime last update time
+     * @param conversationId originating conversation
+     * @param status usually {@code activated}
+     * @param relativity relevance to the query, 0..1
+     * @param additionalProperties fields this version does not know
+     */
     public ToolMemoryDetail {
         id = id == null ? "" : id;
         toolType = Models.opt(toolType);
@@ -52,7 +66,11 @@ public record ToolMemoryDetail(
         additionalProperties = Models.map(additionalProperties);
     }
 
-    /** Fields this version does not know, as received. */
+    /**
+     * Fields this version does not know, as received.
+     *
+     * @return fields this version does not know, as received
+     */
     @Override
     @JsonAnyGetter
     public Map<String, Object> additionalProperties() {

@@ -14,7 +14,13 @@ import java.util.Optional;
  */
 public record UploadKnowledgebaseFilesRequest(String knowledgebaseId, Optional<String> type, List<Path> files) {
 
-    /** Validates. */
+    /**
+     * Validates.
+     *
+     * @param knowledgebaseId the knowledge base (required)
+     * @param type the file type label
+     * @param files the local files (required, at most 20)
+     */
     public UploadKnowledgebaseFilesRequest {
         Models.requireText(knowledgebaseId, "knowledgebase_id");
         type = Models.opt(type);
@@ -24,12 +30,23 @@ public record UploadKnowledgebaseFilesRequest(String knowledgebaseId, Optional<S
         }
     }
 
-    /** Uploads files into a knowledge base. */
+    /**
+     * Uploads files into a knowledge base.
+     *
+     * @param knowledgebaseId the knowledge base id
+     * @param files the local files, 1..20
+     * @return the validated request
+     */
     public static UploadKnowledgebaseFilesRequest of(String knowledgebaseId, List<Path> files) {
         return new UploadKnowledgebaseFilesRequest(knowledgebaseId, Optional.empty(), files);
     }
 
-    /** This request with a file type label. */
+    /**
+     * This request with a file type label.
+     *
+     * @param type the file type label
+     * @return this request with a file type label
+     */
     public UploadKnowledgebaseFilesRequest withType(String type) {
         return new UploadKnowledgebaseFilesRequest(knowledgebaseId, Optional.ofNullable(type), files);
     }

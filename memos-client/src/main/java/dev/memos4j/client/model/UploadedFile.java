@@ -4,7 +4,6 @@ import com.fasterxml.jackson.annotation.JsonAnyGetter;
 import com.fasterxml.jackson.annotation.JsonAnySetter;
 import com.fasterxml.jackson.annotation.JsonInclude;
 import com.fasterxml.jackson.annotation.JsonProperty;
-import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 
@@ -25,7 +24,15 @@ public record UploadedFile(
         @JsonProperty("status") Optional<String> status,
         @JsonAnySetter Map<String, Object> additionalProperties) {
 
-    /** Normalises absent values. */
+    /**
+     * Normalises absent values.
+     *
+     * @param id file id
+     * @param name file name
+     * @param sizeMb size in MB (the service names it {@code sizeMB})
+     * @param status processing status, e.g. {@code PROCESSING}
+     * @param additionalProperties fields this version does not know
+     */
     public UploadedFile {
         id = id == null ? "" : id;
         name = Models.opt(name);
@@ -34,7 +41,11 @@ public record UploadedFile(
         additionalProperties = Models.map(additionalProperties);
     }
 
-    /** Fields this version does not know, as received. */
+    /**
+     * Fields this version does not know, as received.
+     *
+     * @return fields this version does not know, as received
+     */
     @Override
     @JsonAnyGetter
     public Map<String, Object> additionalProperties() {

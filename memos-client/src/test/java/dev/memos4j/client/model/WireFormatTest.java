@@ -18,8 +18,7 @@ class WireFormatTest {
                 .allowMemoryView(List.of("kb-1"))
                 .build();
 
-        assertThat(Json.MAPPER.readTree(Json.write(request)))
-                .isEqualTo(Json.MAPPER.readTree("""
+        assertThat(Json.MAPPER.readTree(Json.write(request))).isEqualTo(Json.MAPPER.readTree("""
                         {"messages":[{"role":"user","content":"hi"}],"user_id":null,"agent_id":"agent-1",
                          "conversation_id":null,"info":null,"source":null,"app_id":null,"allow_public":false,
                          "allow_knowledgebase_ids":null,"allow_memory_view":["kb-1"],"tags":null,"async_mode":false}
@@ -28,8 +27,8 @@ class WireFormatTest {
 
     @Test
     void requestsReadFromJsonApplyDefaultsAndValidation() throws Exception {
-        SearchMemoryRequest parsed =
-                Json.MAPPER.readValue("{\"query\":\"q\",\"user_id\":\"u\",\"relativity\":null}", SearchMemoryRequest.class);
+        SearchMemoryRequest parsed = Json.MAPPER.readValue(
+                "{\"query\":\"q\",\"user_id\":\"u\",\"relativity\":null}", SearchMemoryRequest.class);
         assertThat(parsed.memoryLimitNumber()).isEqualTo(6);
         assertThat(parsed.includePreference()).isTrue();
         assertThat(parsed.relativity()).isEmpty();
@@ -68,5 +67,18 @@ class WireFormatTest {
         assertThat(Json.write(DeleteMemoryRequest.byUser("user-1"))).isEqualTo("{\"user_id\":\"user-1\"}");
         assertThatThrownBy(() -> new DeleteMemoryRequest(null, null, null, null, null))
                 .hasMessageContaining("exactly one delete condition is required");
+    }
+
+    @Test
+    void convenienceAccessorsAreNotWrittenAsFields() throws Exception {
+        PreferenceDetail preference = Json.MAPPER.readValue(
+                "{\"id\":\"p1\",\"preference\":\"three key points\",\"preference_type\":\"explicit_preference\"}",
+                PreferenceDetail.class);
+
+        assertThat(preference.isExplicit()).isTrue();
+        assertThat(Json.MAPPER.readTree(Json.write(preference)).fieldNames())
+                .toIterable()
+                .containsExactlyInAnyOrder("id", "preference", "preference_type", "sources", "info")
+                .doesNotContain("explicit");
     }
 }

@@ -117,7 +117,10 @@ public final class CapturingLogProvider implements SLF4JServiceProvider {
                 return;
             }
             StringBuilder line = new StringBuilder()
-                    .append(level).append(' ').append(name).append(" - ")
+                    .append(level)
+                    .append(' ')
+                    .append(name)
+                    .append(" - ")
                     .append(MessageFormatter.basicArrayFormat(pattern, arguments));
             if (throwable != null) {
                 StringWriter trace = new StringWriter();

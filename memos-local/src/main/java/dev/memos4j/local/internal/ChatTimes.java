@@ -18,14 +18,24 @@ final class ChatTimes {
     private static final List<DateTimeFormatter> LOCAL_DATE_TIMES = List.of(
             DateTimeFormatter.ofPattern("yyyy-MM-dd HH:mm[:ss]"),
             DateTimeFormatter.ISO_LOCAL_DATE_TIME,
-            new DateTimeFormatterBuilder().parseCaseInsensitive()
-                    .appendPattern("h:mm a 'on' d MMMM, yyyy").toFormatter(Locale.ENGLISH),
-            new DateTimeFormatterBuilder().parseCaseInsensitive()
-                    .appendPattern("d MMMM yyyy, HH:mm").toFormatter(Locale.ENGLISH));
+            new DateTimeFormatterBuilder()
+                    .parseCaseInsensitive()
+                    .appendPattern("h:mm a 'on' d MMMM, yyyy")
+                    .toFormatter(Locale.ENGLISH),
+            new DateTimeFormatterBuilder()
+                    .parseCaseInsensitive()
+                    .appendPattern("d MMMM yyyy, HH:mm")
+                    .toFormatter(Locale.ENGLISH));
     private static final List<DateTimeFormatter> LOCAL_DATES = List.of(
             DateTimeFormatter.ISO_LOCAL_DATE,
-            new DateTimeFormatterBuilder().parseCaseInsensitive().appendPattern("d MMMM[,] yyyy").toFormatter(Locale.ENGLISH),
-            new DateTimeFormatterBuilder().parseCaseInsensitive().appendPattern("MMMM d[,] yyyy").toFormatter(Locale.ENGLISH));
+            new DateTimeFormatterBuilder()
+                    .parseCaseInsensitive()
+                    .appendPattern("d MMMM[,] yyyy")
+                    .toFormatter(Locale.ENGLISH),
+            new DateTimeFormatterBuilder()
+                    .parseCaseInsensitive()
+                    .appendPattern("MMMM d[,] yyyy")
+                    .toFormatter(Locale.ENGLISH));
     private static final DateTimeFormatter LABEL = DateTimeFormatter.ofPattern("EEEE, d MMMM yyyy", Locale.ENGLISH);
 
     private ChatTimes() {}
@@ -54,7 +64,9 @@ final class ChatTimes {
         }
         for (DateTimeFormatter format : LOCAL_DATES) {
             try {
-                return Optional.of(LocalDate.parse(text, format).atStartOfDay(ZoneOffset.UTC).toInstant());
+                return Optional.of(LocalDate.parse(text, format)
+                        .atStartOfDay(ZoneOffset.UTC)
+                        .toInstant());
             } catch (DateTimeParseException ignored) {
                 // next form
             }

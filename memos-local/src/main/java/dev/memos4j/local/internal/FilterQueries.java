@@ -77,7 +77,8 @@ final class FilterQueries {
             }
             return new TermQuery(new Term(MemoryIndex.F_TAG, String.valueOf(tag)));
         }
-        Object expected = value instanceof Map<?, ?> op && op.size() == 1 && op.containsKey("eq") ? op.get("eq") : value;
+        Object expected =
+                value instanceof Map<?, ?> op && op.size() == 1 && op.containsKey("eq") ? op.get("eq") : value;
         if (expected == null || expected instanceof Map || expected instanceof List) {
             throw new IllegalArgumentException(at + "." + field + " must be a string, number or boolean (equality)");
         }
@@ -126,16 +127,25 @@ final class FilterQueries {
             if (text.length() == 10) {
                 LocalDate day = LocalDate.parse(text);
                 return endOfDay
-                        ? day.plusDays(1).atStartOfDay(ZoneOffset.UTC).toInstant().toEpochMilli() - 1
+                        ? day.plusDays(1)
+                                        .atStartOfDay(ZoneOffset.UTC)
+                                        .toInstant()
+                                        .toEpochMilli()
+                                - 1
                         : day.atStartOfDay(ZoneOffset.UTC).toInstant().toEpochMilli();
             }
             if (text.contains("T")) {
-                return Instant.parse(text.endsWith("Z") || text.contains("+") ? text : text + "Z").toEpochMilli();
+                return Instant.parse(text.endsWith("Z") || text.contains("+") ? text : text + "Z")
+                        .toEpochMilli();
             }
-            return LocalDateTime.parse(text, SPACE_SEPARATED).toInstant(ZoneOffset.UTC).toEpochMilli();
+            return LocalDateTime.parse(text, SPACE_SEPARATED)
+                    .toInstant(ZoneOffset.UTC)
+                    .toEpochMilli();
         } catch (DateTimeParseException e) {
-            throw new IllegalArgumentException(at + " must be a date (\"2025-12-10\"), a date-time"
-                    + " (\"2025-12-10 08:00:00\") or epoch milliseconds, not \"" + text + "\"", e);
+            throw new IllegalArgumentException(
+                    at + " must be a date (\"2025-12-10\"), a date-time"
+                            + " (\"2025-12-10 08:00:00\") or epoch milliseconds, not \"" + text + "\"",
+                    e);
         }
     }
 

@@ -42,10 +42,14 @@ final class HybridRanker {
 
     /** Tunable weights; {@link #DEFAULTS} are the measured best. */
     record Weights(
-            double lexical, double contextVector, double contextTextBoost, double speakerBoost,
-            double conversationBoost, int candidates) {}
+            double lexical,
+            double contextVector,
+            double contextTextBoost,
+            double speakerBoost,
+            double conversationBoost,
+            int candidates) {}
 
-    static final Weights DEFAULTS = new Weights(0.3, 0.4, 0.5, 0.15, 0.05, 200);
+    static final Weights DEFAULTS = new Weights(0.3, 0.5, 0.5, 0.15, 0.05, 200);
 
     // A few everyday words whose synonyms rarely co-occur with them in notes ("weekend" vs "Saturday").
     private static final Map<String, List<String>> EXPANSIONS = Map.ofEntries(
@@ -163,9 +167,12 @@ final class HybridRanker {
     }
 
     private void addTerm(BooleanQuery.Builder builder, String term, float boost) {
-        builder.add(new BoostQuery(new TermQuery(new Term(MemoryIndex.F_TEXT, term)), boost), BooleanClause.Occur.SHOULD);
         builder.add(
-                new BoostQuery(new TermQuery(new Term(MemoryIndex.F_CONTEXT, term)), boost * (float) weights.contextTextBoost()),
+                new BoostQuery(new TermQuery(new Term(MemoryIndex.F_TEXT, term)), boost), BooleanClause.Occur.SHOULD);
+        builder.add(
+                new BoostQuery(
+                        new TermQuery(new Term(MemoryIndex.F_CONTEXT, term)),
+                        boost * (float) weights.contextTextBoost()),
                 BooleanClause.Occur.SHOULD);
     }
 
@@ -188,7 +195,8 @@ final class HybridRanker {
     private static void exactCosines(IndexSearcher searcher, float[] query, Map<Integer, double[]> signals)
             throws IOException {
         List<LeafReaderContext> leaves = searcher.getIndexReader().leaves();
-        for (Map.Entry<Integer, List<Integer>> group : MemoryIndex.byLeaf(signals.keySet(), searcher).entrySet()) {
+        for (Map.Entry<Integer, List<Integer>> group :
+                MemoryIndex.byLeaf(signals.keySet(), searcher).entrySet()) {
             LeafReaderContext leaf = leaves.get(group.getKey());
             List<Integer> docs = group.getValue();
             docs.sort(null);
@@ -197,8 +205,14 @@ final class HybridRanker {
         }
     }
 
-    private static void readCosines(LeafReaderContext leaf, String field, List<Integer> docs, float[] query,
-            Map<Integer, double[]> signals, int slot) throws IOException {
+    private static void readCosines(
+            LeafReaderContext leaf,
+            String field,
+            List<Integer> docs,
+            float[] query,
+            Map<Integer, double[]> signals,
+            int slot)
+            throws IOException {
         LeafReader reader = leaf.reader();
         FloatVectorValues vectors = reader.getFloatVectorValues(field);
         if (vectors == null) {

@@ -50,9 +50,27 @@ public final class KnowledgeBases {
     public CreateKnowledgebaseResponse create(CreateKnowledgebaseRequest request) {
         String id = "kb-" + UUID.randomUUID();
         long now = engine.now();
-        StoredItem base = new StoredItem(StoredItem.KNOWLEDGEBASE, id, "", "", "", "", request.knowledgebaseName(),
-                request.knowledgebaseDescription().orElse(""), id, List.of(), Map.of(), List.of(), now, now,
-                StoredItem.ACTIVATED, 1.0, "", "", "", engine.nextSeq());
+        StoredItem base = new StoredItem(
+                StoredItem.KNOWLEDGEBASE,
+                id,
+                "",
+                "",
+                "",
+                "",
+                request.knowledgebaseName(),
+                request.knowledgebaseDescription().orElse(""),
+                id,
+                List.of(),
+                Map.of(),
+                List.of(),
+                now,
+                now,
+                StoredItem.ACTIVATED,
+                1.0,
+                "",
+                "",
+                "",
+                engine.nextSeq());
         engine.writeChunks(List.of(base), List.of());
         return new CreateKnowledgebaseResponse(id, Map.of());
     }
@@ -61,8 +79,14 @@ public final class KnowledgeBases {
     public SuccessResponse delete(String knowledgebaseId) {
         requireBase(knowledgebaseId);
         Query ofBase = new TermQuery(new Term(MemoryIndex.F_TYPE, knowledgebaseId));
-        engine.writeChunks(List.of(), List.of(LocalEngine.and(LocalEngine.or(LocalEngine.kind(StoredItem.KNOWLEDGEBASE),
-                LocalEngine.kind(StoredItem.KB_FILE), LocalEngine.kind(StoredItem.KB_CHUNK)), ofBase)));
+        engine.writeChunks(
+                List.of(),
+                List.of(LocalEngine.and(
+                        LocalEngine.or(
+                                LocalEngine.kind(StoredItem.KNOWLEDGEBASE),
+                                LocalEngine.kind(StoredItem.KB_FILE),
+                                LocalEngine.kind(StoredItem.KB_CHUNK)),
+                        ofBase)));
         return SuccessResponse.ok();
     }
 
@@ -80,8 +104,26 @@ public final class KnowledgeBases {
             String fileId = "file-" + UUID.randomUUID();
             Map<String, Object> info = new LinkedHashMap<>();
             info.put("size", String.valueOf(text.getBytes(StandardCharsets.UTF_8).length));
-            items.add(new StoredItem(StoredItem.KB_FILE, fileId, "", "", "", "", name, name, baseId,
-                    List.of("file:" + fileId), info, List.of(), now, now, "completed", 1.0, "", "", "",
+            items.add(new StoredItem(
+                    StoredItem.KB_FILE,
+                    fileId,
+                    "",
+                    "",
+                    "",
+                    "",
+                    name,
+                    name,
+                    baseId,
+                    List.of("file:" + fileId),
+                    info,
+                    List.of(),
+                    now,
+                    now,
+                    "completed",
+                    1.0,
+                    "",
+                    "",
+                    "",
                     engine.nextSeq()));
             List<String> chunks = chunk(text);
             for (int c = 0; c < chunks.size(); c++) {
@@ -90,13 +132,34 @@ public final class KnowledgeBases {
                 source.put("file_id", fileId);
                 source.put("name", name);
                 source.put("chunk_index", c);
-                items.add(new StoredItem(StoredItem.KB_CHUNK, UUID.randomUUID().toString(), "", "", "", "default_session",
-                        chunks.get(c), name, baseId, List.of("knowledgebase", "file:" + fileId), Map.of(),
-                        List.of(source), now, now, StoredItem.ACTIVATED, 1.0, "", "", chunks.get(c), engine.nextSeq()));
+                items.add(new StoredItem(
+                        StoredItem.KB_CHUNK,
+                        UUID.randomUUID().toString(),
+                        "",
+                        "",
+                        "",
+                        "default_session",
+                        chunks.get(c),
+                        name,
+                        baseId,
+                        List.of("knowledgebase", "file:" + fileId),
+                        Map.of(),
+                        List.of(source),
+                        now,
+                        now,
+                        StoredItem.ACTIVATED,
+                        1.0,
+                        "",
+                        "",
+                        chunks.get(c),
+                        engine.nextSeq()));
             }
-            uploaded.add(new UploadedFile(fileId, Optional.of(name),
+            uploaded.add(new UploadedFile(
+                    fileId,
+                    Optional.of(name),
                     Optional.of(text.getBytes(StandardCharsets.UTF_8).length / (1024.0 * 1024.0)),
-                    Optional.of("completed"), Map.of()));
+                    Optional.of("completed"),
+                    Map.of()));
         }
         engine.writeChunks(items, List.of());
         return uploaded;
@@ -112,61 +175,71 @@ public final class KnowledgeBases {
             }
             query = LocalEngine.and(LocalEngine.kind(StoredItem.KB_FILE), LocalEngine.or(ids.toArray(Query[]::new)));
         } else {
-            query = LocalEngine.and(LocalEngine.kind(StoredItem.KB_FILE),
-                    new TermQuery(new Term(MemoryIndex.F_TYPE, request.knowledgebaseId().orElseThrow())));
+            query = LocalEngine.and(
+                    LocalEngine.kind(StoredItem.KB_FILE),
+                    new TermQuery(new Term(
+                            MemoryIndex.F_TYPE, request.knowledgebaseId().orElseThrow())));
         }
         int page = request.page().orElse(1);
         int pageSize = request.pageSize().orElse(20);
         List<FileDetail> files = new ArrayList<>();
         Sort oldestFirst = new Sort(new SortField(MemoryIndex.F_SEQ, SortField.Type.LONG));
         for (StoredItem item : engine.index().find(query, oldestFirst, (page - 1) * pageSize, pageSize)) {
-            files.add(new FileDetail(item.id(), Optional.of(item.text()),
-                    Optional.of(String.valueOf(item.info().getOrDefault("size", "0"))), Optional.of(item.status()),
+            files.add(new FileDetail(
+                    item.id(),
+                    Optional.of(item.text()),
+                    Optional.of(String.valueOf(item.info().getOrDefault("size", "0"))),
+                    Optional.of(item.status()),
                     Map.of("knowledgebase_id", item.type())));
         }
-        return new KnowledgebaseFilePage(files, Optional.of(engine.index().count(query)), Optional.of(page),
-                Optional.of(pageSize), Map.of());
+        return new KnowledgebaseFilePage(
+                files, Optional.of(engine.index().count(query)), Optional.of(page), Optional.of(pageSize), Map.of());
     }
 
     /** {@code delete/knowledgebase-file}: the files and their passages. */
     public SuccessResponse deleteFiles(List<String> fileIds) {
         List<Query> deletes = new ArrayList<>();
         for (String id : fileIds) {
-            deletes.add(LocalEngine.and(LocalEngine.or(LocalEngine.kind(StoredItem.KB_FILE),
-                    LocalEngine.kind(StoredItem.KB_CHUNK)), new TermQuery(new Term(MemoryIndex.F_TAG, "file:" + id))));
+            deletes.add(LocalEngine.and(
+                    LocalEngine.or(LocalEngine.kind(StoredItem.KB_FILE), LocalEngine.kind(StoredItem.KB_CHUNK)),
+                    new TermQuery(new Term(MemoryIndex.F_TAG, "file:" + id))));
         }
         engine.writeChunks(List.of(), deletes);
         return SuccessResponse.ok();
     }
 
     private void requireBase(String knowledgebaseId) {
-        Query byId = LocalEngine.and(LocalEngine.kind(StoredItem.KNOWLEDGEBASE),
-                new TermQuery(new Term(MemoryIndex.F_ID, knowledgebaseId)));
+        Query byId = LocalEngine.and(
+                LocalEngine.kind(StoredItem.KNOWLEDGEBASE), new TermQuery(new Term(MemoryIndex.F_ID, knowledgebaseId)));
         if (engine.index().count(byId) == 0) {
-            throw MemosServiceException.of(404, 50120, "knowledge base not found: " + knowledgebaseId, null, null, null);
+            throw MemosServiceException.of(
+                    404, 50120, "knowledge base not found: " + knowledgebaseId, null, null, null);
         }
     }
 
     private static String decode(KnowledgebaseFile file, String name, int index) {
         String content = file.content().strip();
         if (content.startsWith("http://") || content.startsWith("https://")) {
-            throw new MemosUnsupportedOperationException("add/knowledgebase-file (URL)",
+            throw new MemosUnsupportedOperationException(
+                    "add/knowledgebase-file (URL)",
                     "the local engine does not download files; send file[" + index + "].content as base64");
         }
         int dot = name.lastIndexOf('.');
         String extension = dot < 0 ? "txt" : name.substring(dot + 1).toLowerCase(Locale.ROOT);
         if (!TEXT_FORMATS.contains(extension)) {
-            throw new IllegalArgumentException("file[" + index + "].name must end in .txt, .md or .json locally (was "
-                    + name + ")");
+            throw new IllegalArgumentException(
+                    "file[" + index + "].name must end in .txt, .md or .json locally (was " + name + ")");
         }
         if (content.startsWith("data:") && content.contains(",")) {
             content = content.substring(content.indexOf(',') + 1);
         }
         try {
             byte[] bytes = Base64.getMimeDecoder().decode(content);
-            return StandardCharsets.UTF_8.newDecoder()
+            return StandardCharsets.UTF_8
+                    .newDecoder()
                     .onMalformedInput(CodingErrorAction.REPORT)
-                    .decode(ByteBuffer.wrap(bytes)).toString();
+                    .decode(ByteBuffer.wrap(bytes))
+                    .toString();
         } catch (IllegalArgumentException | CharacterCodingException e) {
             throw new IllegalArgumentException("file[" + index + "].content must be base64 of UTF-8 text", e);
         }

@@ -41,7 +41,8 @@ public final class LlmMemoryExtractor implements MemoryExtractor {
             replace relative dates with absolute dates using the message time given below;
             explicit_preference = the user stated it, implicit_preference = you inferred it;
             skip small talk and anything only the assistant said; return empty lists if nothing is worth keeping.""";
-    private static final DateTimeFormatter DAY = DateTimeFormatter.ofPattern("EEEE d MMMM yyyy, HH:mm 'UTC'", Locale.ENGLISH);
+    private static final DateTimeFormatter DAY =
+            DateTimeFormatter.ofPattern("EEEE d MMMM yyyy, HH:mm 'UTC'", Locale.ENGLISH);
 
     private final LlmProvider provider;
 
@@ -53,10 +54,12 @@ public final class LlmMemoryExtractor implements MemoryExtractor {
     @Override
     public CompletableFuture<ExtractMemoryResponse> extract(List<Message> messages, Instant messageTime) {
         StringBuilder transcript = new StringBuilder("Message time: ")
-                .append(DAY.format(messageTime.atZone(ZoneOffset.UTC))).append("\n\nConversation:\n");
+                .append(DAY.format(messageTime.atZone(ZoneOffset.UTC)))
+                .append("\n\nConversation:\n");
         for (Message message : messages) {
             transcript.append(message.role().value());
-            message.chatTime().ifPresent(time -> transcript.append(" [").append(time).append(']'));
+            message.chatTime()
+                    .ifPresent(time -> transcript.append(" [").append(time).append(']'));
             transcript.append(": ").append(message.text().strip()).append('\n');
         }
         LlmRequest request = LlmRequest.builder()
@@ -79,23 +82,32 @@ public final class LlmMemoryExtractor implements MemoryExtractor {
         try {
             root = Json.MAPPER.readTree(json.substring(start, end + 1));
         } catch (IOException e) {
-            throw new MemosInvalidResponseException("memory extraction: the model's JSON cannot be read: " + e.getMessage());
+            throw new MemosInvalidResponseException(
+                    "memory extraction: the model's JSON cannot be read: " + e.getMessage());
         }
         List<ExtractedMemory> memories = new ArrayList<>();
         for (JsonNode memory : root.path("memories")) {
-            String value = memory.isTextual() ? memory.asText() : memory.path("value").asText("");
+            String value =
+                    memory.isTextual() ? memory.asText() : memory.path("value").asText("");
             if (!value.isBlank()) {
                 String key = memory.path("key").asText("");
-                memories.add(new ExtractedMemory(Optional.of(key.isBlank() ? MemoryKeys.keyOf(value) : key), value.strip(),
-                        Optional.of(MemoryType.LONG_TERM_MEMORY), List.of(), Map.of()));
+                memories.add(new ExtractedMemory(
+                        Optional.of(key.isBlank() ? MemoryKeys.keyOf(value) : key),
+                        value.strip(),
+                        Optional.of(MemoryType.LONG_TERM_MEMORY),
+                        List.of(),
+                        Map.of()));
             }
         }
         List<ExtractedPreference> preferences = new ArrayList<>();
         for (JsonNode preference : root.path("preferences")) {
-            String text = preference.isTextual() ? preference.asText() : preference.path("preference").asText("");
+            String text = preference.isTextual()
+                    ? preference.asText()
+                    : preference.path("preference").asText("");
             if (!text.isBlank()) {
                 String type = preference.path("type").asText("implicit_preference");
-                preferences.add(new ExtractedPreference(text.strip(),
+                preferences.add(new ExtractedPreference(
+                        text.strip(),
                         Optional.of(preference.path("reasoning").asText("")).filter(r -> !r.isBlank()),
                         Optional.of(type.contains("explicit") ? PreferenceType.EXPLICIT : PreferenceType.IMPLICIT),
                         Map.of()));

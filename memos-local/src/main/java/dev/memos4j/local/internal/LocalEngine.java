@@ -47,7 +47,6 @@ import java.util.Optional;
 import java.util.Set;
 import java.util.UUID;
 import java.util.concurrent.CompletableFuture;
-import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.Executor;
 import java.util.concurrent.atomic.AtomicLong;
 import java.util.regex.Matcher;
@@ -68,9 +67,11 @@ public final class LocalEngine implements AutoCloseable {
 
     /** Explicit preferences are returned at least this relevant: the cloud returns preferences liberally. */
     static final double PREFERENCE_FLOOR = 0.5;
-    static final String PREFERENCE_NOTE = "Respect the user's preferences below when they apply; "
-            + "they were stated explicitly by the user.";
-    private static final Pattern SPEAKER_PREFIX = Pattern.compile("^([\\p{Lu}][\\p{L}.'-]*(?: [\\p{Lu}][\\p{L}.'-]*){0,2}):\\s");
+
+    static final String PREFERENCE_NOTE =
+            "Respect the user's preferences below when they apply; " + "they were stated explicitly by the user.";
+    private static final Pattern SPEAKER_PREFIX =
+            Pattern.compile("^([\\p{Lu}][\\p{L}.'-]*(?: [\\p{Lu}][\\p{L}.'-]*){0,2}):\\s");
     private static final Pattern KEYWORD_CORRECTION = Pattern.compile(
             "(?i)\\b(?:replace|change)\\s+[\"“']?(.+?)[\"”']?\\s+(?:with|to|by)\\s+[\"“']?(.+?)[\"”']?\\s*[.!]?$");
 
@@ -81,7 +82,18 @@ public final class LocalEngine implements AutoCloseable {
     private final Clock clock;
     private final Executor executor;
     private final HybridRanker ranker;
-    private final Map<String, TaskStatusResponse> tasks = new ConcurrentHashMap<>();
+    private final RetrievalMode mode;
+    // The most recent tasks only, so a long-running process does not grow without bound.
+    private static final int MAX_TASKS = 100_000;
+    private final Map<String, TaskStatusResponse> tasks =
+            java.util.Collections.synchronizedMap(new LinkedHashMap<>(16, 0.75f, false) {
+                private static final long serialVersionUID = 1L;
+
+                @Override
+                protected boolean removeEldestEntry(Map.Entry<String, TaskStatusResponse> eldest) {
+                    return size() > MAX_TASKS;
+                }
+            });
     private final AtomicLong seq;
 
     /**
@@ -90,8 +102,13 @@ public final class LocalEngine implements AutoCloseable {
      * @param extractor the extractor of the background "fine" stage, or null for none (explicit
      *     preferences are detected by rules during the fast stage either way)
      */
-    public LocalEngine(MemoryIndex index, Embedder embedder, MemoryExtractor extractor, Clock clock,
-            Executor executor, RetrievalMode mode) {
+    public LocalEngine(
+            MemoryIndex index,
+            Embedder embedder,
+            MemoryExtractor extractor,
+            Clock clock,
+            Executor executor,
+            RetrievalMode mode) {
         if (mode == RetrievalMode.DENSE && !embedder.enabled()) {
             throw new IllegalArgumentException("retrievalMode DENSE needs an embedder that produces vectors");
         }
@@ -102,12 +119,16 @@ public final class LocalEngine implements AutoCloseable {
         this.clock = clock;
         this.executor = executor;
         this.ranker = new HybridRanker(index.analyzer(), HybridRanker.DEFAULTS, mode);
+        this.mode = mode;
         this.seq = new AtomicLong(lastSeq() + 1);
     }
 
     private long lastSeq() {
-        List<StoredItem> last = index.find(new org.apache.lucene.search.MatchAllDocsQuery(),
-                new Sort(new SortField(MemoryIndex.F_SEQ, SortField.Type.LONG, true)), 0, 1);
+        List<StoredItem> last = index.find(
+                new org.apache.lucene.search.MatchAllDocsQuery(),
+                new Sort(new SortField(MemoryIndex.F_SEQ, SortField.Type.LONG, true)),
+                0,
+                1);
         return last.isEmpty() ? 0 : last.get(0).seq();
     }
 
@@ -125,20 +146,23 @@ public final class LocalEngine implements AutoCloseable {
             return CompletableFuture.completedFuture(TaskReceipt.of(taskId, TaskStatus.COMPLETED));
         }
         tasks.put(taskId, taskStatus(taskId, TaskStatus.RUNNING, fast.added(), 0));
-        CompletableFuture<TaskReceipt> fine = extractor.extract(request.messages(), fast.time())
+        CompletableFuture<TaskReceipt> fine = extractor
+                .extract(request.messages(), fast.time())
                 .thenApplyAsync(result -> writeFine(result, userId, agentId, conversationId, fast), executor)
                 .handle((added, failure) -> {
                     TaskStatus status = failure == null ? TaskStatus.COMPLETED : TaskStatus.FAILED;
                     tasks.put(taskId, taskStatus(taskId, status, fast.added() + (added == null ? 0 : added), 0));
                     return TaskReceipt.of(taskId, status);
                 });
-        return request.asyncMode() ? CompletableFuture.completedFuture(TaskReceipt.of(taskId, TaskStatus.RUNNING)) : fine;
+        return request.asyncMode()
+                ? CompletableFuture.completedFuture(TaskReceipt.of(taskId, TaskStatus.RUNNING))
+                : fine;
     }
 
     private record FastResult(int added, Instant time, List<Map<String, Object>> sources) {}
 
-    private FastResult writeFast(AddMessageRequest request, String userId, String agentId, String conversationId,
-            List<String> extraTags) {
+    private FastResult writeFast(
+            AddMessageRequest request, String userId, String agentId, String conversationId, List<String> extraTags) {
         long now = clock.millis();
         List<Message> messages = request.messages();
         List<Integer> turns = new ArrayList<>();
@@ -171,37 +195,110 @@ public final class LocalEngine implements AutoCloseable {
             Map<String, Object> source = source(m, i, text, conversationId);
             allSources.add(source);
             String context = contextOf(messages, turns, t);
-            items.add(new StoredItem(StoredItem.MESSAGE, UUID.randomUUID().toString(), userId, agentId, appId,
-                    conversationId, text, "", m.role().value(), List.of(), info, List.of(source), time, time,
-                    StoredItem.ACTIVATED, 1.0, speaker, dateLabel, text, seq.getAndIncrement()));
-            items.add(new StoredItem(StoredItem.MEMORY, UUID.randomUUID().toString(), userId, agentId, appId,
-                    conversationId, text, MemoryKeys.keyOf(text), MemoryType.WORKING_MEMORY.value(), tags, info,
-                    List.of(source), time, time, StoredItem.ACTIVATED, 0.99, speaker, dateLabel, context,
+            // The message is kept exactly as sent (get/message returns it); only the memory is trimmed.
+            items.add(new StoredItem(
+                    StoredItem.MESSAGE,
+                    UUID.randomUUID().toString(),
+                    userId,
+                    agentId,
+                    appId,
+                    conversationId,
+                    m.text(),
+                    "",
+                    m.role().value(),
+                    List.of(),
+                    info,
+                    List.of(source),
+                    time,
+                    time,
+                    StoredItem.ACTIVATED,
+                    1.0,
+                    speaker,
+                    dateLabel,
+                    text,
+                    seq.getAndIncrement()));
+            items.add(new StoredItem(
+                    StoredItem.MEMORY,
+                    UUID.randomUUID().toString(),
+                    userId,
+                    agentId,
+                    appId,
+                    conversationId,
+                    text,
+                    MemoryKeys.keyOf(text),
+                    MemoryType.WORKING_MEMORY.value(),
+                    tags,
+                    info,
+                    List.of(source),
+                    time,
+                    time,
+                    StoredItem.ACTIVATED,
+                    0.99,
+                    speaker,
+                    dateLabel,
+                    context,
                     seq.getAndIncrement()));
             if (Role.USER.equals(m.role())) {
                 for (String preference : RuleBasedExtractor.explicitPreferences(text)) {
                     if (knownPreferences.add(normalise(preference))) {
-                        items.add(preferenceItem(preference, PreferenceType.EXPLICIT.value(), userId, agentId, appId,
-                                conversationId, info, List.of(source), time, dateLabel));
+                        items.add(preferenceItem(
+                                preference,
+                                PreferenceType.EXPLICIT.value(),
+                                userId,
+                                agentId,
+                                appId,
+                                conversationId,
+                                info,
+                                List.of(source),
+                                time,
+                                dateLabel));
                     }
                 }
             }
         }
         index.write(withVectors(items), List.of());
-        int added = (int) items.stream().filter(item -> !item.kind().equals(StoredItem.MESSAGE)).count();
+        int added = (int) items.stream()
+                .filter(item -> !item.kind().equals(StoredItem.MESSAGE))
+                .count();
         return new FastResult(added, latest, allSources);
     }
 
-    private StoredItem preferenceItem(String preference, String type, String userId, String agentId, String appId,
-            String conversationId, Map<String, Object> info, List<Map<String, Object>> sources, long time,
+    private StoredItem preferenceItem(
+            String preference,
+            String type,
+            String userId,
+            String agentId,
+            String appId,
+            String conversationId,
+            Map<String, Object> info,
+            List<Map<String, Object>> sources,
+            long time,
             String dateLabel) {
-        return new StoredItem(StoredItem.PREFERENCE, UUID.randomUUID().toString(), userId, agentId, appId,
-                conversationId, preference, MemoryKeys.keyOf(preference), type, List.of(), info, sources, time, time,
-                StoredItem.ACTIVATED, 0.99, "", dateLabel, preference, seq.getAndIncrement());
+        return new StoredItem(
+                StoredItem.PREFERENCE,
+                UUID.randomUUID().toString(),
+                userId,
+                agentId,
+                appId,
+                conversationId,
+                preference,
+                MemoryKeys.keyOf(preference),
+                type,
+                List.of(),
+                info,
+                sources,
+                time,
+                time,
+                StoredItem.ACTIVATED,
+                0.99,
+                "",
+                dateLabel,
+                preference,
+                seq.getAndIncrement());
     }
 
-    private int writeFine(ExtractMemoryResponse result, String userId, String agentId, String conversationId,
-            FastResult fast) {
+    private int writeFine(
+            ExtractMemoryResponse result, String userId, String agentId, String conversationId, FastResult fast) {
         long time = fast.time().toEpochMilli();
         String dateLabel = ChatTimes.label(fast.time());
         Set<String> knownPreferences = existingPreferences(userId, agentId);
@@ -213,16 +310,44 @@ public final class LocalEngine implements AutoCloseable {
             List<String> tags = new ArrayList<>(memory.tags());
             tags.add(0, "mode:fine");
             String text = memory.memoryValue().strip();
-            items.add(new StoredItem(StoredItem.MEMORY, UUID.randomUUID().toString(), userId, agentId, "",
-                    conversationId, text, memory.memoryKey().orElse(MemoryKeys.keyOf(text)),
-                    memory.memoryType().orElse(MemoryType.LONG_TERM_MEMORY).value(), tags, Map.of(), fast.sources(),
-                    time, time, StoredItem.ACTIVATED, 0.99, "", dateLabel, text, seq.getAndIncrement()));
+            items.add(new StoredItem(
+                    StoredItem.MEMORY,
+                    UUID.randomUUID().toString(),
+                    userId,
+                    agentId,
+                    "",
+                    conversationId,
+                    text,
+                    memory.memoryKey().orElse(MemoryKeys.keyOf(text)),
+                    memory.memoryType().orElse(MemoryType.LONG_TERM_MEMORY).value(),
+                    tags,
+                    Map.of(),
+                    fast.sources(),
+                    time,
+                    time,
+                    StoredItem.ACTIVATED,
+                    0.99,
+                    "",
+                    dateLabel,
+                    text,
+                    seq.getAndIncrement()));
         }
         for (ExtractedPreference preference : result.preferenceDetailList()) {
             if (!preference.preference().isBlank() && knownPreferences.add(normalise(preference.preference()))) {
-                items.add(preferenceItem(preference.preference().strip(),
-                        preference.preferenceType().orElse(PreferenceType.IMPLICIT).value(), userId, agentId, "",
-                        conversationId, Map.of(), fast.sources(), time, dateLabel));
+                items.add(preferenceItem(
+                        preference.preference().strip(),
+                        preference
+                                .preferenceType()
+                                .orElse(PreferenceType.IMPLICIT)
+                                .value(),
+                        userId,
+                        agentId,
+                        "",
+                        conversationId,
+                        Map.of(),
+                        fast.sources(),
+                        time,
+                        dateLabel));
             }
         }
         index.write(withVectors(items), List.of());
@@ -267,7 +392,8 @@ public final class LocalEngine implements AutoCloseable {
         source.put("role", m.role().value());
         source.put("content", text);
         m.chatTime().ifPresent(time -> source.put("chat_time", time));
-        Object messageId = m.additionalProperties().getOrDefault("message_id", m.additionalProperties().get("id"));
+        Object messageId = m.additionalProperties()
+                .getOrDefault("message_id", m.additionalProperties().get("id"));
         if (messageId instanceof String || messageId instanceof Number) {
             source.put("message_id", String.valueOf(messageId));
         }
@@ -300,7 +426,8 @@ public final class LocalEngine implements AutoCloseable {
 
     private Set<String> existingPreferences(String userId, String agentId) {
         Set<String> known = new HashSet<>();
-        for (StoredItem item : index.find(and(kind(StoredItem.PREFERENCE), subject(userId, agentId)), null, 0, 10_000)) {
+        for (StoredItem item :
+                index.find(and(kind(StoredItem.PREFERENCE), subject(userId, agentId)), null, 0, 10_000)) {
             known.add(normalise(item.text()));
         }
         return known;
@@ -319,14 +446,16 @@ public final class LocalEngine implements AutoCloseable {
         String agentId = request.agentId().orElse("");
         String conversationId = request.conversationId().orElse("");
         double threshold = request.relativity().orElse(0.0);
-        float[] queryVector = embedder.enabled() ? embedder.embedQuery(request.query()) : null;
+        float[] queryVector =
+                embedder.enabled() && mode != RetrievalMode.LEXICAL ? embedder.embedQuery(request.query()) : null;
 
         List<MemoryDetail> memories = new ArrayList<>();
         if (request.memoryLimitNumber() > 0) {
             Query filter = and(kind(StoredItem.MEMORY), subject(userId, agentId), activated(), userFilter);
             List<HybridRanker.Ranked> ranked = new ArrayList<>(index.read(
                     searcher -> ranker.rank(searcher, filter, request.query(), queryVector, conversationId)));
-            request.knowledgebaseIds().ifPresent(ids -> ranked.addAll(rankKnowledge(ids, request.query(), queryVector)));
+            request.knowledgebaseIds()
+                    .ifPresent(ids -> ranked.addAll(rankKnowledge(ids, request.query(), queryVector)));
             ranked.sort((a, b) -> Double.compare(b.relevance(), a.relevance()));
             for (HybridRanker.Ranked hit : ranked) {
                 if (memories.size() >= request.memoryLimitNumber()) {
@@ -340,8 +469,8 @@ public final class LocalEngine implements AutoCloseable {
         List<PreferenceDetail> preferences = new ArrayList<>();
         if (request.includePreference() && request.preferenceLimitNumber() > 0) {
             Query filter = and(kind(StoredItem.PREFERENCE), subject(userId, agentId), activated(), userFilter);
-            List<HybridRanker.Ranked> ranked = index.read(
-                    searcher -> ranker.rank(searcher, filter, request.query(), queryVector, conversationId));
+            List<HybridRanker.Ranked> ranked =
+                    index.read(searcher -> ranker.rank(searcher, filter, request.query(), queryVector, conversationId));
             Set<String> seen = new HashSet<>();
             for (HybridRanker.Ranked hit : ranked) {
                 seen.add(hit.item().id());
@@ -364,8 +493,16 @@ public final class LocalEngine implements AutoCloseable {
                 }
             }
         }
-        return new SearchMemoryResponse(memories, preferences, List.of(), List.of(), List.of(), List.of(), List.of(),
-                Optional.of(preferences.isEmpty() ? "" : PREFERENCE_NOTE), Map.of());
+        return new SearchMemoryResponse(
+                memories,
+                preferences,
+                List.of(),
+                List.of(),
+                List.of(),
+                List.of(),
+                List.of(),
+                Optional.of(preferences.isEmpty() ? "" : PREFERENCE_NOTE),
+                Map.of());
     }
 
     private List<HybridRanker.Ranked> rankKnowledge(List<String> knowledgebaseIds, String query, float[] vector) {
@@ -392,7 +529,8 @@ public final class LocalEngine implements AutoCloseable {
     public GetMemoryResponse getMemory(GetMemoryRequest request) {
         Query userFilter = FilterQueries.toQuery(request.filter().orElse(null));
         Query subject = subject(request.userId().orElse(""), request.agentId().orElse(""));
-        Sort newestFirst = new Sort(new SortField(MemoryIndex.F_CREATE, SortField.Type.LONG, true),
+        Sort newestFirst = new Sort(
+                new SortField(MemoryIndex.F_CREATE, SortField.Type.LONG, true),
                 new SortField(MemoryIndex.F_SEQ, SortField.Type.LONG, true));
         int offset = (request.page() - 1) * request.size();
         Query memoryQuery = and(kind(StoredItem.MEMORY), subject, userFilter);
@@ -410,8 +548,18 @@ public final class LocalEngine implements AutoCloseable {
             total = Math.max(total, index.count(preferenceQuery));
         }
         int pages = (total + request.size() - 1) / request.size();
-        return new GetMemoryResponse(memories, preferences, List.of(), List.of(), List.of(), List.of(), total,
-                request.size(), request.page(), pages, Map.of());
+        return new GetMemoryResponse(
+                memories,
+                preferences,
+                List.of(),
+                List.of(),
+                List.of(),
+                List.of(),
+                total,
+                request.size(),
+                request.page(),
+                pages,
+                Map.of());
     }
 
     /** One memory (or preference, shown as a memory) by id. */
@@ -419,16 +567,28 @@ public final class LocalEngine implements AutoCloseable {
         StoredItem item = findMemory(memoryId);
         if (item.kind().equals(StoredItem.PREFERENCE)) {
             PreferenceDetail preference = toPreferenceDetail(item, Optional.empty(), true);
-            return new MemoryDetail(item.id(), Optional.of(item.key()), item.text(),
-                    Optional.of(MemoryType.of("PreferenceMemory")), preference.createTime(), preference.updateTime(),
-                    preference.conversationId(), preference.status(), Optional.of(item.confidence()), item.tags(),
-                    Optional.empty(), item.sources(), item.info(), Map.of("preference_type", item.type()));
+            return new MemoryDetail(
+                    item.id(),
+                    Optional.of(item.key()),
+                    item.text(),
+                    Optional.of(MemoryType.of("PreferenceMemory")),
+                    preference.createTime(),
+                    preference.updateTime(),
+                    preference.conversationId(),
+                    preference.status(),
+                    Optional.of(item.confidence()),
+                    item.tags(),
+                    Optional.empty(),
+                    item.sources(),
+                    item.info(),
+                    Map.of("preference_type", item.type()));
         }
         return toMemoryDetail(item, Optional.empty(), true);
     }
 
     private StoredItem findMemory(String memoryId) {
-        Query byId = and(new TermQuery(new Term(MemoryIndex.F_ID, memoryId)),
+        Query byId = and(
+                new TermQuery(new Term(MemoryIndex.F_ID, memoryId)),
                 or(kind(StoredItem.MEMORY), kind(StoredItem.PREFERENCE)));
         return index.get(byId).orElseThrow(() -> notFound(40307, "memory not found: " + memoryId));
     }
@@ -436,19 +596,24 @@ public final class LocalEngine implements AutoCloseable {
     /** The most recent messages of a conversation, oldest first. */
     public GetMessageResponse getMessage(GetMessageRequest request) {
         int limit = request.messageLimitNumber().orElse(6);
-        Query query = and(kind(StoredItem.MESSAGE), new TermQuery(new Term(MemoryIndex.F_USER, request.userId())),
+        Query query = and(
+                kind(StoredItem.MESSAGE),
+                new TermQuery(new Term(MemoryIndex.F_USER, request.userId())),
                 new TermQuery(new Term(MemoryIndex.F_CONVERSATION, request.conversationId())));
-        List<StoredItem> newest = index.find(query, new Sort(new SortField(MemoryIndex.F_SEQ, SortField.Type.LONG, true)),
-                0, limit);
+        List<StoredItem> newest =
+                index.find(query, new Sort(new SortField(MemoryIndex.F_SEQ, SortField.Type.LONG, true)), 0, limit);
         List<MessageDetail> messages = new ArrayList<>();
         for (int i = newest.size() - 1; i >= 0; i--) {
             StoredItem item = newest.get(i);
             Map<String, Object> extra = new LinkedHashMap<>();
             extra.put("id", item.id());
             extra.put("conversation_id", item.conversationId());
-            messages.add(new MessageDetail(Role.of(item.type()), item.text(),
+            messages.add(new MessageDetail(
+                    Role.of(item.type()),
+                    item.text(),
                     Optional.of(Timestamp.ofEpochMillis(item.createTime())),
-                    Optional.of(Timestamp.ofEpochMillis(item.updateTime())), extra));
+                    Optional.of(Timestamp.ofEpochMillis(item.updateTime())),
+                    extra));
         }
         return new GetMessageResponse(messages, Map.of());
     }
@@ -461,10 +626,14 @@ public final class LocalEngine implements AutoCloseable {
         boolean wholeSubject = request.memoryIds().isEmpty() && request.filter().isEmpty();
         if (request.memoryType().isPresent()) {
             query.add(kind(StoredItem.MEMORY), BooleanClause.Occur.FILTER);
-            query.add(new TermQuery(new Term(MemoryIndex.F_TYPE, request.memoryType().get())), BooleanClause.Occur.FILTER);
+            query.add(
+                    new TermQuery(
+                            new Term(MemoryIndex.F_TYPE, request.memoryType().get())),
+                    BooleanClause.Occur.FILTER);
         } else if (wholeSubject) {
             // Forgetting a user forgets the raw messages too.
-            query.add(or(kind(StoredItem.MEMORY), kind(StoredItem.PREFERENCE), kind(StoredItem.MESSAGE)),
+            query.add(
+                    or(kind(StoredItem.MEMORY), kind(StoredItem.PREFERENCE), kind(StoredItem.MESSAGE)),
                     BooleanClause.Occur.FILTER);
         } else {
             query.add(or(kind(StoredItem.MEMORY), kind(StoredItem.PREFERENCE)), BooleanClause.Occur.FILTER);
@@ -476,8 +645,10 @@ public final class LocalEngine implements AutoCloseable {
             }
             query.add(ids.setMinimumNumberShouldMatch(1).build(), BooleanClause.Occur.FILTER);
         }
-        request.userId().ifPresent(u -> query.add(new TermQuery(new Term(MemoryIndex.F_USER, u)), BooleanClause.Occur.FILTER));
-        request.agentId().ifPresent(a -> query.add(new TermQuery(new Term(MemoryIndex.F_AGENT, a)), BooleanClause.Occur.FILTER));
+        request.userId()
+                .ifPresent(u -> query.add(new TermQuery(new Term(MemoryIndex.F_USER, u)), BooleanClause.Occur.FILTER));
+        request.agentId()
+                .ifPresent(a -> query.add(new TermQuery(new Term(MemoryIndex.F_AGENT, a)), BooleanClause.Occur.FILTER));
         request.filter().ifPresent(f -> query.add(FilterQueries.toQuery(f), BooleanClause.Occur.FILTER));
         index.write(List.of(), List.of(query.build()));
         return SuccessResponse.ok();
@@ -486,8 +657,10 @@ public final class LocalEngine implements AutoCloseable {
     /** Changes a memory's text (re-embedded), title or status. */
     public SuccessResponse update(UpdateMemoryRequest request) {
         StoredItem item = findMemory(request.memoryId());
-        String text = request.content().filter(c -> !c.isBlank()).map(String::strip).orElse(item.text());
-        String key = request.title().filter(t -> !t.isBlank())
+        String text =
+                request.content().filter(c -> !c.isBlank()).map(String::strip).orElse(item.text());
+        String key = request.title()
+                .filter(t -> !t.isBlank())
                 .orElse(text.equals(item.text()) ? item.key() : MemoryKeys.keyOf(text));
         String status = request.status().filter(s -> !s.isBlank()).orElse(item.status());
         index.write(withVectors(List.of(item.withContent(text, key, status, clock.millis()))), List.of());
@@ -509,12 +682,20 @@ public final class LocalEngine implements AutoCloseable {
                 .conversationId(request.conversationId().orElse("feedback"))
                 .addMessage(message);
         request.appId().ifPresent(asMessage::appId);
-        FastResult fast = writeFast(asMessage.build(), request.userId(), "", request.conversationId().orElse("feedback"),
+        FastResult fast = writeFast(
+                asMessage.build(),
+                request.userId(),
+                "",
+                request.conversationId().orElse("feedback"),
                 List.of("feedback"));
         int updated = 0;
-        Matcher correction = KEYWORD_CORRECTION.matcher(request.feedbackContent().strip());
+        Matcher correction =
+                KEYWORD_CORRECTION.matcher(request.feedbackContent().strip());
         if (correction.find()) {
-            updated = replaceKeyword(request.userId(), correction.group(1).strip(), correction.group(2).strip());
+            updated = replaceKeyword(
+                    request.userId(),
+                    correction.group(1).strip(),
+                    correction.group(2).strip());
         }
         tasks.put(taskId, taskStatus(taskId, TaskStatus.COMPLETED, fast.added(), updated));
         return TaskReceipt.of(taskId, TaskStatus.COMPLETED);
@@ -523,7 +704,8 @@ public final class LocalEngine implements AutoCloseable {
     private int replaceKeyword(String userId, String from, String to) {
         Pattern word = Pattern.compile("(?i)" + Pattern.quote(from));
         List<StoredItem> changed = new ArrayList<>();
-        Query mine = and(or(kind(StoredItem.MEMORY), kind(StoredItem.PREFERENCE)),
+        Query mine = and(
+                or(kind(StoredItem.MEMORY), kind(StoredItem.PREFERENCE)),
                 new TermQuery(new Term(MemoryIndex.F_USER, userId)));
         for (StoredItem item : index.find(mine, null, 0, 100_000)) {
             if (item.tags().contains("feedback") || !word.matcher(item.text()).find()) {
@@ -587,8 +769,10 @@ public final class LocalEngine implements AutoCloseable {
         }
         results.sort((a, b) -> Double.compare(b.relevanceScore(), a.relevanceScore()));
         int topN = request.topN().orElse(results.size());
-        return new RerankResponse(Optional.of("rerank-" + UUID.randomUUID()),
-                results.subList(0, Math.min(topN, results.size())), Map.of());
+        return new RerankResponse(
+                Optional.of("rerank-" + UUID.randomUUID()),
+                results.subList(0, Math.min(topN, results.size())),
+                Map.of());
     }
 
     private Set<String> terms(String text) {
@@ -609,19 +793,37 @@ public final class LocalEngine implements AutoCloseable {
     // ---- mapping and queries ----
 
     private static MemoryDetail toMemoryDetail(StoredItem item, Optional<Double> relativity, boolean listing) {
-        return new MemoryDetail(item.id(), Optional.of(item.key()), item.text(), Optional.of(MemoryType.of(item.type())),
+        return new MemoryDetail(
+                item.id(),
+                Optional.of(item.key()),
+                item.text(),
+                Optional.of(MemoryType.of(item.type())),
                 Optional.of(Timestamp.ofEpochMillis(item.createTime())),
                 Optional.of(Timestamp.ofEpochMillis(item.updateTime())),
-                Optional.of(item.conversationId()), Optional.of(item.status()), Optional.of(item.confidence()),
-                item.tags(), relativity, item.sources(), listing ? item.info() : Map.of(), Map.of());
+                Optional.of(item.conversationId()),
+                Optional.of(item.status()),
+                Optional.of(item.confidence()),
+                item.tags(),
+                relativity,
+                item.sources(),
+                listing ? item.info() : Map.of(),
+                Map.of());
     }
 
     private static PreferenceDetail toPreferenceDetail(StoredItem item, Optional<Double> relativity, boolean listing) {
-        return new PreferenceDetail(item.id(), item.text(), Optional.of(PreferenceType.of(item.type())),
+        return new PreferenceDetail(
+                item.id(),
+                item.text(),
+                Optional.of(PreferenceType.of(item.type())),
                 Optional.of(item.type().contains("explicit") ? "stated by the user" : "inferred from the conversation"),
                 Optional.of(Timestamp.ofEpochMillis(item.createTime())),
-                Optional.of(Timestamp.ofEpochMillis(item.updateTime())), Optional.of(item.conversationId()),
-                Optional.of(item.status()), relativity, item.sources(), listing ? item.info() : Map.of(), Map.of());
+                Optional.of(Timestamp.ofEpochMillis(item.updateTime())),
+                Optional.of(item.conversationId()),
+                Optional.of(item.status()),
+                relativity,
+                item.sources(),
+                listing ? item.info() : Map.of(),
+                Map.of());
     }
 
     static Query kind(String kind) {

@@ -25,8 +25,14 @@ public final class LocalExecutor {
             thread.setDaemon(true);
             return thread;
         };
-        return new ThreadPoolExecutor(threads, threads, 30, TimeUnit.SECONDS,
-                new ArrayBlockingQueue<>(QUEUE_CAPACITY), factory, new ThreadPoolExecutor.AbortPolicy());
+        return new ThreadPoolExecutor(
+                threads,
+                threads,
+                30,
+                TimeUnit.SECONDS,
+                new ArrayBlockingQueue<>(QUEUE_CAPACITY),
+                factory,
+                new ThreadPoolExecutor.AbortPolicy());
     }
 
     /** Lets queued work finish (up to 30 s), then stops the pool. */

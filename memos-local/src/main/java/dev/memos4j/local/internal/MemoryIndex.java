@@ -78,13 +78,16 @@ public final class MemoryIndex implements AutoCloseable {
         this.embedderName = embedderName;
         this.analyzer = new EnglishAnalyzer();
         checkEmbedder(directory, location, embedderName);
-        IndexWriterConfig config = new IndexWriterConfig(analyzer).setOpenMode(IndexWriterConfig.OpenMode.CREATE_OR_APPEND);
+        IndexWriterConfig config =
+                new IndexWriterConfig(analyzer).setOpenMode(IndexWriterConfig.OpenMode.CREATE_OR_APPEND);
         try {
             this.writer = new IndexWriter(directory, config);
         } catch (LockObtainFailedException e) {
             directory.close();
-            throw new MemosException("data directory " + location
-                    + " is in use by another process (or another LocalMemos in this one); close it first", e);
+            throw new MemosException(
+                    "data directory " + location
+                            + " is in use by another process (or another LocalMemos in this one); close it first",
+                    e);
         }
         writer.setLiveCommitData(Map.of(EMBEDDER_KEY, embedderName).entrySet());
         writer.commit();
@@ -222,7 +225,8 @@ public final class MemoryIndex implements AutoCloseable {
             addKeyword(doc, F_TAG, tag);
         }
         for (Map.Entry<String, Object> entry : item.info().entrySet()) {
-            if (entry.getValue() instanceof String || entry.getValue() instanceof Number
+            if (entry.getValue() instanceof String
+                    || entry.getValue() instanceof Number
                     || entry.getValue() instanceof Boolean) {
                 addKeyword(doc, F_INFO_PREFIX + entry.getKey(), String.valueOf(entry.getValue()));
             }
@@ -237,7 +241,8 @@ public final class MemoryIndex implements AutoCloseable {
             doc.add(new KnnFloatVectorField(F_VECTOR, indexed.vector(), VectorSimilarityFunction.COSINE));
         }
         if (indexed.contextVector() != null) {
-            doc.add(new KnnFloatVectorField(F_CONTEXT_VECTOR, indexed.contextVector(), VectorSimilarityFunction.COSINE));
+            doc.add(new KnnFloatVectorField(
+                    F_CONTEXT_VECTOR, indexed.contextVector(), VectorSimilarityFunction.COSINE));
         }
         try {
             doc.add(new StoredField(F_JSON, Json.MAPPER.writeValueAsBytes(item)));

@@ -52,15 +52,20 @@ public final class OnnxEmbedder implements Embedder {
         this.loader = loader;
     }
 
-    /** bge-small-en-v1.5, quantized. */
+    // One instance per model in the process: engines share the loaded model (it is thread-safe).
+    private static final OnnxEmbedder BGE_SMALL = new OnnxEmbedder(
+            "bge-small-en-v1.5-q", 384, BGE_QUERY_INSTRUCTION, BgeSmallEnV15QuantizedEmbeddingModel::new);
+    private static final OnnxEmbedder MINI_LM =
+            new OnnxEmbedder("all-minilm-l6-v2-q", 384, "", AllMiniLmL6V2QuantizedEmbeddingModel::new);
+
+    /** bge-small-en-v1.5, quantized (shared, loaded on first use). */
     public static Embedder bgeSmall() {
-        return new OnnxEmbedder(
-                "bge-small-en-v1.5-q", 384, BGE_QUERY_INSTRUCTION, BgeSmallEnV15QuantizedEmbeddingModel::new);
+        return BGE_SMALL;
     }
 
-    /** all-MiniLM-L6-v2, quantized. */
+    /** all-MiniLM-L6-v2, quantized (shared, loaded on first use). */
     public static Embedder miniLm() {
-        return new OnnxEmbedder("all-minilm-l6-v2-q", 384, "", AllMiniLmL6V2QuantizedEmbeddingModel::new);
+        return MINI_LM;
     }
 
     @Override

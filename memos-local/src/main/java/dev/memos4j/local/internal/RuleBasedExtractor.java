@@ -31,8 +31,10 @@ public final class RuleBasedExtractor implements MemoryExtractor {
             Pattern.compile("\\bfrom now on\\b"),
             Pattern.compile("\\b(?:please |you should )?(?:always|never)\\b"),
             Pattern.compile("\\b(?:please )?first (?:list|give|tell|show|summari[sz]e)\\b"),
-            Pattern.compile("\\b(?:for|in|when) (?:future |all |any )?(?:reminders?|reminding|plans?|planning|answers?|replies|responses)\\b.*\\b(?:please|first|always|list|keep|use)\\b"),
-            Pattern.compile("\\bremember (?:that )?i (?:really )?(?:like|love|hate|prefer|enjoy|dislike|don't like|do not like)\\b"),
+            Pattern.compile(
+                    "\\b(?:for|in|when) (?:future |all |any )?(?:reminders?|reminding|plans?|planning|answers?|replies|responses)\\b.*\\b(?:please|first|always|list|keep|use)\\b"),
+            Pattern.compile(
+                    "\\bremember (?:that )?i (?:really )?(?:like|love|hate|prefer|enjoy|dislike|don't like|do not like)\\b"),
             Pattern.compile("\\bi (?:really )?(?:like|love|enjoy|hate|dislike|don't like|do not like|can't stand)\\b"),
             Pattern.compile("\\bi'm (?:allergic|vegetarian|vegan)\\b|\\bi am (?:allergic|vegetarian|vegan)\\b"));
 
@@ -65,10 +67,7 @@ public final class RuleBasedExtractor implements MemoryExtractor {
         List<ExtractedPreference> found = new ArrayList<>();
         for (String preference : preferences) {
             found.add(new ExtractedPreference(
-                    preference,
-                    Optional.of("stated by the user"),
-                    Optional.of(PreferenceType.EXPLICIT),
-                    Map.of()));
+                    preference, Optional.of("stated by the user"), Optional.of(PreferenceType.EXPLICIT), Map.of()));
         }
         return CompletableFuture.completedFuture(new ExtractMemoryResponse(true, memories, found, Map.of()));
     }

@@ -88,9 +88,27 @@ public record StoredItem(
 
     /** This record with new text, key, status and update time. */
     StoredItem withContent(String newText, String newKey, String newStatus, long newUpdateTime) {
-        return new StoredItem(kind, id, userId, agentId, appId, conversationId, newText, newKey, type, tags, info,
-                sources, createTime, newUpdateTime, newStatus, confidence, speaker, dateLabel,
-                newText.equals(text) ? context : newText, seq);
+        return new StoredItem(
+                kind,
+                id,
+                userId,
+                agentId,
+                appId,
+                conversationId,
+                newText,
+                newKey,
+                type,
+                tags,
+                info,
+                sources,
+                createTime,
+                newUpdateTime,
+                newStatus,
+                confidence,
+                speaker,
+                dateLabel,
+                newText.equals(text) ? context : newText,
+                seq);
     }
 
     /** The text embedded as the first vector: the date label and the text. */

@@ -28,8 +28,10 @@ import org.slf4j.LoggerFactory;
  * official Python client or curl can use it as if it were MemOS cloud. Also serves {@code GET /health}.
  *
  * <pre>{@code
- * try (MemosServer server = MemosServer.builder(backend).port(0).build().start()) {
- *     MemosClient client = MemosClient.builder().baseUrl(server.baseUrl()) ... .build();
+ * try (LocalMemos memos = LocalMemos.open(Path.of("memos-data"));
+ *      MemosServer server = MemosServer.builder(memos).port(0).apiKey("local-key").build().start()) {
+ *     MemosClient client = MemosClient.builder().baseUrl(server.baseUrl()).apiKey("local-key").build();
+ *     ...
  * }
  * }</pre>
  *
@@ -47,14 +49,22 @@ public final class MemosServer implements AutoCloseable {
     public static final long DEFAULT_MAX_UPLOAD_BYTES = 64L * 1024 * 1024;
 
     private static final Logger LOG = LoggerFactory.getLogger(MemosServer.class);
-    private static final String NO_DELAY_PROPERTY = "sun.net.httpserver.nodelay";
+    /** How long a client may take to send a whole request before its connection is closed, in seconds. */
+    static final int MAX_REQUEST_SECONDS = 60;
 
     static {
-        // The JDK server writes headers and body as separate packets; with Nagle's algorithm on, the body
-        // waits for the client's delayed ACK (~40 ms per request on Linux). The JDK reads this flag once,
-        // when its first server is created, so set it early unless the application chose otherwise.
-        if (System.getProperty(NO_DELAY_PROPERTY) == null) {
-            System.setProperty(NO_DELAY_PROPERTY, "true");
+        // The JDK reads these once, when its first server is created, so they are set early, and only
+        // when the application has not chosen otherwise.
+        // Headers and body leave as separate packets; with Nagle's algorithm on, the body waits for the
+        // client's delayed ACK (~40 ms per request on Linux).
+        defaultProperty("sun.net.httpserver.nodelay", "true");
+        // A client that sends its request very slowly would otherwise hold a server thread for ever.
+        defaultProperty("sun.net.httpserver.maxReqTime", String.valueOf(MAX_REQUEST_SECONDS));
+    }
+
+    private static void defaultProperty(String name, String value) {
+        if (System.getProperty(name) == null) {
+            System.setProperty(name, value);
         }
     }
 
@@ -108,8 +118,10 @@ public final class MemosServer implements AutoCloseable {
         }
         InetAddress address = resolve(host);
         if (!address.isLoopbackAddress() && apiKey.isEmpty()) {
-            LOG.warn("*** MemOS server binding to non-loopback address {} WITHOUT an API key: anyone who can reach"
-                    + " this port can read and delete every memory. Configure an API key. ***", host);
+            LOG.warn(
+                    "*** MemOS server binding to non-loopback address {} WITHOUT an API key: anyone who can reach"
+                            + " this port can read and delete every memory. Configure an API key. ***",
+                    host);
         }
         Executor executor = userExecutor.orElseGet(() -> ownExecutor = boundedExecutor(threads));
         handler = new ApiHandler(backend, apiKey, maxRequestBytes, maxUploadBytes, executor);
@@ -123,7 +135,10 @@ public final class MemosServer implements AutoCloseable {
             shutdownOwnExecutor();
             throw new UncheckedIOException("could not bind " + host + ":" + requestedPort, e);
         }
-        LOG.info("MemOS-compatible server listening on {} (api key {})", baseUrl(), apiKey.isPresent() ? "required" : "not required");
+        LOG.info(
+                "MemOS-compatible server listening on {} (api key {})",
+                baseUrl(),
+                apiKey.isPresent() ? "required" : "not required");
         return this;
     }
 
@@ -149,7 +164,8 @@ public final class MemosServer implements AutoCloseable {
         if (address.isAnyLocalAddress()) {
             address = InetAddress.getLoopbackAddress();
         }
-        String hostPart = address instanceof Inet6Address ? "[" + address.getHostAddress() + "]" : address.getHostAddress();
+        String hostPart =
+                address instanceof Inet6Address ? "[" + address.getHostAddress() + "]" : address.getHostAddress();
         return "http://" + hostPart + ":" + port() + ApiHandler.BASE_PATH;
     }
 
@@ -181,7 +197,8 @@ public final class MemosServer implements AutoCloseable {
     @Override
     public synchronized String toString() {
         return "MemosServer{" + (server == null ? "host=" + host + ", port=" + requestedPort : "baseUrl=" + baseUrl())
-                + ", apiKey=" + (apiKey.isPresent() ? "***" : "none") + ", running=" + (server != null && !closed) + "}";
+                + ", apiKey=" + (apiKey.isPresent() ? "***" : "none") + ", running=" + (server != null && !closed)
+                + "}";
     }
 
     private HttpServer running() {
@@ -221,8 +238,14 @@ public final class MemosServer implements AutoCloseable {
             t.setDaemon(true);
             return t;
         };
-        ThreadPoolExecutor pool = new ThreadPoolExecutor(threads, threads, 30, TimeUnit.SECONDS,
-                new ArrayBlockingQueue<>(256), factory, new ThreadPoolExecutor.CallerRunsPolicy());
+        ThreadPoolExecutor pool = new ThreadPoolExecutor(
+                threads,
+                threads,
+                30,
+                TimeUnit.SECONDS,
+                new ArrayBlockingQueue<>(256),
+                factory,
+                new ThreadPoolExecutor.CallerRunsPolicy());
         pool.allowCoreThreadTimeOut(true);
         return pool;
     }
@@ -371,7 +394,8 @@ public final class MemosServer implements AutoCloseable {
 
         @Override
         public String toString() {
-            return "MemosServer.Builder{host=" + host + ", port=" + port + ", apiKey=" + (apiKey.isPresent() ? "***" : "none") + "}";
+            return "MemosServer.Builder{host=" + host + ", port=" + port + ", apiKey="
+                    + (apiKey.isPresent() ? "***" : "none") + "}";
         }
     }
 }

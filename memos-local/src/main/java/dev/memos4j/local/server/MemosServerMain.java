@@ -36,7 +36,11 @@ public final class MemosServerMain {
     }
 
     /** Parses, starts, and waits for the shutdown hook; returns the exit status (2 for bad arguments). */
-    static int run(String[] args, Map<String, String> environment, PrintStream out, PrintStream err,
+    static int run(
+            String[] args,
+            Map<String, String> environment,
+            PrintStream out,
+            PrintStream err,
             Function<ServerCommandLine, MemosClient> backendOpener) {
         ServerCommandLine commandLine;
         try {
@@ -58,13 +62,16 @@ public final class MemosServerMain {
             return 1;
         }
         CountDownLatch stopped = new CountDownLatch(1);
-        Runtime.getRuntime().addShutdownHook(new Thread(() -> {
-            try {
-                running.close();
-            } finally {
-                stopped.countDown();
-            }
-        }, "memos-server-shutdown"));
+        Runtime.getRuntime()
+                .addShutdownHook(new Thread(
+                        () -> {
+                            try {
+                                running.close();
+                            } finally {
+                                stopped.countDown();
+                            }
+                        },
+                        "memos-server-shutdown"));
         boolean interrupted = false;
         while (stopped.getCount() > 0) {
             try {
@@ -80,8 +87,8 @@ public final class MemosServerMain {
     }
 
     /** Opens the backend and starts the server on it; prints where it listens and how to connect. */
-    static RunningServer start(ServerCommandLine commandLine, PrintStream out,
-            Function<ServerCommandLine, MemosClient> backendOpener) {
+    static RunningServer start(
+            ServerCommandLine commandLine, PrintStream out, Function<ServerCommandLine, MemosClient> backendOpener) {
         MemosClient backend = Objects.requireNonNull(backendOpener.apply(commandLine), "backend");
         MemosServer server;
         try {
@@ -101,7 +108,10 @@ public final class MemosServerMain {
     }
 
     private static void printWelcome(ServerCommandLine commandLine, MemosServer server, PrintStream out) {
-        String store = commandLine.dataDirectory().map(d -> d.toAbsolutePath().toString()).orElse("memory only");
+        String store = commandLine
+                .dataDirectory()
+                .map(d -> d.toAbsolutePath().toString())
+                .orElse("memory only");
         // The key itself is never printed: it may end up in terminal scroll-back or CI logs.
         String key = commandLine.apiKey().isPresent() ? "<your --api-key>" : "any-non-empty-value";
         String url = server.baseUrl();

@@ -55,15 +55,18 @@ record ServerCommandLine(
                 case "--port" -> port = integer(value(list, ++i, option), option, 0, 65535);
                 case "--host" -> host = value(list, ++i, option);
                 case "--api-key" -> apiKey = value(list, ++i, option);
-                case "--max-body-mb" -> maxRequestBytes = integer(value(list, ++i, option), option, 1, 2047) * 1024L * 1024;
-                case "--max-upload-mb" -> maxUploadBytes = integer(value(list, ++i, option), option, 1, 2047) * 1024L * 1024;
+                case "--max-body-mb" ->
+                    maxRequestBytes = integer(value(list, ++i, option), option, 1, 2047) * 1024L * 1024;
+                case "--max-upload-mb" ->
+                    maxUploadBytes = integer(value(list, ++i, option), option, 1, 2047) * 1024L * 1024;
                 default -> throw new IllegalArgumentException("unknown option: " + option + " (see --help)");
             }
         }
         if (inMemory == (dataDirectory != null)) {
-            throw new IllegalArgumentException(inMemory
-                    ? "--data-dir and --in-memory cannot be combined"
-                    : "--data-dir DIR is required (or --in-memory for a store that is lost on exit)");
+            throw new IllegalArgumentException(
+                    inMemory
+                            ? "--data-dir and --in-memory cannot be combined"
+                            : "--data-dir DIR is required (or --in-memory for a store that is lost on exit)");
         }
         if (apiKey == null) {
             apiKey = environment.get(API_KEY_ENV);
@@ -71,8 +74,14 @@ record ServerCommandLine(
         if (apiKey != null && apiKey.isBlank()) {
             throw new IllegalArgumentException("--api-key must not be blank");
         }
-        return new ServerCommandLine(host, port, Optional.ofNullable(dataDirectory), Optional.ofNullable(apiKey),
-                maxRequestBytes, maxUploadBytes, false);
+        return new ServerCommandLine(
+                host,
+                port,
+                Optional.ofNullable(dataDirectory),
+                Optional.ofNullable(apiKey),
+                maxRequestBytes,
+                maxUploadBytes,
+                false);
     }
 
     /** {@code --port=8765} becomes {@code --port 8765}. */
@@ -101,7 +110,8 @@ record ServerCommandLine(
         try {
             int n = Integer.parseInt(value.trim());
             if (n < min || n > max) {
-                throw new IllegalArgumentException(option + " must be between " + min + " and " + max + " (was " + n + ")");
+                throw new IllegalArgumentException(
+                        option + " must be between " + min + " and " + max + " (was " + n + ")");
             }
             return n;
         } catch (NumberFormatException e) {
@@ -111,7 +121,7 @@ record ServerCommandLine(
 
     @Override
     public String toString() {
-        return "ServerCommandLine{host=" + host + ", port=" + port + ", dataDirectory=" + dataDirectory
-                + ", apiKey=" + (apiKey.isPresent() ? "***" : "none") + "}";
+        return "ServerCommandLine{host=" + host + ", port=" + port + ", dataDirectory=" + dataDirectory + ", apiKey="
+                + (apiKey.isPresent() ? "***" : "none") + "}";
     }
 }

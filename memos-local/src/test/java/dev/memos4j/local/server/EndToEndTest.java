@@ -57,7 +57,11 @@ class EndToEndTest {
 
     private static LocalMemos engine() {
         // BM25 only keeps the test fast and deterministic; the HTTP layer is what is under test.
-        return LocalMemos.builder().inMemory().embedder(Embedder.none()).clock(CLOCK).build();
+        return LocalMemos.builder()
+                .inMemory()
+                .embedder(Embedder.none())
+                .clock(CLOCK)
+                .build();
     }
 
     @BeforeEach
@@ -80,21 +84,31 @@ class EndToEndTest {
     private static List<JsonNode> story(BlockingMemosClient memos) {
         List<JsonNode> seen = new ArrayList<>();
         seen.add(withoutIds(memos.addMessage(AddMessageRequest.builder()
-                .userId("dad").conversationId("conv-1").asyncMode(false)
+                .userId("dad")
+                .conversationId("conv-1")
+                .asyncMode(false)
                 .addMessage(Message.user("Take the kids to the zoo on Saturday 🦁"))
                 .addMessage(Message.assistant("Noted: zoo on Saturday."))
                 .build())));
         seen.add(withoutIds(memos.addMessage(AddMessageRequest.builder()
-                .userId("dad").conversationId("conv-2").asyncMode(false)
+                .userId("dad")
+                .conversationId("conv-2")
+                .asyncMode(false)
                 .addMessage(Message.user("My wife is Xiaoyun, the child is 6. 周末愉快"))
                 .build())));
         SearchMemoryRequest weekend = SearchMemoryRequest.builder()
-                .userId("dad").query("What plans do I have for the weekend at the zoo?").build();
+                .userId("dad")
+                .query("What plans do I have for the weekend at the zoo?")
+                .build();
         SearchMemoryResponse found = memos.searchMemory(weekend);
         assertThat(found.memoryDetailList()).isNotEmpty();
         seen.add(withoutIds(found));
-        seen.add(withoutIds(memos.getMessage(GetMessageRequest.builder().userId("dad").conversationId("conv-1").build())));
-        seen.add(withoutIds(memos.getMemory(GetMemoryRequest.builder().userId("dad").build())));
+        seen.add(withoutIds(memos.getMessage(GetMessageRequest.builder()
+                .userId("dad")
+                .conversationId("conv-1")
+                .build())));
+        seen.add(withoutIds(
+                memos.getMemory(GetMemoryRequest.builder().userId("dad").build())));
 
         MemoryDetail top = found.memoryDetailList().get(0);
         MemoryDetail byId = memos.getMemoryById(top.id());
@@ -138,54 +152,131 @@ class EndToEndTest {
     @Test
     void knowledgeBasesWorkOverHttp() {
         BlockingMemosClient memos = http.blocking();
-        String kb = memos.createKnowledgebase(CreateKnowledgebaseRequest.builder().knowledgebaseName("house").build()).id();
-        String text = Base64.getEncoder().encodeToString(
-                "The boiler service is booked for October.".getBytes(StandardCharsets.UTF_8));
+        String kb = memos.createKnowledgebase(CreateKnowledgebaseRequest.builder()
+                        .knowledgebaseName("house")
+                        .build())
+                .id();
+        String text = Base64.getEncoder()
+                .encodeToString("The boiler service is booked for October.".getBytes(StandardCharsets.UTF_8));
         memos.addKnowledgebaseFiles(AddKnowledgebaseFileRequest.builder()
-                .knowledgebaseId(kb).addFile(new KnowledgebaseFile(text, java.util.Optional.of("house.txt"))).build());
+                .knowledgebaseId(kb)
+                .addFile(new KnowledgebaseFile(text, java.util.Optional.of("house.txt")))
+                .build());
 
-        assertThat(memos.getKnowledgebaseFiles(GetKnowledgebaseFileRequest.builder().knowledgebaseId(kb).build())
-                .fileDetailList()).extracting(f -> f.name().orElse("")).containsExactly("house.txt");
+        assertThat(memos.getKnowledgebaseFiles(GetKnowledgebaseFileRequest.builder()
+                                .knowledgebaseId(kb)
+                                .build())
+                        .fileDetailList())
+                .extracting(f -> f.name().orElse(""))
+                .containsExactly("house.txt");
     }
 
     @Test
     void fileUploadsFromTheClientReachTheEngine() throws Exception {
         BlockingMemosClient memos = http.blocking();
-        String kb = memos.createKnowledgebase(CreateKnowledgebaseRequest.builder().knowledgebaseName("house").build()).id();
-        java.nio.file.Path file = java.nio.file.Files.createTempDirectory("memos-upload-test").resolve("boiler.txt");
+        String kb = memos.createKnowledgebase(CreateKnowledgebaseRequest.builder()
+                        .knowledgebaseName("house")
+                        .build())
+                .id();
+        java.nio.file.Path file =
+                java.nio.file.Files.createTempDirectory("memos-upload-test").resolve("boiler.txt");
         java.nio.file.Files.writeString(file, "The boiler service is booked for October.");
 
         memos.uploadKnowledgebaseFiles(UploadKnowledgebaseFilesRequest.of(kb, List.of(file)));
 
-        assertThat(memos.getKnowledgebaseFiles(GetKnowledgebaseFileRequest.builder().knowledgebaseId(kb).build())
-                .fileDetailList()).extracting(f -> f.name().orElse("")).containsExactly("boiler.txt");
+        assertThat(memos.getKnowledgebaseFiles(GetKnowledgebaseFileRequest.builder()
+                                .knowledgebaseId(kb)
+                                .build())
+                        .fileDetailList())
+                .extracting(f -> f.name().orElse(""))
+                .containsExactly("boiler.txt");
     }
 
     @Test
     void engineErrorsReachTheClientAsTypedExceptions() {
         assertThatThrownBy(() -> http.getMemoryById("no-such-memory").join())
-                .isInstanceOf(CompletionException.class).cause()
-                .isInstanceOf(MemosNotFoundException.class).hasMessageContaining("memory not found");
-        assertThatThrownBy(() -> http.chat(ChatRequest.builder().userId("dad").conversationId("c").query("hi").build()).join())
-                .cause().isInstanceOf(MemosBadRequestException.class).hasMessageContaining("chat")
+                .isInstanceOf(CompletionException.class)
+                .cause()
+                .isInstanceOf(MemosNotFoundException.class)
+                .hasMessageContaining("memory not found");
+        assertThatThrownBy(() -> http.chat(ChatRequest.builder()
+                                .userId("dad")
+                                .conversationId("c")
+                                .query("hi")
+                                .build())
+                        .join())
+                .cause()
+                .isInstanceOf(MemosBadRequestException.class)
+                .hasMessageContaining("chat")
                 .hasMessageContaining("not supported");
-        try (MemosClient wrongKey = MemosClient.builder().baseUrl(server.baseUrl()).apiKey("wrong").build()) {
-            assertThatThrownBy(() -> wrongKey.getMemory(GetMemoryRequest.builder().userId("dad").build()).join())
-                    .cause().isInstanceOf(MemosAuthenticationException.class);
+        try (MemosClient wrongKey =
+                MemosClient.builder().baseUrl(server.baseUrl()).apiKey("wrong").build()) {
+            assertThatThrownBy(() -> wrongKey.getMemory(
+                                    GetMemoryRequest.builder().userId("dad").build())
+                            .join())
+                    .cause()
+                    .isInstanceOf(MemosAuthenticationException.class);
+        }
+    }
+
+    @Test
+    void streamedChatIsReadBackByOurClient() throws Exception {
+        FakeMemosClient streaming = new FakeMemosClient();
+        streaming.streamEvents = List.of(
+                new dev.memos4j.client.model.ChatEvent("reasoning", "thinking…", null),
+                new dev.memos4j.client.model.ChatEvent("text", "Zoo on Saturday", null),
+                new dev.memos4j.client.model.ChatEvent("text", " 🦁\nand rest.", null));
+        try (MemosServer chatServer =
+                        MemosServer.builder(streaming).port(0).build().start();
+                MemosClient client = MemosClient.builder()
+                        .baseUrl(chatServer.baseUrl())
+                        .apiKey("any")
+                        .build()) {
+            List<dev.memos4j.client.model.ChatEvent> events = new java.util.concurrent.CopyOnWriteArrayList<>();
+            String answer = client.chatStream(
+                            ChatRequest.builder()
+                                    .userId("dad")
+                                    .conversationId("c")
+                                    .query("weekend?")
+                                    .build(),
+                            events::add)
+                    .completion()
+                    .get(30, java.util.concurrent.TimeUnit.SECONDS);
+
+            assertThat(answer).isEqualTo("Zoo on Saturday 🦁\nand rest.");
+            assertThat(events)
+                    .extracting(dev.memos4j.client.model.ChatEvent::type)
+                    .startsWith("reasoning", "text", "text");
         }
     }
 
     @Test
     void theCommandLineOpensTheEmbeddedEngine() throws Exception {
         java.nio.file.Path dir = java.nio.file.Files.createTempDirectory("memos-server-main");
-        ServerCommandLine cli = ServerCommandLine.parse(new String[] {"--port", "0", "--data-dir", dir.toString()}, Map.of());
-        try (MemosServerMain.RunningServer running = MemosServerMain.start(cli,
-                new java.io.PrintStream(java.io.OutputStream.nullOutputStream()), MemosServerMain::openLocalEngine);
-                MemosClient client = MemosClient.builder().baseUrl(running.server().baseUrl()).apiKey("any").build()) {
-            client.addMessage(AddMessageRequest.builder().userId("u").conversationId("c").asyncMode(false)
-                    .addMessage(Message.user("The fridge is set to 4 degrees.")).build()).join();
-            assertThat(client.searchMemory(SearchMemoryRequest.builder().userId("u").query("fridge temperature").build())
-                    .join().memoryDetailList()).isNotEmpty();
+        ServerCommandLine cli =
+                ServerCommandLine.parse(new String[] {"--port", "0", "--data-dir", dir.toString()}, Map.of());
+        try (MemosServerMain.RunningServer running = MemosServerMain.start(
+                        cli,
+                        new java.io.PrintStream(java.io.OutputStream.nullOutputStream()),
+                        MemosServerMain::openLocalEngine);
+                MemosClient client = MemosClient.builder()
+                        .baseUrl(running.server().baseUrl())
+                        .apiKey("any")
+                        .build()) {
+            client.addMessage(AddMessageRequest.builder()
+                            .userId("u")
+                            .conversationId("c")
+                            .asyncMode(false)
+                            .addMessage(Message.user("The fridge is set to 4 degrees."))
+                            .build())
+                    .join();
+            assertThat(client.searchMemory(SearchMemoryRequest.builder()
+                                    .userId("u")
+                                    .query("fridge temperature")
+                                    .build())
+                            .join()
+                            .memoryDetailList())
+                    .isNotEmpty();
         }
         assertThat(dir).isNotEmptyDirectory();
     }

@@ -32,7 +32,11 @@ class ExposureWarningTest {
 
     @Test
     void bindingEveryInterfaceWithoutAKeyWarnsLoudly() {
-        try (MemosServer server = MemosServer.builder(new FakeMemosClient()).host("0.0.0.0").port(0).build().start()) {
+        try (MemosServer server = MemosServer.builder(new FakeMemosClient())
+                .host("0.0.0.0")
+                .port(0)
+                .build()
+                .start()) {
             assertThat(server.baseUrl()).startsWith("http://127.0.0.1:");
         }
         assertThat(log()).contains("WARN", "0.0.0.0", "WITHOUT an API key");
@@ -40,8 +44,16 @@ class ExposureWarningTest {
 
     @Test
     void aKeyOrALoopbackBindIsQuiet() {
-        try (MemosServer exposed = MemosServer.builder(new FakeMemosClient()).host("0.0.0.0").port(0).apiKey("k-123").build().start();
-                MemosServer local = MemosServer.builder(new FakeMemosClient()).port(0).build().start()) {
+        try (MemosServer exposed = MemosServer.builder(new FakeMemosClient())
+                        .host("0.0.0.0")
+                        .port(0)
+                        .apiKey("k-123")
+                        .build()
+                        .start();
+                MemosServer local = MemosServer.builder(new FakeMemosClient())
+                        .port(0)
+                        .build()
+                        .start()) {
             assertThat(exposed.port()).isNotEqualTo(local.port());
         }
         assertThat(log()).doesNotContain("WITHOUT an API key").doesNotContain("k-123");

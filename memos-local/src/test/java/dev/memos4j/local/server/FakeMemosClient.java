@@ -55,17 +55,19 @@ final class FakeMemosClient implements MemosClient {
     final Map<String, Object> received = new ConcurrentHashMap<>();
     /** File name to content, as the upload call saw the files on disk. */
     final Map<String, byte[]> uploadedContent = new ConcurrentHashMap<>();
+
     final List<Path> uploadedPaths = new ArrayList<>();
     volatile RuntimeException failure;
-    volatile List<ChatEvent> streamEvents = List.of(
-            new ChatEvent(ChatEvent.TEXT, "Hello", null), new ChatEvent(ChatEvent.TEXT, " there", null));
+    volatile List<ChatEvent> streamEvents =
+            List.of(new ChatEvent(ChatEvent.TEXT, "Hello", null), new ChatEvent(ChatEvent.TEXT, " there", null));
     volatile boolean streamCancelled;
     volatile boolean uploadsUnsupported;
     volatile MemoryDetail memory = read("""
             {"id":"mem-1","memory_key":"zoo","memory_value":"Take the kids to the zoo on Saturday",
              "memory_type":"LongTermMemory","create_time":1765359875901,"tags":["mode:fast"]}""", MemoryDetail.class);
 
-    static final TaskReceipt RECEIPT = read("{\"success\":true,\"task_id\":\"task-1\",\"status\":\"running\"}", TaskReceipt.class);
+    static final TaskReceipt RECEIPT =
+            read("{\"success\":true,\"task_id\":\"task-1\",\"status\":\"running\"}", TaskReceipt.class);
     static final SuccessResponse SUCCESS = read("{\"success\":true}", SuccessResponse.class);
 
     static <T> T read(String json, Class<T> type) {
@@ -76,7 +78,10 @@ final class FakeMemosClient implements MemosClient {
         }
     }
 
+    final java.util.concurrent.atomic.AtomicInteger calls = new java.util.concurrent.atomic.AtomicInteger();
+
     private <T> CompletableFuture<T> answer(String method, Object request, T response) {
+        calls.incrementAndGet();
         received.put(method, request);
         RuntimeException f = failure;
         if (f != null) {
@@ -92,21 +97,34 @@ final class FakeMemosClient implements MemosClient {
 
     @Override
     public CompletableFuture<SearchMemoryResponse> searchMemory(SearchMemoryRequest request, RequestOptions options) {
-        return answer("searchMemory", request, read("{\"memory_detail_list\":[" + Json.write(memory)
-                + "],\"preference_detail_list\":[],\"preference_note\":\"\"}", SearchMemoryResponse.class));
+        return answer(
+                "searchMemory",
+                request,
+                read(
+                        "{\"memory_detail_list\":[" + Json.write(memory)
+                                + "],\"preference_detail_list\":[],\"preference_note\":\"\"}",
+                        SearchMemoryResponse.class));
     }
 
     @Override
     public CompletableFuture<GetMessageResponse> getMessage(GetMessageRequest request, RequestOptions options) {
-        return answer("getMessage", request, read(
-                "{\"message_detail_list\":[{\"role\":\"user\",\"content\":\"hi\",\"create_time\":1}]}",
-                GetMessageResponse.class));
+        return answer(
+                "getMessage",
+                request,
+                read(
+                        "{\"message_detail_list\":[{\"role\":\"user\",\"content\":\"hi\",\"create_time\":1}]}",
+                        GetMessageResponse.class));
     }
 
     @Override
     public CompletableFuture<GetMemoryResponse> getMemory(GetMemoryRequest request, RequestOptions options) {
-        return answer("getMemory", request, read("{\"memory_detail_list\":[" + Json.write(memory)
-                + "],\"total\":1,\"size\":10,\"current\":1,\"pages\":1}", GetMemoryResponse.class));
+        return answer(
+                "getMemory",
+                request,
+                read(
+                        "{\"memory_detail_list\":[" + Json.write(memory)
+                                + "],\"total\":1,\"size\":10,\"current\":1,\"pages\":1}",
+                        GetMemoryResponse.class));
     }
 
     @Override
@@ -131,9 +149,12 @@ final class FakeMemosClient implements MemosClient {
 
     @Override
     public CompletableFuture<TaskStatusResponse> getTaskStatus(String taskId, RequestOptions options) {
-        return answer("getTaskStatus", taskId, read(
-                "{\"task_id\":\"" + taskId + "\",\"status\":\"completed\",\"memory_views\":{\"added\":1}}",
-                TaskStatusResponse.class));
+        return answer(
+                "getTaskStatus",
+                taskId,
+                read(
+                        "{\"task_id\":\"" + taskId + "\",\"status\":\"completed\",\"memory_views\":{\"added\":1}}",
+                        TaskStatusResponse.class));
     }
 
     @Override
@@ -209,8 +230,12 @@ final class FakeMemosClient implements MemosClient {
     @Override
     public CompletableFuture<List<UploadedFile>> addKnowledgebaseFiles(
             AddKnowledgebaseFileRequest request, RequestOptions options) {
-        return answer("addKnowledgebaseFiles", request, List.of(read(
-                "{\"id\":\"file-1\",\"name\":\"a.txt\",\"sizeMB\":0.1,\"status\":\"PROCESSING\"}", UploadedFile.class)));
+        return answer(
+                "addKnowledgebaseFiles",
+                request,
+                List.of(read(
+                        "{\"id\":\"file-1\",\"name\":\"a.txt\",\"sizeMB\":0.1,\"status\":\"PROCESSING\"}",
+                        UploadedFile.class)));
     }
 
     @Override
@@ -231,8 +256,12 @@ final class FakeMemosClient implements MemosClient {
             synchronized (uploadedPaths) {
                 uploadedPaths.add(file);
             }
-            result.add(new UploadedFile("file-" + result.size(), java.util.Optional.of(file.getFileName().toString()),
-                    java.util.Optional.empty(), java.util.Optional.of("PROCESSING"), Map.of()));
+            result.add(new UploadedFile(
+                    "file-" + result.size(),
+                    java.util.Optional.of(file.getFileName().toString()),
+                    java.util.Optional.empty(),
+                    java.util.Optional.of("PROCESSING"),
+                    Map.of()));
         }
         return answer("uploadKnowledgebaseFiles", request, result);
     }
@@ -240,9 +269,13 @@ final class FakeMemosClient implements MemosClient {
     @Override
     public CompletableFuture<KnowledgebaseFilePage> getKnowledgebaseFiles(
             GetKnowledgebaseFileRequest request, RequestOptions options) {
-        return answer("getKnowledgebaseFiles", request, read(
-                "{\"file_detail_list\":[{\"id\":\"file-1\",\"name\":\"a.txt\",\"size\":\"1KB\",\"status\":\"completed\"}],"
-                        + "\"total\":1,\"page\":1,\"page_size\":10}", KnowledgebaseFilePage.class));
+        return answer(
+                "getKnowledgebaseFiles",
+                request,
+                read(
+                        "{\"file_detail_list\":[{\"id\":\"file-1\",\"name\":\"a.txt\",\"size\":\"1KB\",\"status\":\"completed\"}],"
+                                + "\"total\":1,\"page\":1,\"page_size\":10}",
+                        KnowledgebaseFilePage.class));
     }
 
     @Override
@@ -251,20 +284,30 @@ final class FakeMemosClient implements MemosClient {
     }
 
     @Override
-    public CompletableFuture<ExtractMemoryResponse> extractMemory(ExtractMemoryRequest request, RequestOptions options) {
-        return answer("extractMemory", request, read("{\"success\":true,\"memory_detail_list\":[{\"memory_key\":\"k\","
-                + "\"memory_value\":\"v\",\"memory_type\":\"UserMemory\",\"tags\":[]}],\"preference_detail_list\":[]}",
-                ExtractMemoryResponse.class));
+    public CompletableFuture<ExtractMemoryResponse> extractMemory(
+            ExtractMemoryRequest request, RequestOptions options) {
+        return answer(
+                "extractMemory",
+                request,
+                read(
+                        "{\"success\":true,\"memory_detail_list\":[{\"memory_key\":\"k\","
+                                + "\"memory_value\":\"v\",\"memory_type\":\"UserMemory\",\"tags\":[]}],\"preference_detail_list\":[]}",
+                        ExtractMemoryResponse.class));
     }
 
     @Override
     public CompletableFuture<RerankResponse> rerank(RerankRequest request, RequestOptions options) {
-        return answer("rerank", request, read(
-                "{\"id\":\"rerank-1\",\"results\":[{\"index\":1,\"relevance_score\":0.9}]}", RerankResponse.class));
+        return answer(
+                "rerank",
+                request,
+                read(
+                        "{\"id\":\"rerank-1\",\"results\":[{\"index\":1,\"relevance_score\":0.9}]}",
+                        RerankResponse.class));
     }
 
     @Override
-    public CompletableFuture<SuccessResponse> bindProfileTemplate(BindProfileTemplateRequest request, RequestOptions options) {
+    public CompletableFuture<SuccessResponse> bindProfileTemplate(
+            BindProfileTemplateRequest request, RequestOptions options) {
         return answer("bindProfileTemplate", request, SUCCESS);
     }
 

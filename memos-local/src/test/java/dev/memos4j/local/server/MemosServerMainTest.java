@@ -27,8 +27,16 @@ class MemosServerMainTest {
 
     @Test
     void parsesEveryOptionInBothSpellings() {
-        ServerCommandLine cli = parse("--port", "9001", "--data-dir", "data", "--host=0.0.0.0", "--api-key=k1",
-                "--max-body-mb", "2", "--max-upload-mb=3");
+        ServerCommandLine cli = parse(
+                "--port",
+                "9001",
+                "--data-dir",
+                "data",
+                "--host=0.0.0.0",
+                "--api-key=k1",
+                "--max-body-mb",
+                "2",
+                "--max-upload-mb=3");
 
         assertThat(cli.port()).isEqualTo(9001);
         assertThat(cli.dataDirectory()).hasValue(Path.of("data"));
@@ -51,16 +59,22 @@ class MemosServerMainTest {
 
     @Test
     void theApiKeyMayComeFromTheEnvironmentButTheFlagWins() {
-        assertThat(ServerCommandLine.parse(new String[] {"--in-memory"}, Map.of("MEMOS_LOCAL_API_KEY", "env-key")).apiKey())
+        assertThat(ServerCommandLine.parse(new String[] {"--in-memory"}, Map.of("MEMOS_LOCAL_API_KEY", "env-key"))
+                        .apiKey())
                 .hasValue("env-key");
-        assertThat(ServerCommandLine.parse(new String[] {"--in-memory", "--api-key", "flag-key"},
-                Map.of("MEMOS_LOCAL_API_KEY", "env-key")).apiKey()).hasValue("flag-key");
+        assertThat(ServerCommandLine.parse(
+                                new String[] {"--in-memory", "--api-key", "flag-key"},
+                                Map.of("MEMOS_LOCAL_API_KEY", "env-key"))
+                        .apiKey())
+                .hasValue("flag-key");
     }
 
     @Test
     void badArgumentsNameTheOptionAndTheRule() {
-        assertThatThrownBy(() -> parse("--port", "99999", "--in-memory")).hasMessage("--port must be between 0 and 65535 (was 99999)");
-        assertThatThrownBy(() -> parse("--port", "http", "--in-memory")).hasMessage("--port must be a whole number (was \"http\")");
+        assertThatThrownBy(() -> parse("--port", "99999", "--in-memory"))
+                .hasMessage("--port must be between 0 and 65535 (was 99999)");
+        assertThatThrownBy(() -> parse("--port", "http", "--in-memory"))
+                .hasMessage("--port must be a whole number (was \"http\")");
         assertThatThrownBy(() -> parse("--port")).hasMessage("--port needs a value");
         assertThatThrownBy(() -> parse("--data-dir", "--port", "1")).hasMessage("--data-dir needs a value");
         assertThatThrownBy(() -> parse("--verbose")).hasMessageContaining("unknown option: --verbose");
@@ -86,7 +100,8 @@ class MemosServerMainTest {
         });
 
         assertThat(status).isEqualTo(2);
-        assertThat(errBytes.toString(StandardCharsets.UTF_8)).contains("error: --port must be a whole number", "--help");
+        assertThat(errBytes.toString(StandardCharsets.UTF_8))
+                .contains("error: --port must be a whole number", "--help");
     }
 
     @Test
@@ -96,7 +111,8 @@ class MemosServerMainTest {
         });
 
         assertThat(status).isEqualTo(1);
-        assertThat(errBytes.toString(StandardCharsets.UTF_8)).contains("could not start the server: data directory is locked");
+        assertThat(errBytes.toString(StandardCharsets.UTF_8))
+                .contains("could not start the server: data directory is locked");
     }
 
     @Test
@@ -107,11 +123,15 @@ class MemosServerMainTest {
         MemosServerMain.RunningServer running = MemosServerMain.start(cli, out, c -> backend);
         String baseUrl = running.server().baseUrl();
         HttpClient http = HttpClient.newHttpClient();
-        HttpResponse<String> health = http.send(HttpRequest.newBuilder(URI.create(baseUrl.replace("/api/openmem/v1", "/health"))).build(),
+        HttpResponse<String> health = http.send(
+                HttpRequest.newBuilder(URI.create(baseUrl.replace("/api/openmem/v1", "/health")))
+                        .build(),
                 HttpResponse.BodyHandlers.ofString());
-        HttpResponse<String> search = http.send(HttpRequest.newBuilder(URI.create(baseUrl + "/search/memory"))
+        HttpResponse<String> search = http.send(
+                HttpRequest.newBuilder(URI.create(baseUrl + "/search/memory"))
                         .header("Authorization", "Token s3cret-key")
-                        .POST(HttpRequest.BodyPublishers.ofString("{\"query\":\"q\",\"user_id\":\"u\"}")).build(),
+                        .POST(HttpRequest.BodyPublishers.ofString("{\"query\":\"q\",\"user_id\":\"u\"}"))
+                        .build(),
                 HttpResponse.BodyHandlers.ofString());
         running.close();
 
@@ -119,18 +139,28 @@ class MemosServerMainTest {
         assertThat(search.statusCode()).isEqualTo(200);
         assertThat(backend.closed).isTrue();
         String printed = outBytes.toString(StandardCharsets.UTF_8);
-        assertThat(printed).contains("Listening on " + baseUrl, "MemosClient.builder().baseUrl(\"" + baseUrl + "\")",
-                "MemOSClient(", "/health").doesNotContain("s3cret-key");
-        assertThatThrownBy(() -> http.send(HttpRequest.newBuilder(URI.create(baseUrl + "/get/status")).build(),
-                HttpResponse.BodyHandlers.ofString())).isInstanceOf(java.io.IOException.class);
+        assertThat(printed)
+                .contains(
+                        "Listening on " + baseUrl,
+                        "MemosClient.builder().baseUrl(\"" + baseUrl + "\")",
+                        "MemOSClient(",
+                        "/health")
+                .doesNotContain("s3cret-key");
+        assertThatThrownBy(() -> http.send(
+                        HttpRequest.newBuilder(URI.create(baseUrl + "/get/status"))
+                                .build(),
+                        HttpResponse.BodyHandlers.ofString()))
+                .isInstanceOf(java.io.IOException.class);
     }
 
     @Test
     void aPortInUseFailsWithoutLeakingTheBackend() {
         FakeMemosClient backend = new FakeMemosClient();
-        try (MemosServer taken = MemosServer.builder(new FakeMemosClient()).port(0).build().start()) {
+        try (MemosServer taken =
+                MemosServer.builder(new FakeMemosClient()).port(0).build().start()) {
             ServerCommandLine cli = parse("--in-memory", "--port", String.valueOf(taken.port()));
-            assertThatThrownBy(() -> MemosServerMain.start(cli, out, c -> backend)).hasMessageContaining("could not bind");
+            assertThatThrownBy(() -> MemosServerMain.start(cli, out, c -> backend))
+                    .hasMessageContaining("could not bind");
         }
         assertThat(backend.closed).isTrue();
     }

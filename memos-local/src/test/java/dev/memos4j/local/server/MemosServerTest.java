@@ -57,7 +57,12 @@ class MemosServerTest {
     @BeforeEach
     void start() {
         backend = new FakeMemosClient();
-        server = MemosServer.builder(backend).port(0).maxRequestBytes(4096).maxUploadBytes(64 * 1024).build().start();
+        server = MemosServer.builder(backend)
+                .port(0)
+                .maxRequestBytes(4096)
+                .maxUploadBytes(64 * 1024)
+                .build()
+                .start();
     }
 
     @AfterEach
@@ -78,7 +83,8 @@ class MemosServerTest {
     }
 
     private HttpResponse<String> get(String rawPathAfterBase, String... headers) throws Exception {
-        HttpRequest.Builder request = HttpRequest.newBuilder(URI.create(server.baseUrl() + "/" + rawPathAfterBase)).GET();
+        HttpRequest.Builder request = HttpRequest.newBuilder(URI.create(server.baseUrl() + "/" + rawPathAfterBase))
+                .GET();
         if (headers.length > 0) {
             request.headers(headers);
         }
@@ -89,9 +95,11 @@ class MemosServerTest {
         return Json.MAPPER.readTree(response.body());
     }
 
-    private static void assertError(HttpResponse<String> response, int status, int code, String messagePart) throws IOException {
+    private static void assertError(HttpResponse<String> response, int status, int code, String messagePart)
+            throws IOException {
         assertThat(response.statusCode()).as(response.body()).isEqualTo(status);
-        assertThat(response.headers().firstValue("Content-Type")).hasValueSatisfying(v -> assertThat(v).startsWith("application/json"));
+        assertThat(response.headers().firstValue("Content-Type"))
+                .hasValueSatisfying(v -> assertThat(v).startsWith("application/json"));
         JsonNode body = json(response);
         assertThat(body.get("code").asInt()).as(response.body()).isEqualTo(code);
         assertThat(body.get("message").asText()).contains(messagePart);
@@ -104,39 +112,90 @@ class MemosServerTest {
 
     static Stream<Arguments> endpoints() {
         return Stream.of(
-                Arguments.of("add/message", "addMessage", AddMessageRequest.class,
+                Arguments.of(
+                        "add/message",
+                        "addMessage",
+                        AddMessageRequest.class,
                         "{\"user_id\":\"u1\",\"conversation_id\":\"c1\",\"async_mode\":false,"
                                 + "\"messages\":[{\"role\":\"user\",\"content\":\"Take the kids to the zoo on Saturday\"}]}"),
-                Arguments.of("search/memory", "searchMemory", SearchMemoryRequest.class,
+                Arguments.of(
+                        "search/memory",
+                        "searchMemory",
+                        SearchMemoryRequest.class,
                         "{\"query\":\"weekend plans\",\"user_id\":\"u1\",\"memory_limit_number\":3,\"relativity\":null}"),
-                Arguments.of("get/message", "getMessage", GetMessageRequest.class,
+                Arguments.of(
+                        "get/message",
+                        "getMessage",
+                        GetMessageRequest.class,
                         "{\"user_id\":\"u1\",\"conversation_id\":\"c1\",\"message_limit_number\":10}"),
-                Arguments.of("get/memory", "getMemory", GetMemoryRequest.class, "{\"user_id\":\"u1\",\"page\":2,\"size\":5}"),
-                Arguments.of("delete/memory", "deleteMemory", DeleteMemoryRequest.class, "{\"memory_ids\":[\"mem-1\"]}"),
-                Arguments.of("update/memory", "updateMemory", UpdateMemoryRequest.class,
+                Arguments.of(
+                        "get/memory",
+                        "getMemory",
+                        GetMemoryRequest.class,
+                        "{\"user_id\":\"u1\",\"page\":2,\"size\":5}"),
+                Arguments.of(
+                        "delete/memory", "deleteMemory", DeleteMemoryRequest.class, "{\"memory_ids\":[\"mem-1\"]}"),
+                Arguments.of(
+                        "update/memory",
+                        "updateMemory",
+                        UpdateMemoryRequest.class,
                         "{\"memory_id\":\"mem-1\",\"content\":\"new text\",\"title\":null,\"status\":null}"),
-                Arguments.of("add/feedback", "addFeedback", AddFeedbackRequest.class,
+                Arguments.of(
+                        "add/feedback",
+                        "addFeedback",
+                        AddFeedbackRequest.class,
                         "{\"feedback_content\":\"actually I like swimming\",\"user_id\":\"u1\"}"),
                 Arguments.of("get/status", "getTaskStatus", null, "{\"task_id\":\"task-1\"}"),
-                Arguments.of("chat", "chat", ChatRequest.class,
+                Arguments.of(
+                        "chat",
+                        "chat",
+                        ChatRequest.class,
                         "{\"user_id\":\"u1\",\"conversation_id\":\"c1\",\"query\":\"weekend?\",\"stream\":false}"),
-                Arguments.of("create/knowledgebase", "createKnowledgebase", CreateKnowledgebaseRequest.class,
+                Arguments.of(
+                        "create/knowledgebase",
+                        "createKnowledgebase",
+                        CreateKnowledgebaseRequest.class,
                         "{\"knowledgebase_name\":\"home\",\"knowledgebase_description\":null}"),
                 Arguments.of("delete/knowledgebase", "deleteKnowledgebase", null, "{\"knowledgebase_id\":\"kb-1\"}"),
-                Arguments.of("add/knowledgebase-file", "addKnowledgebaseFiles", AddKnowledgebaseFileRequest.class,
+                Arguments.of(
+                        "add/knowledgebase-file",
+                        "addKnowledgebaseFiles",
+                        AddKnowledgebaseFileRequest.class,
                         "{\"knowledgebase_id\":\"kb-1\",\"file\":[{\"content\":\"aGVsbG8=\",\"name\":\"a.txt\"}]}"),
-                Arguments.of("get/knowledgebase-file", "getKnowledgebaseFiles", GetKnowledgebaseFileRequest.class,
+                Arguments.of(
+                        "get/knowledgebase-file",
+                        "getKnowledgebaseFiles",
+                        GetKnowledgebaseFileRequest.class,
                         "{\"file_ids\":null,\"knowledgebase_id\":\"kb-1\",\"type\":null,\"page\":1,\"page_size\":10}"),
-                Arguments.of("delete/knowledgebase-file", "deleteKnowledgebaseFiles", null, "{\"file_ids\":[\"f1\",\"f2\"]}"),
-                Arguments.of("extract/memory", "extractMemory", ExtractMemoryRequest.class,
+                Arguments.of(
+                        "delete/knowledgebase-file",
+                        "deleteKnowledgebaseFiles",
+                        null,
+                        "{\"file_ids\":[\"f1\",\"f2\"]}"),
+                Arguments.of(
+                        "extract/memory",
+                        "extractMemory",
+                        ExtractMemoryRequest.class,
                         "{\"messages\":[{\"role\":\"user\",\"content\":\"I like green tea\"}]}"),
-                Arguments.of("rerank", "rerank", RerankRequest.class,
+                Arguments.of(
+                        "rerank",
+                        "rerank",
+                        RerankRequest.class,
                         "{\"query\":\"q\",\"documents\":[\"a\",\"b\"],\"top_n\":1}"),
-                Arguments.of("bind/profile_template", "bindProfileTemplate", BindProfileTemplateRequest.class,
+                Arguments.of(
+                        "bind/profile_template",
+                        "bindProfileTemplate",
+                        BindProfileTemplateRequest.class,
                         "{\"bind_list\":[{\"profile_template_id\":\"p1\",\"user_id\":\"u1\"}]}"),
-                Arguments.of("edit/profile", "editProfile", EditProfileRequest.class,
+                Arguments.of(
+                        "edit/profile",
+                        "editProfile",
+                        EditProfileRequest.class,
                         "{\"profile_template_id\":\"p1\",\"user_id\":\"u1\",\"metadata\":{\"basic\":{\"city\":\"Hangzhou\"}}}"),
-                Arguments.of("delete/profile", "deleteProfile", DeleteProfileRequest.class,
+                Arguments.of(
+                        "delete/profile",
+                        "deleteProfile",
+                        DeleteProfileRequest.class,
                         "{\"profile_template_id\":\"p1\",\"user_id\":\"u1\",\"agent_id\":null}"));
     }
 
@@ -165,18 +224,30 @@ class MemosServerTest {
         FakeMemosClient fresh = new FakeMemosClient();
         return switch (method) {
             case "addMessage" -> fresh.addMessage((AddMessageRequest) request).join();
-            case "searchMemory" -> fresh.searchMemory((SearchMemoryRequest) request).join();
+            case "searchMemory" ->
+                fresh.searchMemory((SearchMemoryRequest) request).join();
             case "getMessage" -> fresh.getMessage((GetMessageRequest) request).join();
             case "getMemory" -> fresh.getMemory((GetMemoryRequest) request).join();
-            case "deleteMemory", "updateMemory", "deleteKnowledgebase", "deleteKnowledgebaseFiles",
-                    "bindProfileTemplate", "editProfile", "deleteProfile" -> FakeMemosClient.SUCCESS;
+            case "deleteMemory",
+                    "updateMemory",
+                    "deleteKnowledgebase",
+                    "deleteKnowledgebaseFiles",
+                    "bindProfileTemplate",
+                    "editProfile",
+                    "deleteProfile" -> FakeMemosClient.SUCCESS;
             case "addFeedback" -> FakeMemosClient.RECEIPT;
             case "getTaskStatus" -> fresh.getTaskStatus((String) request).join();
             case "chat" -> fresh.chat((ChatRequest) request).join();
-            case "createKnowledgebase" -> fresh.createKnowledgebase((CreateKnowledgebaseRequest) request).join();
-            case "addKnowledgebaseFiles" -> fresh.addKnowledgebaseFiles((AddKnowledgebaseFileRequest) request).join();
-            case "getKnowledgebaseFiles" -> fresh.getKnowledgebaseFiles((GetKnowledgebaseFileRequest) request).join();
-            case "extractMemory" -> fresh.extractMemory((ExtractMemoryRequest) request).join();
+            case "createKnowledgebase" ->
+                fresh.createKnowledgebase((CreateKnowledgebaseRequest) request).join();
+            case "addKnowledgebaseFiles" ->
+                fresh.addKnowledgebaseFiles((AddKnowledgebaseFileRequest) request)
+                        .join();
+            case "getKnowledgebaseFiles" ->
+                fresh.getKnowledgebaseFiles((GetKnowledgebaseFileRequest) request)
+                        .join();
+            case "extractMemory" ->
+                fresh.extractMemory((ExtractMemoryRequest) request).join();
             case "rerank" -> fresh.rerank((RerankRequest) request).join();
             default -> throw new AssertionError(method);
         };
@@ -195,13 +266,16 @@ class MemosServerTest {
 
     @Test
     void envelopesAreExactlyTheCloudShape() throws Exception {
-        assertThat(post("add/message", "{\"user_id\":\"u1\",\"messages\":[{\"role\":\"user\",\"content\":\"hi\"}]}").body())
-                .isEqualTo("{\"code\":0,\"message\":\"ok\",\"data\":{\"success\":true,\"task_id\":\"task-1\",\"status\":\"running\"}}");
+        assertThat(post("add/message", "{\"user_id\":\"u1\",\"messages\":[{\"role\":\"user\",\"content\":\"hi\"}]}")
+                        .body())
+                .isEqualTo(
+                        "{\"code\":0,\"message\":\"ok\",\"data\":{\"success\":true,\"task_id\":\"task-1\",\"status\":\"running\"}}");
         assertThat(post("get/status", "{\"task_id\":\"task-1\"}").body())
                 .isEqualTo("{\"code\":0,\"message\":\"ok\",\"data\":"
                         + "{\"task_id\":\"task-1\",\"status\":\"completed\",\"memory_views\":{\"added\":1}}}");
         assertThat(post("search/memory", "{\"query\":\"q\"}").body())
-                .isEqualTo("{\"code\":40002,\"message\":\"exactly one of user_id or agent_id is required\",\"data\":null}");
+                .isEqualTo(
+                        "{\"code\":40002,\"message\":\"exactly one of user_id or agent_id is required\",\"data\":null}");
     }
 
     @Test
@@ -210,7 +284,8 @@ class MemosServerTest {
 
         assertThat(response.statusCode()).isEqualTo(200);
         assertThat(backend.received.get("getMemoryById")).isEqualTo("mem-1");
-        assertThat(Json.MAPPER.treeToValue(json(response).get("data"), MemoryDetail.class)).isEqualTo(backend.memory);
+        assertThat(Json.MAPPER.treeToValue(json(response).get("data"), MemoryDetail.class))
+                .isEqualTo(backend.memory);
     }
 
     @ParameterizedTest
@@ -252,9 +327,10 @@ class MemosServerTest {
 
     // ---- text survives exactly ----
 
-    static final String HOSTILE = "emoji 🧠👨‍👩‍👧 CJK 周六带孩子去动物园 RTL שלום مرحبا \u200f control \u0000\u0001\u001f\u007f"
-            + " quotes \"'` backslash \\ \\\" \\u0041 slash / </script> <!-- json {\"a\":[1,}] line\u2028sep\u2029"
-            + " cr\r lf\n tab\t lone-surrogate-free \uFFFD";
+    static final String HOSTILE =
+            "emoji 🧠👨‍👩‍👧 CJK 周六带孩子去动物园 RTL שלום مرحبا \u200f control \u0000\u0001\u001f\u007f"
+                    + " quotes \"'` backslash \\ \\\" \\u0041 slash / </script> <!-- json {\"a\":[1,}] line\u2028sep\u2029"
+                    + " cr\r lf\n tab\t lone-surrogate-free \uFFFD";
 
     @Test
     void unicodeControlCharactersAndJsonHostileTextRoundTripExactly() throws Exception {
@@ -265,21 +341,29 @@ class MemosServerTest {
         assertThat(post("add/message", request).statusCode()).isEqualTo(200);
         AddMessageRequest received = (AddMessageRequest) backend.received.get("addMessage");
         assertThat(Json.write(received)).isEqualTo(request);
-        assertThat(Json.tree(received.messages().get(0)).get("content").asText()).isEqualTo(HOSTILE);
+        assertThat(Json.tree(received.messages().get(0)).get("content").asText())
+                .isEqualTo(HOSTILE);
 
-        backend.memory = FakeMemosClient.read("{\"id\":\"m\",\"memory_value\":" + Json.write(HOSTILE) + "}", MemoryDetail.class);
-        HttpResponse<String> search = post("search/memory", "{\"query\":" + Json.write(HOSTILE) + ",\"user_id\":\"u1\"}");
-        assertThat(((SearchMemoryRequest) backend.received.get("searchMemory")).query()).isEqualTo(HOSTILE);
-        assertThat(json(search).at("/data/memory_detail_list/0/memory_value").asText()).isEqualTo(HOSTILE);
+        backend.memory =
+                FakeMemosClient.read("{\"id\":\"m\",\"memory_value\":" + Json.write(HOSTILE) + "}", MemoryDetail.class);
+        HttpResponse<String> search =
+                post("search/memory", "{\"query\":" + Json.write(HOSTILE) + ",\"user_id\":\"u1\"}");
+        assertThat(((SearchMemoryRequest) backend.received.get("searchMemory")).query())
+                .isEqualTo(HOSTILE);
+        assertThat(json(search).at("/data/memory_detail_list/0/memory_value").asText())
+                .isEqualTo(HOSTILE);
     }
 
     @Test
     void bodiesWithoutACharsetOrContentTypeAreUtf8() throws Exception {
         HttpRequest request = HttpRequest.newBuilder(URI.create(server.baseUrl() + "/search/memory"))
-                .POST(HttpRequest.BodyPublishers.ofString("{\"query\":\"周六\",\"user_id\":\"u1\"}", StandardCharsets.UTF_8))
+                .POST(HttpRequest.BodyPublishers.ofString(
+                        "{\"query\":\"周六\",\"user_id\":\"u1\"}", StandardCharsets.UTF_8))
                 .build();
-        assertThat(HTTP.send(request, HttpResponse.BodyHandlers.ofString()).statusCode()).isEqualTo(200);
-        assertThat(((SearchMemoryRequest) backend.received.get("searchMemory")).query()).isEqualTo("周六");
+        assertThat(HTTP.send(request, HttpResponse.BodyHandlers.ofString()).statusCode())
+                .isEqualTo(200);
+        assertThat(((SearchMemoryRequest) backend.received.get("searchMemory")).query())
+                .isEqualTo("周六");
     }
 
     // ---- bad input ----
@@ -294,10 +378,16 @@ class MemosServerTest {
 
     @Test
     void wrongTypesNameTheField() throws Exception {
-        assertError(post("search/memory", "{\"query\":\"q\",\"user_id\":\"u\",\"memory_limit_number\":\"lots\"}"),
-                400, 40000, "memory_limit_number");
-        assertError(post("search/memory", "{\"query\":\"q\",\"user_id\":\"u\",\"include_preference\":\"maybe\"}"),
-                400, 40000, "include_preference");
+        assertError(
+                post("search/memory", "{\"query\":\"q\",\"user_id\":\"u\",\"memory_limit_number\":\"lots\"}"),
+                400,
+                40000,
+                "memory_limit_number");
+        assertError(
+                post("search/memory", "{\"query\":\"q\",\"user_id\":\"u\",\"include_preference\":\"maybe\"}"),
+                400,
+                40000,
+                "include_preference");
         assertError(post("add/message", "{\"user_id\":\"u\",\"messages\":\"hi\"}"), 400, 40000, "messages");
         assertError(post("get/status", "{\"task_id\":{\"id\":1}}"), 400, 40000, "task_id");
         assertError(post("delete/knowledgebase-file", "{\"file_ids\":\"f1\"}"), 400, 40000, "file_ids");
@@ -309,8 +399,11 @@ class MemosServerTest {
         assertError(post("search/memory", "{\"user_id\":\"u\"}"), 400, 40002, "query is required");
         assertError(post("search/memory", "{}"), 400, 40002, "query is required");
         assertError(post("search/memory", ""), 400, 40002, "query is required");
-        assertError(post("search/memory", "{\"query\":\"q\",\"user_id\":\"u\",\"memory_limit_number\":99}"),
-                400, 40000, "memory_limit_number must be between 0 and 25");
+        assertError(
+                post("search/memory", "{\"query\":\"q\",\"user_id\":\"u\",\"memory_limit_number\":99}"),
+                400,
+                40000,
+                "memory_limit_number must be between 0 and 25");
         assertError(post("get/status", "{}"), 400, 40002, "task_id is required");
         assertError(post("delete/memory", "{}"), 400, 40000, "exactly one delete condition is required");
         assertThat(backend.received).isEmpty();
@@ -322,7 +415,8 @@ class MemosServerTest {
         assertError(post("search/memory", big), 413, 41300, "4096 bytes");
 
         HttpRequest chunked = HttpRequest.newBuilder(URI.create(server.baseUrl() + "/search/memory"))
-                .POST(HttpRequest.BodyPublishers.ofInputStream(() -> new java.io.ByteArrayInputStream(big.getBytes(StandardCharsets.UTF_8))))
+                .POST(HttpRequest.BodyPublishers.ofInputStream(
+                        () -> new java.io.ByteArrayInputStream(big.getBytes(StandardCharsets.UTF_8))))
                 .build();
         assertError(HTTP.send(chunked, HttpResponse.BodyHandlers.ofString()), 413, 41300, "4096 bytes");
         assertThat(backend.received).isEmpty();
@@ -332,7 +426,9 @@ class MemosServerTest {
     void unknownPathsAre404AndWrongMethods405() throws Exception {
         assertError(post("search/memories", "{}"), 404, 40400, "no endpoint");
         assertError(post("search/memory/", "{}"), 404, 40400, "no endpoint");
-        HttpResponse<String> root = HTTP.send(HttpRequest.newBuilder(URI.create(server.baseUrl().replace("/api/openmem/v1", "/nope"))).build(),
+        HttpResponse<String> root = HTTP.send(
+                HttpRequest.newBuilder(URI.create(server.baseUrl().replace("/api/openmem/v1", "/nope")))
+                        .build(),
                 HttpResponse.BodyHandlers.ofString());
         assertError(root, 404, 40400, "no endpoint");
 
@@ -347,7 +443,8 @@ class MemosServerTest {
     @Test
     void healthAnswersWithoutTheApiPrefix() throws Exception {
         HttpResponse<String> health = HTTP.send(
-                HttpRequest.newBuilder(URI.create(server.baseUrl().replace("/api/openmem/v1", "/health"))).build(),
+                HttpRequest.newBuilder(URI.create(server.baseUrl().replace("/api/openmem/v1", "/health")))
+                        .build(),
                 HttpResponse.BodyHandlers.ofString());
         assertThat(health.statusCode()).isEqualTo(200);
         assertThat(health.body()).isEqualTo("{\"status\":\"healthy\",\"service\":\"memos4j-local\"}");
@@ -355,9 +452,13 @@ class MemosServerTest {
 
     @Test
     void requestIdsAreEchoedWhenSafeAndGeneratedOtherwise() throws Exception {
-        assertThat(post("get/status", "{\"task_id\":\"t\"}", "x-request-id", "abc-123").headers().firstValue("x-request-id"))
+        assertThat(post("get/status", "{\"task_id\":\"t\"}", "x-request-id", "abc-123")
+                        .headers()
+                        .firstValue("x-request-id"))
                 .hasValue("abc-123");
-        assertThat(post("get/status", "{\"task_id\":\"t\"}", "x-request-id", "evil\tvalue<script>").headers().firstValue("x-request-id"))
+        assertThat(post("get/status", "{\"task_id\":\"t\"}", "x-request-id", "evil\tvalue<script>")
+                        .headers()
+                        .firstValue("x-request-id"))
                 .hasValueSatisfying(id -> assertThat(id).matches("[0-9a-f-]{36}"));
         assertThat(post("nope", "{}").headers().firstValue("x-request-id")).isPresent();
     }
@@ -370,7 +471,8 @@ class MemosServerTest {
         assertError(get("get/memory/mem-9"), 404, 40001, "memory mem-9 not found");
 
         backend.failure = MemosServiceException.of(503, 50004, "memory service unavailable", null, null, null);
-        assertError(post("search/memory", "{\"query\":\"q\",\"user_id\":\"u\"}"), 503, 50004, "memory service unavailable");
+        assertError(
+                post("search/memory", "{\"query\":\"q\",\"user_id\":\"u\"}"), 503, 50004, "memory service unavailable");
 
         backend.failure = new IllegalArgumentException("filter must have exactly one of and/or at its root");
         assertError(post("search/memory", "{\"query\":\"q\",\"user_id\":\"u\"}"), 400, 40000, "filter must have");
@@ -379,8 +481,11 @@ class MemosServerTest {
     @Test
     void unsupportedOperationsAre400NamingTheEndpointSoClientsDoNotRetry() throws Exception {
         backend.failure = new MemosUnsupportedOperationException("chat", "no LLM is configured");
-        assertError(post("chat", "{\"user_id\":\"u\",\"conversation_id\":\"c\",\"query\":\"q\"}"),
-                400, 40006, "chat is not supported: no LLM is configured");
+        assertError(
+                post("chat", "{\"user_id\":\"u\",\"conversation_id\":\"c\",\"query\":\"q\"}"),
+                400,
+                40006,
+                "chat is not supported: no LLM is configured");
     }
 
     @Test
@@ -390,7 +495,8 @@ class MemosServerTest {
 
         assertError(response, 500, 50000, "internal server error");
         assertThat(response.body()).doesNotContain("secret internal detail");
-        assertThat(json(response).get("message").asText()).contains(response.headers().firstValue("x-request-id").orElseThrow());
+        assertThat(json(response).get("message").asText())
+                .contains(response.headers().firstValue("x-request-id").orElseThrow());
     }
 
     /** A value Jackson cannot write: its only property throws. */
@@ -402,9 +508,21 @@ class MemosServerTest {
 
     @Test
     void aResultThatCannotBeWrittenIsStillAnswered() throws Exception {
-        backend.memory = new MemoryDetail("m", Optional.empty(), "v", Optional.empty(), Optional.empty(), Optional.empty(),
-                Optional.empty(), Optional.empty(), Optional.empty(), List.of(), Optional.empty(), List.of(),
-                java.util.Map.of("broken", new Unwritable()), java.util.Map.of());
+        backend.memory = new MemoryDetail(
+                "m",
+                Optional.empty(),
+                "v",
+                Optional.empty(),
+                Optional.empty(),
+                Optional.empty(),
+                Optional.empty(),
+                Optional.empty(),
+                Optional.empty(),
+                List.of(),
+                Optional.empty(),
+                List.of(),
+                java.util.Map.of("broken", new Unwritable()),
+                java.util.Map.of());
 
         HttpResponse<String> response = get("get/memory/m");
 
@@ -442,14 +560,25 @@ class MemosServerTest {
 
     @Test
     void streamedTextWithLineBreaksStaysOneDataLine() throws Exception {
-        backend.streamEvents = List.of(new ChatEvent("reasoning", "think\nhard", null),
-                new ChatEvent(ChatEvent.TEXT, HOSTILE, null), new ChatEvent(ChatEvent.END, "", null));
+        backend.streamEvents = List.of(
+                new ChatEvent("reasoning", "think\nhard", null),
+                new ChatEvent(ChatEvent.TEXT, HOSTILE, null),
+                new ChatEvent(ChatEvent.END, "", null));
         HttpResponse<String> response = streamChat();
 
-        List<String> dataLines = response.body().lines().filter(l -> l.startsWith("data: ")).toList();
+        List<String> dataLines =
+                response.body().lines().filter(l -> l.startsWith("data: ")).toList();
         assertThat(dataLines).hasSize(4).last().isEqualTo("data: [DONE]");
-        assertThat(Json.MAPPER.readTree(dataLines.get(0).substring(6)).get("data").asText()).isEqualTo("think\nhard");
-        assertThat(Json.MAPPER.readTree(dataLines.get(1).substring(6)).get("data").asText()).isEqualTo(HOSTILE);
+        assertThat(Json.MAPPER
+                        .readTree(dataLines.get(0).substring(6))
+                        .get("data")
+                        .asText())
+                .isEqualTo("think\nhard");
+        assertThat(Json.MAPPER
+                        .readTree(dataLines.get(1).substring(6))
+                        .get("data")
+                        .asText())
+                .isEqualTo(HOSTILE);
         assertThat(dataLines.get(2)).isEqualTo("data: {\"type\":\"end\",\"data\":\"\"}");
     }
 
@@ -461,12 +590,16 @@ class MemosServerTest {
 
     @Test
     void aStreamThatFailsMidwayEndsWithAnErrorEventAndDone() throws Exception {
-        backend.streamEvents = List.of(new ChatEvent(ChatEvent.TEXT, "Hel", null), new ChatEvent("fail", "secret", null));
+        backend.streamEvents =
+                List.of(new ChatEvent(ChatEvent.TEXT, "Hel", null), new ChatEvent("fail", "secret", null));
         HttpResponse<String> response = streamChat();
 
         assertThat(response.statusCode()).isEqualTo(200);
-        assertThat(response.body()).contains("data: {\"type\":\"text\",\"data\":\"Hel\"}")
-                .contains("\"type\":\"error\"").contains("\"code\":50000").doesNotContain("secret")
+        assertThat(response.body())
+                .contains("data: {\"type\":\"text\",\"data\":\"Hel\"}")
+                .contains("\"type\":\"error\"")
+                .contains("\"code\":50000")
+                .doesNotContain("secret")
                 .endsWith("data: [DONE]\n\n");
     }
 
@@ -475,7 +608,8 @@ class MemosServerTest {
         backend.streamEventDelayMillis = 5;
         backend.streamEvents = java.util.Collections.nCopies(5_000, new ChatEvent(ChatEvent.TEXT, "token ", null));
         HttpRequest request = HttpRequest.newBuilder(URI.create(server.baseUrl() + "/chat"))
-                .POST(HttpRequest.BodyPublishers.ofString("{\"user_id\":\"u\",\"conversation_id\":\"c\",\"query\":\"q\",\"stream\":true}"))
+                .POST(HttpRequest.BodyPublishers.ofString(
+                        "{\"user_id\":\"u\",\"conversation_id\":\"c\",\"query\":\"q\",\"stream\":true}"))
                 .build();
         HttpResponse<java.io.InputStream> response = HTTP.send(request, HttpResponse.BodyHandlers.ofInputStream());
         try (java.io.InputStream body = response.body()) {
@@ -518,19 +652,23 @@ class MemosServerTest {
     void multipartUploadsReachTheBackendAsFilesAndAreCleanedUp() throws Exception {
         String boundary = "----memos4j-" + "7MA4YWxkTrZu0gW";
         String content = "Family notes\r\n--not-a-boundary\r\n周六 zoo 🦁";
-        byte[] body = multipart(boundary, List.of(
-                new String[] {"file", "notes.txt", content},
-                new String[] {"file", "../../etc/passwd", "second"},
-                new String[] {"comment", null, "ignored"}));
+        byte[] body = multipart(
+                boundary,
+                List.of(
+                        new String[] {"file", "notes.txt", content},
+                        new String[] {"file", "../../etc/passwd", "second"},
+                        new String[] {"comment", null, "ignored"}));
 
         HttpResponse<String> response = upload("?knowledgebase_id=kb%201&type=doc", body, boundary);
 
         assertThat(response.statusCode()).as(response.body()).isEqualTo(200);
-        UploadKnowledgebaseFilesRequest received = (UploadKnowledgebaseFilesRequest) backend.received.get("uploadKnowledgebaseFiles");
+        UploadKnowledgebaseFilesRequest received =
+                (UploadKnowledgebaseFilesRequest) backend.received.get("uploadKnowledgebaseFiles");
         assertThat(received.knowledgebaseId()).isEqualTo("kb 1");
         assertThat(received.type()).hasValue("doc");
         assertThat(backend.uploadedContent.keySet()).containsExactlyInAnyOrder("notes.txt", "passwd");
-        assertThat(new String(backend.uploadedContent.get("notes.txt"), StandardCharsets.UTF_8)).isEqualTo(content);
+        assertThat(new String(backend.uploadedContent.get("notes.txt"), StandardCharsets.UTF_8))
+                .isEqualTo(content);
         assertThat(json(response).get("data")).hasSize(2);
         assertThat(json(response).at("/data/0/name").asText()).isEqualTo("notes.txt");
         for (Path path : backend.uploadedPaths) {
@@ -547,7 +685,8 @@ class MemosServerTest {
         HttpResponse<String> response = upload("?knowledgebase_id=kb-1", body, boundary);
 
         assertThat(response.statusCode()).as(response.body()).isEqualTo(200);
-        AddKnowledgebaseFileRequest inline = (AddKnowledgebaseFileRequest) backend.received.get("addKnowledgebaseFiles");
+        AddKnowledgebaseFileRequest inline =
+                (AddKnowledgebaseFileRequest) backend.received.get("addKnowledgebaseFiles");
         assertThat(inline.knowledgebaseId()).isEqualTo("kb-1");
         assertThat(inline.file()).singleElement().satisfies(file -> {
             assertThat(file.name()).hasValue("notes.md");
@@ -561,10 +700,19 @@ class MemosServerTest {
         String boundary = "b0undary";
         byte[] oneFile = multipart(boundary, List.<String[]>of(new String[] {"file", "a.txt", "x"}));
         assertError(upload("", oneFile, boundary), 400, 40002, "knowledgebase_id is required");
-        assertError(upload("?knowledgebase_id=kb-1", multipart(boundary, List.<String[]>of(new String[] {"other", null, "x"})), boundary),
-                400, 40002, "file is required");
-        assertError(upload("?knowledgebase_id=kb-1", "garbage".getBytes(StandardCharsets.UTF_8), boundary),
-                400, 40000, "malformed multipart");
+        assertError(
+                upload(
+                        "?knowledgebase_id=kb-1",
+                        multipart(boundary, List.<String[]>of(new String[] {"other", null, "x"})),
+                        boundary),
+                400,
+                40002,
+                "file is required");
+        assertError(
+                upload("?knowledgebase_id=kb-1", "garbage".getBytes(StandardCharsets.UTF_8), boundary),
+                400,
+                40000,
+                "malformed multipart");
         byte[] huge = multipart(boundary, List.<String[]>of(new String[] {"file", "big.txt", "x".repeat(70 * 1024)}));
         assertError(upload("?knowledgebase_id=kb-1", huge, boundary), 413, 41300, "65536 bytes");
         assertThat(backend.received).isEmpty();
@@ -574,7 +722,8 @@ class MemosServerTest {
     void uploadsMayBeLargerThanJsonBodies() throws Exception {
         String boundary = "b0undary";
         byte[] body = multipart(boundary, List.<String[]>of(new String[] {"file", "a.txt", "y".repeat(10_000)}));
-        assertThat(upload("?knowledgebase_id=kb-1", body, boundary).statusCode()).isEqualTo(200);
+        assertThat(upload("?knowledgebase_id=kb-1", body, boundary).statusCode())
+                .isEqualTo(200);
         assertThat(backend.uploadedContent.get("a.txt")).hasSize(10_000);
     }
 
@@ -587,7 +736,11 @@ class MemosServerTest {
 
         @BeforeEach
         void startSecured() {
-            secured = MemosServer.builder(backend).port(0).apiKey("local-secret-key").build().start();
+            secured = MemosServer.builder(backend)
+                    .port(0)
+                    .apiKey("local-secret-key")
+                    .build()
+                    .start();
         }
 
         @AfterEach
@@ -622,17 +775,53 @@ class MemosServerTest {
 
         @Test
         void theRightKeyIsAccepted() throws Exception {
-            assertThat(search("Authorization", "Token local-secret-key").statusCode()).isEqualTo(200);
+            assertThat(search("Authorization", "Token local-secret-key").statusCode())
+                    .isEqualTo(200);
             assertThat(secured.toString()).doesNotContain("local-secret-key");
         }
 
         @Test
         void healthNeedsNoKey() throws Exception {
             HttpResponse<String> health = HTTP.send(
-                    HttpRequest.newBuilder(URI.create(secured.baseUrl().replace("/api/openmem/v1", "/health"))).build(),
+                    HttpRequest.newBuilder(URI.create(secured.baseUrl().replace("/api/openmem/v1", "/health")))
+                            .build(),
                     HttpResponse.BodyHandlers.ofString());
             assertThat(health.statusCode()).isEqualTo(200);
         }
+    }
+
+    @Test
+    void concurrentRequestsAreAllAnsweredCorrectly() throws Exception {
+        int threads = 8;
+        int perThread = 25;
+        java.util.concurrent.ExecutorService pool = java.util.concurrent.Executors.newFixedThreadPool(threads);
+        try {
+            List<java.util.concurrent.Future<List<String>>> results = new java.util.ArrayList<>();
+            for (int t = 0; t < threads; t++) {
+                int thread = t;
+                results.add(pool.submit(() -> {
+                    List<String> taskIds = new java.util.ArrayList<>();
+                    for (int i = 0; i < perThread; i++) {
+                        HttpResponse<String> response =
+                                post("get/status", "{\"task_id\":\"t-" + thread + "-" + i + "\"}");
+                        assertThat(response.statusCode()).isEqualTo(200);
+                        taskIds.add(json(response).at("/data/task_id").asText());
+                    }
+                    return taskIds;
+                }));
+            }
+            for (int t = 0; t < threads; t++) {
+                List<String> expected = new java.util.ArrayList<>();
+                for (int i = 0; i < perThread; i++) {
+                    expected.add("t-" + t + "-" + i);
+                }
+                assertThat(results.get(t).get(60, java.util.concurrent.TimeUnit.SECONDS))
+                        .isEqualTo(expected);
+            }
+        } finally {
+            pool.shutdownNow();
+        }
+        assertThat(backend.calls).hasValue(threads * perThread);
     }
 
     // ---- lifecycle ----
@@ -649,21 +838,31 @@ class MemosServerTest {
     }
 
     @Test
-    void turnsOffNaglesAlgorithmSoSmallResponsesAreNotDelayed() {
-        // Without it every response waits for the client's delayed ACK (about 40 ms on Linux).
+    void configuresTheJdkServerForSmallFastResponsesAndAgainstSlowClients() {
+        // Without nodelay every response waits for the client's delayed ACK (about 40 ms on Linux).
         assertThat(System.getProperty("sun.net.httpserver.nodelay")).isEqualTo("true");
+        // Without a request time limit a client sending one byte a minute holds a thread for ever.
+        assertThat(System.getProperty("sun.net.httpserver.maxReqTime")).isEqualTo("60");
     }
 
     @Test
     void builderRejectsBadSettings() {
-        org.assertj.core.api.Assertions.assertThatThrownBy(() -> MemosServer.builder(backend).port(70000))
-                .isInstanceOf(IllegalArgumentException.class).hasMessageContaining("port");
-        org.assertj.core.api.Assertions.assertThatThrownBy(() -> MemosServer.builder(backend).maxRequestBytes(0))
-                .isInstanceOf(IllegalArgumentException.class).hasMessageContaining("maxRequestBytes");
-        org.assertj.core.api.Assertions.assertThatThrownBy(() -> MemosServer.builder(backend).apiKey(" "))
-                .isInstanceOf(IllegalArgumentException.class).hasMessageContaining("apiKey");
-        org.assertj.core.api.Assertions.assertThatThrownBy(() -> MemosServer.builder(backend).build().port())
+        org.assertj.core.api.Assertions.assertThatThrownBy(
+                        () -> MemosServer.builder(backend).port(70000))
+                .isInstanceOf(IllegalArgumentException.class)
+                .hasMessageContaining("port");
+        org.assertj.core.api.Assertions.assertThatThrownBy(
+                        () -> MemosServer.builder(backend).maxRequestBytes(0))
+                .isInstanceOf(IllegalArgumentException.class)
+                .hasMessageContaining("maxRequestBytes");
+        org.assertj.core.api.Assertions.assertThatThrownBy(
+                        () -> MemosServer.builder(backend).apiKey(" "))
+                .isInstanceOf(IllegalArgumentException.class)
+                .hasMessageContaining("apiKey");
+        org.assertj.core.api.Assertions.assertThatThrownBy(
+                        () -> MemosServer.builder(backend).build().port())
                 .isInstanceOf(IllegalStateException.class);
-        assertThat(Optional.of(server.baseUrl())).hasValueSatisfying(url -> assertThat(url).endsWith("/api/openmem/v1"));
+        assertThat(Optional.of(server.baseUrl()))
+                .hasValueSatisfying(url -> assertThat(url).endsWith("/api/openmem/v1"));
     }
 }

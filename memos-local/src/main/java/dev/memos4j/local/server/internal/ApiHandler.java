@@ -25,6 +25,7 @@ public final class ApiHandler implements HttpHandler {
 
     /** The path prefix of the cloud API. */
     public static final String BASE_PATH = "/api/openmem/v1";
+
     private static final String GET_MEMORY_BY_ID = "get/memory/";
     private static final byte[] HEALTH =
             "{\"status\":\"healthy\",\"service\":\"memos4j-local\"}".getBytes(StandardCharsets.UTF_8);
@@ -49,7 +50,11 @@ public final class ApiHandler implements HttpHandler {
      * @param executor where responses are written once the backend answers
      */
     public ApiHandler(
-            MemosClient backend, Optional<String> apiKey, long maxRequestBytes, long maxUploadBytes, Executor executor) {
+            MemosClient backend,
+            Optional<String> apiKey,
+            long maxRequestBytes,
+            long maxUploadBytes,
+            Executor executor) {
         this.backend = Objects.requireNonNull(backend, "backend");
         this.expectedAuthorization = apiKey.map(k -> ("Token " + k).getBytes(StandardCharsets.UTF_8));
         this.maxRequestBytes = maxRequestBytes;
@@ -81,21 +86,23 @@ public final class ApiHandler implements HttpHandler {
         } catch (Throwable t) {
             result = CompletableFuture.failedFuture(t);
         }
-        result.whenCompleteAsync((data, failure) -> {
-            if (call.committed()) {
-                return; // answered already: health, or an event stream
-            }
-            try {
-                if (failure != null) {
-                    call.sendError(Failures.toApi(failure, call.requestId()));
-                } else {
-                    call.sendData(data);
-                }
-            } catch (RuntimeException e) {
-                // For example a result that cannot be serialised: the caller still gets an answer.
-                call.sendError(Failures.toApi(e, call.requestId()));
-            }
-        }, responder);
+        result.whenCompleteAsync(
+                (data, failure) -> {
+                    if (call.committed()) {
+                        return; // answered already: health, or an event stream
+                    }
+                    try {
+                        if (failure != null) {
+                            call.sendError(Failures.toApi(failure, call.requestId()));
+                        } else {
+                            call.sendData(data);
+                        }
+                    } catch (RuntimeException e) {
+                        // For example a result that cannot be serialised: the caller still gets an answer.
+                        call.sendError(Failures.toApi(e, call.requestId()));
+                    }
+                },
+                responder);
     }
 
     private CompletableFuture<?> route(Call call) throws Exception {
@@ -130,8 +137,8 @@ public final class ApiHandler implements HttpHandler {
     private static void requireMethod(Call call, String method) {
         if (!call.method().equals(method)) {
             call.setResponseHeader("Allow", method);
-            throw new ApiException(405, ApiException.METHOD_NOT_ALLOWED,
-                    "method " + call.method() + " not allowed; use " + method);
+            throw new ApiException(
+                    405, ApiException.METHOD_NOT_ALLOWED, "method " + call.method() + " not allowed; use " + method);
         }
     }
 
@@ -141,7 +148,9 @@ public final class ApiHandler implements HttpHandler {
         }
         String sent = call.header("Authorization");
         if (sent == null || sent.isBlank()) {
-            throw new ApiException(401, ApiException.AUTH_REQUIRED,
+            throw new ApiException(
+                    401,
+                    ApiException.AUTH_REQUIRED,
                     "API key authentication required: send Authorization: Token <key>");
         }
         // Constant-time comparison: the reply time must not reveal how much of the key matched.
@@ -175,7 +184,10 @@ public final class ApiHandler implements HttpHandler {
             }
         }
         try {
-            return StandardCharsets.UTF_8.newDecoder().decode(ByteBuffer.wrap(bytes.toByteArray())).toString();
+            return StandardCharsets.UTF_8
+                    .newDecoder()
+                    .decode(ByteBuffer.wrap(bytes.toByteArray()))
+                    .toString();
         } catch (CharacterCodingException e) {
             throw new ApiException(400, ApiException.INVALID_PARAMETER, "memid is not valid UTF-8");
         }

@@ -34,7 +34,8 @@ final class Call {
         this.onDone = onDone;
         String incoming = exchange.getRequestHeaders().getFirst(REQUEST_ID_HEADER);
         this.requestId = incoming != null && SAFE_REQUEST_ID.matcher(incoming).matches()
-                ? incoming : UUID.randomUUID().toString();
+                ? incoming
+                : UUID.randomUUID().toString();
     }
 
     String requestId() {
@@ -109,8 +110,8 @@ final class Call {
     }
 
     private static ApiException tooLarge(long maxBytes) {
-        return new ApiException(413, ApiException.PAYLOAD_TOO_LARGE,
-                "request body exceeds the limit of " + maxBytes + " bytes");
+        return new ApiException(
+                413, ApiException.PAYLOAD_TOO_LARGE, "request body exceeds the limit of " + maxBytes + " bytes");
     }
 
     /** Whether a response has been started (after which no error envelope can be sent). */

@@ -51,16 +51,21 @@ final class Endpoints {
         routes.put("delete/memory", json(DeleteMemoryRequest.class, backend::deleteMemory));
         routes.put("update/memory", json(UpdateMemoryRequest.class, backend::updateMemory));
         routes.put("add/feedback", json(AddFeedbackRequest.class, backend::addFeedback));
-        routes.put("get/status", (call, body) ->
-                backend.getTaskStatus(JsonBodies.requiredText(JsonBodies.object(body), "task_id")));
+        routes.put(
+                "get/status",
+                (call, body) -> backend.getTaskStatus(JsonBodies.requiredText(JsonBodies.object(body), "task_id")));
         routes.put("chat", (call, body) -> chat(backend, call, body));
         routes.put("create/knowledgebase", json(CreateKnowledgebaseRequest.class, backend::createKnowledgebase));
-        routes.put("delete/knowledgebase", (call, body) ->
-                backend.deleteKnowledgebase(JsonBodies.requiredText(JsonBodies.object(body), "knowledgebase_id")));
+        routes.put(
+                "delete/knowledgebase",
+                (call, body) -> backend.deleteKnowledgebase(
+                        JsonBodies.requiredText(JsonBodies.object(body), "knowledgebase_id")));
         routes.put(UPLOAD_PATH, (call, body) -> addKnowledgebaseFile(backend, call, body));
         routes.put("get/knowledgebase-file", json(GetKnowledgebaseFileRequest.class, backend::getKnowledgebaseFiles));
-        routes.put("delete/knowledgebase-file", (call, body) ->
-                backend.deleteKnowledgebaseFiles(JsonBodies.requiredTextList(JsonBodies.object(body), "file_ids")));
+        routes.put(
+                "delete/knowledgebase-file",
+                (call, body) -> backend.deleteKnowledgebaseFiles(
+                        JsonBodies.requiredTextList(JsonBodies.object(body), "file_ids")));
         routes.put("extract/memory", json(ExtractMemoryRequest.class, backend::extractMemory));
         routes.put("rerank", json(RerankRequest.class, backend::rerank));
         routes.put("bind/profile_template", json(BindProfileTemplateRequest.class, backend::bindProfileTemplate));
@@ -94,6 +99,7 @@ final class Endpoints {
         if (boundary.isPresent()) {
             return KnowledgebaseUploads.serve(backend, call, body, boundary.get());
         }
-        return backend.addKnowledgebaseFiles(JsonBodies.bind(JsonBodies.object(body), AddKnowledgebaseFileRequest.class));
+        return backend.addKnowledgebaseFiles(
+                JsonBodies.bind(JsonBodies.object(body), AddKnowledgebaseFileRequest.class));
     }
 }

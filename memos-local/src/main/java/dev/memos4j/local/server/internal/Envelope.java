@@ -13,7 +13,10 @@ import java.io.UncheckedIOException;
  */
 @JsonPropertyOrder({"code", "message", "data"})
 @JsonInclude(JsonInclude.Include.ALWAYS)
-record Envelope(@JsonProperty("code") int code, @JsonProperty("message") String message, @JsonProperty("data") Object data) {
+record Envelope(
+        @JsonProperty("code") int code,
+        @JsonProperty("message") String message,
+        @JsonProperty("data") Object data) {
 
     static Envelope ok(Object data) {
         return new Envelope(0, "ok", data);

@@ -41,7 +41,9 @@ final class JsonBodies {
             return Json.MAPPER.createObjectNode();
         }
         if (!tree.isObject()) {
-            throw new ApiException(400, ApiException.INVALID_PARAMETER,
+            throw new ApiException(
+                    400,
+                    ApiException.INVALID_PARAMETER,
                     "request body must be a JSON object (was " + describe(tree.getNodeType()) + ")");
         }
         return tree;
@@ -61,7 +63,9 @@ final class JsonBodies {
     /** A required, non-blank string field. */
     static String requiredText(JsonNode tree, String field) {
         JsonNode value = tree.get(field);
-        if (value == null || value.isNull() || (value.isTextual() && value.asText().isBlank())) {
+        if (value == null
+                || value.isNull()
+                || (value.isTextual() && value.asText().isBlank())) {
             throw ApiException.badRequest(field + " is required");
         }
         if (!value.isValueNode() || value.isBinary()) {
@@ -82,8 +86,8 @@ final class JsonBodies {
         List<String> items = new ArrayList<>(value.size());
         for (JsonNode item : value) {
             if (!item.isTextual() || item.asText().isBlank()) {
-                throw new ApiException(400, ApiException.INVALID_PARAMETER,
-                        field + " must contain only non-empty strings");
+                throw new ApiException(
+                        400, ApiException.INVALID_PARAMETER, field + " must contain only non-empty strings");
             }
             items.add(item.asText());
         }
@@ -98,14 +102,18 @@ final class JsonBodies {
             }
         }
         if (e instanceof StreamReadException read) {
-            return new ApiException(400, ApiException.INVALID_PARAMETER, "malformed JSON: " + read.getOriginalMessage());
+            return new ApiException(
+                    400, ApiException.INVALID_PARAMETER, "malformed JSON: " + read.getOriginalMessage());
         }
         String field = e instanceof JsonMappingException mapping ? path(mapping.getPath()) : "";
         if (e instanceof MismatchedInputException mismatch && mismatch.getTargetType() != null) {
             String expected = expectedType(mismatch.getTargetType());
-            return new ApiException(400, ApiException.INVALID_PARAMETER, field.isEmpty()
-                    ? "request body has the wrong type (expected " + expected + ")"
-                    : "field " + field + " has the wrong type (expected " + expected + ")");
+            return new ApiException(
+                    400,
+                    ApiException.INVALID_PARAMETER,
+                    field.isEmpty()
+                            ? "request body has the wrong type (expected " + expected + ")"
+                            : "field " + field + " has the wrong type (expected " + expected + ")");
         }
         if (e instanceof DatabindException && !field.isEmpty()) {
             return new ApiException(400, ApiException.INVALID_PARAMETER, "field " + field + " has an invalid value");
@@ -114,14 +122,17 @@ final class JsonBodies {
     }
 
     private static ApiException wrongType(String field, String expected, JsonNodeType actual) {
-        return new ApiException(400, ApiException.INVALID_PARAMETER,
+        return new ApiException(
+                400,
+                ApiException.INVALID_PARAMETER,
                 "field " + field + " has the wrong type (expected " + expected + ", was " + describe(actual) + ")");
     }
 
     private static String path(List<JsonMappingException.Reference> references) {
         return references.stream()
                 .map(r -> r.getFieldName() != null ? r.getFieldName() : "[" + r.getIndex() + "]")
-                .collect(Collectors.joining(".")).replace(".[", "[");
+                .collect(Collectors.joining("."))
+                .replace(".[", "[");
     }
 
     private static String expectedType(Class<?> type) {

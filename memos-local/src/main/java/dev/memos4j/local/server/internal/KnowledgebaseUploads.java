@@ -59,12 +59,14 @@ final class KnowledgebaseUploads {
             throw ApiException.badRequest("file is required");
         }
         if (files.size() > MAX_FILES) {
-            throw new ApiException(400, 50103, "file must contain at most " + MAX_FILES + " files (was " + files.size() + ")");
+            throw new ApiException(
+                    400, 50103, "file must contain at most " + MAX_FILES + " files (was " + files.size() + ")");
         }
         Stored stored = store(files);
         CompletableFuture<List<UploadedFile>> uploaded;
         try {
-            uploaded = backend.uploadKnowledgebaseFiles(new UploadKnowledgebaseFilesRequest(knowledgebaseId, type, stored.files()));
+            uploaded = backend.uploadKnowledgebaseFiles(
+                    new UploadKnowledgebaseFilesRequest(knowledgebaseId, type, stored.files()));
         } catch (MemosUnsupportedOperationException e) {
             uploaded = CompletableFuture.failedFuture(e);
         } catch (RuntimeException e) {
@@ -73,18 +75,20 @@ final class KnowledgebaseUploads {
         }
         // A backend that only takes inline content (the local engine) still serves form uploads: the
         // server already holds the bytes, so it resends them as the JSON variant's base64 content.
-        return uploaded
-                .exceptionallyCompose(failure -> Failures.unwrap(failure) instanceof MemosUnsupportedOperationException
-                        ? backend.addKnowledgebaseFiles(inline(knowledgebaseId, files))
-                        : CompletableFuture.failedFuture(failure))
+        return uploaded.exceptionallyCompose(
+                        failure -> Failures.unwrap(failure) instanceof MemosUnsupportedOperationException
+                                ? backend.addKnowledgebaseFiles(inline(knowledgebaseId, files))
+                                : CompletableFuture.failedFuture(failure))
                 .whenComplete((result, failure) -> deleteQuietly(stored.directory()));
     }
 
     private static AddKnowledgebaseFileRequest inline(String knowledgebaseId, List<Multipart.Part> files) {
-        AddKnowledgebaseFileRequest.Builder request = AddKnowledgebaseFileRequest.builder().knowledgebaseId(knowledgebaseId);
+        AddKnowledgebaseFileRequest.Builder request =
+                AddKnowledgebaseFileRequest.builder().knowledgebaseId(knowledgebaseId);
         for (int i = 0; i < files.size(); i++) {
             Multipart.Part part = files.get(i);
-            request.addFile(KnowledgebaseFile.ofBytes(part.content(), safeFileName(part.filename().orElse(""), i)));
+            request.addFile(KnowledgebaseFile.ofBytes(
+                    part.content(), safeFileName(part.filename().orElse(""), i)));
         }
         return request.build();
     }
@@ -116,7 +120,9 @@ final class KnowledgebaseUploads {
         String name = sent.replace('\\', '/');
         name = name.substring(name.lastIndexOf('/') + 1);
         StringBuilder clean = new StringBuilder();
-        name.codePoints().filter(c -> c >= 0x20 && c != 0x7f && ":*?\"<>|".indexOf(c) < 0).forEach(clean::appendCodePoint);
+        name.codePoints()
+                .filter(c -> c >= 0x20 && c != 0x7f && ":*?\"<>|".indexOf(c) < 0)
+                .forEach(clean::appendCodePoint);
         String result = clean.toString().strip();
         if (result.isEmpty() || result.equals(".") || result.equals("..")) {
             return "file-" + (index + 1);
@@ -134,7 +140,9 @@ final class KnowledgebaseUploads {
             String key = eq < 0 ? pair : pair.substring(0, eq);
             String value = eq < 0 ? "" : pair.substring(eq + 1);
             try {
-                params.putIfAbsent(URLDecoder.decode(key, StandardCharsets.UTF_8), URLDecoder.decode(value, StandardCharsets.UTF_8));
+                params.putIfAbsent(
+                        URLDecoder.decode(key, StandardCharsets.UTF_8),
+                        URLDecoder.decode(value, StandardCharsets.UTF_8));
             } catch (IllegalArgumentException e) {
                 throw new ApiException(400, ApiException.INVALID_PARAMETER, "malformed query string");
             }

@@ -38,7 +38,8 @@ final class Multipart {
                 }
             }
         }
-        throw new ApiException(400, ApiException.INVALID_PARAMETER, "multipart/form-data request without a valid boundary");
+        throw new ApiException(
+                400, ApiException.INVALID_PARAMETER, "multipart/form-data request without a valid boundary");
     }
 
     /** Parses the body; a malformed body is a 400. */
@@ -71,8 +72,8 @@ final class Multipart {
                 throw malformed("closing boundary not found");
             }
             if (parts.size() == MAX_PARTS) {
-                throw new ApiException(400, ApiException.INVALID_PARAMETER,
-                        "multipart body has more than " + MAX_PARTS + " parts");
+                throw new ApiException(
+                        400, ApiException.INVALID_PARAMETER, "multipart body has more than " + MAX_PARTS + " parts");
             }
             parts.add(part(headers, Arrays.copyOfRange(body, contentStart, contentEnd)));
             pos = contentEnd + partDelimiter.length;

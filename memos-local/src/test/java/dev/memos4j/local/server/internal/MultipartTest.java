@@ -16,19 +16,22 @@ class MultipartTest {
     @Test
     void findsTheBoundaryQuotedOrNotAndIgnoresOtherContentTypes() {
         assertThat(Multipart.boundary("multipart/form-data; boundary=abc")).hasValue("abc");
-        assertThat(Multipart.boundary("Multipart/Form-Data; charset=utf-8; boundary=\"a b;c\"")).hasValue("a b;c");
+        assertThat(Multipart.boundary("Multipart/Form-Data; charset=utf-8; boundary=\"a b;c\""))
+                .hasValue("a b;c");
         assertThat(Multipart.boundary("application/json")).isEmpty();
         assertThat(Multipart.boundary(null)).isEmpty();
         assertThatThrownBy(() -> Multipart.boundary("multipart/form-data"))
-                .isInstanceOf(ApiException.class).hasMessageContaining("boundary");
+                .isInstanceOf(ApiException.class)
+                .hasMessageContaining("boundary");
     }
 
     @Test
     void parsesFieldsFilesAndBinaryContentExactly() {
         byte[] binary = {0, 1, 2, (byte) 0xff, '\r', '\n', '-', '-', 'x'};
-        byte[] head = bytes("preamble\r\n--XyZ\r\nContent-Disposition: form-data; name=\"knowledgebase_id\"\r\n\r\nkb-1\r\n"
-                + "--XyZ\r\nContent-Disposition: form-data; name=\"file\"; filename=\"a;b \\\"q\\\".bin\"\r\n"
-                + "Content-Type: application/octet-stream\r\n\r\n");
+        byte[] head =
+                bytes("preamble\r\n--XyZ\r\nContent-Disposition: form-data; name=\"knowledgebase_id\"\r\n\r\nkb-1\r\n"
+                        + "--XyZ\r\nContent-Disposition: form-data; name=\"file\"; filename=\"a;b \\\"q\\\".bin\"\r\n"
+                        + "Content-Type: application/octet-stream\r\n\r\n");
         byte[] tail = bytes("\r\n--XyZ\r\nContent-Disposition: form-data; name=\"file\"; filename=\"x.txt\"; "
                 + "filename*=UTF-8''%E5%91%A8%E5%85%AD.txt\r\n\r\n\r\n--XyZ--\r\n");
         byte[] body = new byte[head.length + binary.length + tail.length];
@@ -52,8 +55,10 @@ class MultipartTest {
     @Test
     void rejectsMalformedBodies() {
         assertThatThrownBy(() -> Multipart.parse(bytes("no boundary here"), "b"))
-                .isInstanceOf(ApiException.class).hasMessageContaining("boundary not found");
-        assertThatThrownBy(() -> Multipart.parse(bytes("--b\r\nContent-Disposition: form-data; name=\"f\"\r\n\r\nunterminated"), "b"))
+                .isInstanceOf(ApiException.class)
+                .hasMessageContaining("boundary not found");
+        assertThatThrownBy(() -> Multipart.parse(
+                        bytes("--b\r\nContent-Disposition: form-data; name=\"f\"\r\n\r\nunterminated"), "b"))
                 .hasMessageContaining("closing boundary not found");
         assertThatThrownBy(() -> Multipart.parse(bytes("--b\r\nContent-Type: text/plain\r\n\r\nx\r\n--b--"), "b"))
                 .hasMessageContaining("without a form field name");
@@ -65,7 +70,9 @@ class MultipartTest {
     void boundsTheNumberOfParts() {
         StringBuilder body = new StringBuilder();
         for (int i = 0; i <= Multipart.MAX_PARTS; i++) {
-            body.append("--b\r\nContent-Disposition: form-data; name=\"f").append(i).append("\"\r\n\r\nv\r\n");
+            body.append("--b\r\nContent-Disposition: form-data; name=\"f")
+                    .append(i)
+                    .append("\"\r\n\r\nv\r\n");
         }
         body.append("--b--\r\n");
         assertThatThrownBy(() -> Multipart.parse(bytes(body.toString()), "b"))
@@ -75,7 +82,8 @@ class MultipartTest {
     @Test
     void fileNamesKeepOnlyTheirLastSegment() {
         assertThat(KnowledgebaseUploads.safeFileName("../../etc/passwd", 0)).isEqualTo("passwd");
-        assertThat(KnowledgebaseUploads.safeFileName("C:\\Users\\me\\notes.md", 0)).isEqualTo("notes.md");
+        assertThat(KnowledgebaseUploads.safeFileName("C:\\Users\\me\\notes.md", 0))
+                .isEqualTo("notes.md");
         assertThat(KnowledgebaseUploads.safeFileName("..", 2)).isEqualTo("file-3");
         assertThat(KnowledgebaseUploads.safeFileName("a\u0000b:c.txt", 0)).isEqualTo("abc.txt");
         assertThat(KnowledgebaseUploads.safeFileName("家庭 笔记.txt", 0)).isEqualTo("家庭 笔记.txt");

@@ -16,7 +16,7 @@ import java.util.Objects;
  * @param jitter the random fraction taken off each computed wait, 0..1
  * @param maxRetryAfter the longest server-requested wait honoured; longer requests use the backoff
  */
-public record RetryPolicy(
+public record OpenAiRetryPolicy(
         int maxRetries, Duration initialBackoff, Duration maxBackoff, double jitter, Duration maxRetryAfter) {
 
     /**
@@ -28,7 +28,7 @@ public record RetryPolicy(
      * @param jitter the random fraction taken off each computed wait, 0..1
      * @param maxRetryAfter the longest server-requested wait honoured; longer requests use the backoff
      */
-    public RetryPolicy {
+    public OpenAiRetryPolicy {
         if (maxRetries < 0) {
             throw new IllegalArgumentException("maxRetries must not be negative, was " + maxRetries);
         }
@@ -49,8 +49,8 @@ public record RetryPolicy(
      *
      * @return the default policy
      */
-    public static RetryPolicy defaults() {
-        return new RetryPolicy(2, Duration.ofMillis(500), Duration.ofSeconds(8), 0.25, Duration.ofSeconds(60));
+    public static OpenAiRetryPolicy defaults() {
+        return new OpenAiRetryPolicy(2, Duration.ofMillis(500), Duration.ofSeconds(8), 0.25, Duration.ofSeconds(60));
     }
 
     /**
@@ -58,8 +58,8 @@ public record RetryPolicy(
      *
      * @return the policy
      */
-    public static RetryPolicy none() {
-        return new RetryPolicy(0, Duration.ZERO, Duration.ZERO, 0, Duration.ZERO);
+    public static OpenAiRetryPolicy none() {
+        return new OpenAiRetryPolicy(0, Duration.ZERO, Duration.ZERO, 0, Duration.ZERO);
     }
 
     /**
@@ -68,7 +68,7 @@ public record RetryPolicy(
      * @param maxRetries retries after the first attempt
      * @return the policy
      */
-    public RetryPolicy withMaxRetries(int maxRetries) {
-        return new RetryPolicy(maxRetries, initialBackoff, maxBackoff, jitter, maxRetryAfter);
+    public OpenAiRetryPolicy withMaxRetries(int maxRetries) {
+        return new OpenAiRetryPolicy(maxRetries, initialBackoff, maxBackoff, jitter, maxRetryAfter);
     }
 }
