@@ -4,6 +4,8 @@ import dev.memos4j.local.RetrievalMode;
 import java.io.IOException;
 import java.io.UncheckedIOException;
 import java.util.ArrayList;
+import java.util.Arrays;
+import java.util.Comparator;
 import java.util.HashMap;
 import java.util.HashSet;
 import java.util.LinkedHashSet;
@@ -11,12 +13,18 @@ import java.util.List;
 import java.util.Locale;
 import java.util.Map;
 import java.util.Set;
+import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.CompletionException;
+import java.util.concurrent.Executor;
+import java.util.function.Supplier;
+import java.util.function.ToDoubleFunction;
 import org.apache.lucene.analysis.Analyzer;
 import org.apache.lucene.analysis.TokenStream;
 import org.apache.lucene.analysis.tokenattributes.CharTermAttribute;
 import org.apache.lucene.index.FloatVectorValues;
 import org.apache.lucene.index.LeafReader;
 import org.apache.lucene.index.LeafReaderContext;
+import org.apache.lucene.index.SortedDocValues;
 import org.apache.lucene.index.Term;
 import org.apache.lucene.search.BooleanClause;
 import org.apache.lucene.search.BooleanQuery;
@@ -47,9 +55,11 @@ final class HybridRanker {
             double contextTextBoost,
             double speakerBoost,
             double conversationBoost,
-            int candidates) {}
+            int lexicalCandidates,
+            int vectorCandidates) {}
 
-    static final Weights DEFAULTS = new Weights(0.3, 0.5, 0.5, 0.15, 0.05, 200);
+    // Vector candidates beyond 50 per field changed no LoCoMo recall figure; each one costs HNSW visits.
+    static final Weights DEFAULTS = new Weights(0.3, 0.5, 0.5, 0.15, 0.05, 200, 50);
 
     // A few everyday words whose synonyms rarely co-occur with them in notes ("weekend" vs "Saturday").
     private static final Map<String, List<String>> EXPANSIONS = Map.ofEntries(
@@ -66,80 +76,144 @@ final class HybridRanker {
     private final Analyzer analyzer;
     private final Weights weights;
     private final RetrievalMode mode;
+    private final Executor helper;
 
-    HybridRanker(Analyzer analyzer, Weights weights, RetrievalMode mode) {
+    /**
+     * A ranker.
+     *
+     * @param helper runs one of the two vector searches of a query; given only tasks that never wait
+     */
+    HybridRanker(Analyzer analyzer, Weights weights, RetrievalMode mode, Executor helper) {
         this.analyzer = analyzer;
         this.weights = weights;
         this.mode = mode;
+        this.helper = helper;
     }
 
     /**
-     * The matching records, best first.
+     * The best matching records, best first. Candidates are scored from the index's postings, vectors and
+     * doc values alone; only the {@code limit} best are decoded into records.
      *
      * @param filter restricts the candidates (subject, kind, user filter)
-     * @param queryVector the query's vector, or null for lexical ranking
+     * @param queryVector gives the query's vector, or is null for lexical ranking; asked for only after the
+     *     lexical search, so a vector still being computed elsewhere overlaps with it
      * @param conversationId the conversation to favour, or ""
+     * @param limit how many records to return at most
      */
-    List<Ranked> rank(IndexSearcher searcher, Query filter, String query, float[] queryVector, String conversationId)
+    List<Ranked> rank(
+            IndexSearcher searcher,
+            Query filter,
+            String query,
+            Supplier<float[]> queryVector,
+            String conversationId,
+            int limit)
             throws IOException {
         boolean useLexical = mode != RetrievalMode.DENSE || queryVector == null;
         boolean useDense = mode != RetrievalMode.LEXICAL && queryVector != null;
 
-        Map<Integer, double[]> signals = new HashMap<>(); // doc -> {bm25, cos(text), cos(context)}
+        Map<Integer, Candidate> byDoc = new HashMap<>();
         Query lexical = useLexical ? lexicalQuery(query, filter) : null;
         if (lexical != null) {
-            for (ScoreDoc hit : searcher.search(lexical, weights.candidates()).scoreDocs) {
-                signals.computeIfAbsent(hit.doc, d -> new double[3])[0] = hit.score;
+            for (ScoreDoc hit : searcher.search(lexical, weights.lexicalCandidates()).scoreDocs) {
+                byDoc.computeIfAbsent(hit.doc, Candidate::new).lexical = hit.score;
             }
         }
+        float[] vector = useDense ? MemoryIndex.unitLength(queryVector.get()) : null;
         if (useDense) {
-            for (String field : List.of(MemoryIndex.F_VECTOR, MemoryIndex.F_CONTEXT_VECTOR)) {
-                KnnFloatVectorQuery knn = new KnnFloatVectorQuery(field, queryVector, weights.candidates(), filter);
-                for (ScoreDoc hit : searcher.search(knn, weights.candidates()).scoreDocs) {
-                    signals.computeIfAbsent(hit.doc, d -> new double[3]);
-                }
+            // The two vector fields are searched at once, one on a helper thread: each search is a leaf task.
+            CompletableFuture<ScoreDoc[]> byText =
+                    CompletableFuture.supplyAsync(() -> knn(searcher, MemoryIndex.F_VECTOR, vector, filter), helper);
+            for (ScoreDoc hit : knn(searcher, MemoryIndex.F_CONTEXT_VECTOR, vector, filter)) {
+                byDoc.computeIfAbsent(hit.doc, Candidate::new);
             }
-            exactCosines(searcher, queryVector, signals);
+            for (ScoreDoc hit : join(byText)) {
+                byDoc.computeIfAbsent(hit.doc, Candidate::new);
+            }
         }
-        if (signals.isEmpty()) {
+        if (byDoc.isEmpty() || limit <= 0) {
             return List.of();
         }
+        Candidate[] candidates = byDoc.values().toArray(new Candidate[0]);
+        Arrays.sort(candidates, Comparator.comparingInt(c -> c.doc));
+        readColumns(searcher, candidates, vector);
 
-        double[] lexicalRange = range(signals, 0, 1.0, 0.0);
-        double[] denseRange = range(signals, -1, 1.0 - weights.contextVector(), weights.contextVector());
+        double[] lexicalRange = range(candidates, c -> c.lexical);
+        double[] denseRange = range(candidates, this::dense);
         Set<String> namedSpeakers = new HashSet<>();
-        List<StoredItem> items = new ArrayList<>(signals.size());
-        List<Integer> docs = new ArrayList<>(signals.keySet());
-        for (int doc : docs) {
-            StoredItem item = MemoryIndex.load(searcher, doc);
-            items.add(item);
-            if (!item.speaker().isEmpty() && mentions(query, item.speaker())) {
-                namedSpeakers.add(item.speaker());
+        for (Candidate c : candidates) {
+            if (!c.speaker.isEmpty() && mentions(query, c.speaker)) {
+                namedSpeakers.add(c.speaker);
             }
         }
-
         double lexicalWeight = !useDense ? 1.0 : lexical == null ? 0.0 : weights.lexical();
-        List<Ranked> ranked = new ArrayList<>(docs.size());
-        for (int i = 0; i < docs.size(); i++) {
-            double[] s = signals.get(docs.get(i));
-            double score = lexicalWeight * normalise(s[0], lexicalRange);
+        for (Candidate c : candidates) {
+            double score = lexicalWeight * normalise(c.lexical, lexicalRange);
             if (useDense) {
-                double dense = (1.0 - weights.contextVector()) * s[1] + weights.contextVector() * s[2];
-                score += (1.0 - lexicalWeight) * normalise(dense, denseRange);
+                score += (1.0 - lexicalWeight) * normalise(dense(c), denseRange);
             }
-            StoredItem item = items.get(i);
             if (!namedSpeakers.isEmpty()) {
-                double match = namedSpeakers.contains(item.speaker()) ? 1.0 : 0.0;
+                double match = namedSpeakers.contains(c.speaker) ? 1.0 : 0.0;
                 score = score * (1.0 - weights.speakerBoost()) + weights.speakerBoost() * match;
             }
             if (!conversationId.isEmpty()) {
-                double match = conversationId.equals(item.conversationId()) ? 1.0 : 0.0;
+                double match = conversationId.equals(c.conversation) ? 1.0 : 0.0;
                 score = score * (1.0 - weights.conversationBoost()) + weights.conversationBoost() * match;
             }
-            ranked.add(new Ranked(item, Math.max(0.0, Math.min(1.0, score))));
+            c.score = Math.max(0.0, Math.min(1.0, score));
         }
-        ranked.sort((a, b) -> Double.compare(b.relevance(), a.relevance()));
+        // Best first; equal scores keep index order so results are deterministic.
+        Arrays.sort(
+                candidates,
+                Comparator.comparingDouble((Candidate c) -> -c.score).thenComparingInt(c -> c.doc));
+        int n = Math.min(limit, candidates.length);
+        List<Ranked> ranked = new ArrayList<>(n);
+        for (int i = 0; i < n; i++) {
+            Candidate c = candidates[i];
+            ranked.add(new Ranked(MemoryIndex.load(searcher, c.doc), c.score));
+        }
         return ranked;
+    }
+
+    private ScoreDoc[] knn(IndexSearcher searcher, String field, float[] vector, Query filter) {
+        int k = weights.vectorCandidates();
+        try {
+            return searcher.search(new KnnFloatVectorQuery(field, vector, k, filter), k).scoreDocs;
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        }
+    }
+
+    private static ScoreDoc[] join(CompletableFuture<ScoreDoc[]> search) throws IOException {
+        try {
+            return search.join();
+        } catch (CompletionException e) {
+            if (e.getCause() instanceof UncheckedIOException io) {
+                throw io.getCause();
+            }
+            if (e.getCause() instanceof RuntimeException cause) {
+                throw cause;
+            }
+            throw e;
+        }
+    }
+
+    /** What ranking knows of one candidate document. */
+    private static final class Candidate {
+        final int doc;
+        double lexical;
+        double cosText;
+        double cosContext;
+        String speaker = "";
+        String conversation = "";
+        double score;
+
+        Candidate(int doc) {
+            this.doc = doc;
+        }
+    }
+
+    private double dense(Candidate c) {
+        return (1.0 - weights.contextVector()) * c.cosText + weights.contextVector() * c.cosContext;
     }
 
     /** BM25 over the text and (boosted lower) the text with its neighbours; null when no term survives analysis. */
@@ -191,50 +265,80 @@ final class HybridRanker {
         return terms;
     }
 
-    // Exact cosines for every candidate, read leaf by leaf in doc order.
-    private static void exactCosines(IndexSearcher searcher, float[] query, Map<Integer, double[]> signals)
+    // Exact cosines, speaker and conversation of every candidate, read leaf by leaf in doc order
+    // (candidates are sorted by doc id, as the per-leaf iterators only move forward).
+    private static void readColumns(IndexSearcher searcher, Candidate[] candidates, float[] queryVector)
             throws IOException {
-        List<LeafReaderContext> leaves = searcher.getIndexReader().leaves();
-        for (Map.Entry<Integer, List<Integer>> group :
-                MemoryIndex.byLeaf(signals.keySet(), searcher).entrySet()) {
-            LeafReaderContext leaf = leaves.get(group.getKey());
-            List<Integer> docs = group.getValue();
-            docs.sort(null);
-            readCosines(leaf, MemoryIndex.F_VECTOR, docs, query, signals, 1);
-            readCosines(leaf, MemoryIndex.F_CONTEXT_VECTOR, docs, query, signals, 2);
+        int from = 0;
+        for (LeafReaderContext leaf : searcher.getIndexReader().leaves()) {
+            int end = leaf.docBase + leaf.reader().maxDoc();
+            int to = from;
+            while (to < candidates.length && candidates[to].doc < end) {
+                to++;
+            }
+            if (to > from) {
+                if (queryVector != null) {
+                    readCosines(leaf, MemoryIndex.F_VECTOR, candidates, from, to, queryVector, true);
+                    readCosines(leaf, MemoryIndex.F_CONTEXT_VECTOR, candidates, from, to, queryVector, false);
+                }
+                readKeywords(leaf, candidates, from, to);
+            }
+            from = to;
         }
     }
 
     private static void readCosines(
             LeafReaderContext leaf,
             String field,
-            List<Integer> docs,
+            Candidate[] candidates,
+            int from,
+            int to,
             float[] query,
-            Map<Integer, double[]> signals,
-            int slot)
+            boolean textVector)
             throws IOException {
-        LeafReader reader = leaf.reader();
-        FloatVectorValues vectors = reader.getFloatVectorValues(field);
+        FloatVectorValues vectors = leaf.reader().getFloatVectorValues(field);
         if (vectors == null) {
             return;
         }
-        for (int doc : docs) {
-            int local = doc - leaf.docBase;
+        for (int i = from; i < to; i++) {
+            int local = candidates[i].doc - leaf.docBase;
             if (vectors.docID() > local) {
                 continue;
             }
             if (vectors.docID() == local || vectors.advance(local) == local) {
-                signals.get(doc)[slot] = VectorUtil.cosine(query, vectors.vectorValue());
+                double cosine = VectorUtil.dotProduct(query, vectors.vectorValue()); // both unit length
+                if (textVector) {
+                    candidates[i].cosText = cosine;
+                } else {
+                    candidates[i].cosContext = cosine;
+                }
             }
         }
     }
 
-    // min and max of a signal over the candidates; slot -1 means the mixed dense signal.
-    private static double[] range(Map<Integer, double[]> signals, int slot, double textWeight, double contextWeight) {
+    private static void readKeywords(LeafReaderContext leaf, Candidate[] candidates, int from, int to)
+            throws IOException {
+        LeafReader reader = leaf.reader();
+        SortedDocValues speakers = reader.getSortedDocValues(MemoryIndex.F_SPEAKER_VALUE);
+        SortedDocValues conversations = reader.getSortedDocValues(MemoryIndex.F_CONVERSATION_VALUE);
+        for (int i = from; i < to; i++) {
+            int local = candidates[i].doc - leaf.docBase;
+            if (speakers != null && speakers.advanceExact(local)) {
+                candidates[i].speaker = speakers.lookupOrd(speakers.ordValue()).utf8ToString();
+            }
+            if (conversations != null && conversations.advanceExact(local)) {
+                candidates[i].conversation =
+                        conversations.lookupOrd(conversations.ordValue()).utf8ToString();
+            }
+        }
+    }
+
+    // min and max of a signal over the candidates.
+    private static double[] range(Candidate[] candidates, ToDoubleFunction<Candidate> signal) {
         double min = Double.POSITIVE_INFINITY;
         double max = Double.NEGATIVE_INFINITY;
-        for (double[] s : signals.values()) {
-            double value = slot >= 0 ? s[slot] : textWeight * s[1] + contextWeight * s[2];
+        for (Candidate c : candidates) {
+            double value = signal.applyAsDouble(c);
             min = Math.min(min, value);
             max = Math.max(max, value);
         }

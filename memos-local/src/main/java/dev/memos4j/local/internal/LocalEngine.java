@@ -47,8 +47,11 @@ import java.util.Optional;
 import java.util.Set;
 import java.util.UUID;
 import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.CompletionException;
 import java.util.concurrent.Executor;
+import java.util.concurrent.ExecutorService;
 import java.util.concurrent.atomic.AtomicLong;
+import java.util.function.Supplier;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 import org.apache.lucene.index.Term;
@@ -58,6 +61,8 @@ import org.apache.lucene.search.Query;
 import org.apache.lucene.search.Sort;
 import org.apache.lucene.search.SortField;
 import org.apache.lucene.search.TermQuery;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
 
 /**
  * The local engine behind {@code LocalMemos}: every operation of the MemOS API that has a local meaning,
@@ -75,6 +80,7 @@ public final class LocalEngine implements AutoCloseable {
     private static final Pattern KEYWORD_CORRECTION = Pattern.compile(
             "(?i)\\b(?:replace|change)\\s+[\"“']?(.+?)[\"”']?\\s+(?:with|to|by)\\s+[\"“']?(.+?)[\"”']?\\s*[.!]?$");
 
+    private static final Logger LOG = LoggerFactory.getLogger(LocalEngine.class);
     private final MemoryIndex index;
     private final Embedder embedder;
     private final MemoryExtractor extractor;
@@ -83,6 +89,9 @@ public final class LocalEngine implements AutoCloseable {
     private final Executor executor;
     private final HybridRanker ranker;
     private final RetrievalMode mode;
+    // Query embeddings run here while the searching thread does the lexical part, and one of the two vector
+    // searches: only leaf tasks, which never wait on other work, so a saturated engine cannot deadlock on it.
+    private final ExecutorService queryEmbedding = LocalExecutor.create("memos-local-embed-");
     // The most recent tasks only, so a long-running process does not grow without bound.
     private static final int MAX_TASKS = 100_000;
     private final Map<String, TaskStatusResponse> tasks =
@@ -118,8 +127,13 @@ public final class LocalEngine implements AutoCloseable {
         this.fineStage = extractor != null;
         this.clock = clock;
         this.executor = executor;
-        this.ranker = new HybridRanker(index.analyzer(), HybridRanker.DEFAULTS, mode);
+        this.ranker = new HybridRanker(index.analyzer(), HybridRanker.DEFAULTS, mode, queryEmbedding);
         this.mode = mode;
+        if (index.outdated()) {
+            LOG.info("{}: upgrading the stored records to the current index format (once)", index);
+            int records = index.reindex(this::withVectors);
+            LOG.info("{}: upgraded {} records", index, records);
+        }
         this.seq = new AtomicLong(lastSeq() + 1);
     }
 
@@ -446,16 +460,18 @@ public final class LocalEngine implements AutoCloseable {
         String agentId = request.agentId().orElse("");
         String conversationId = request.conversationId().orElse("");
         double threshold = request.relativity().orElse(0.0);
-        float[] queryVector =
-                embedder.enabled() && mode != RetrievalMode.LEXICAL ? embedder.embedQuery(request.query()) : null;
+        Supplier<float[]> queryVector =
+                embedder.enabled() && mode != RetrievalMode.LEXICAL ? embedInBackground(request.query()) : null;
 
         List<MemoryDetail> memories = new ArrayList<>();
         if (request.memoryLimitNumber() > 0) {
             Query filter = and(kind(StoredItem.MEMORY), subject(userId, agentId), activated(), userFilter);
+            int limit = request.memoryLimitNumber();
             List<HybridRanker.Ranked> ranked = new ArrayList<>(index.read(
-                    searcher -> ranker.rank(searcher, filter, request.query(), queryVector, conversationId)));
+                    searcher -> ranker.rank(searcher, filter, request.query(), queryVector, conversationId, limit)));
+            // The best of the union is among the best of each part.
             request.knowledgebaseIds()
-                    .ifPresent(ids -> ranked.addAll(rankKnowledge(ids, request.query(), queryVector)));
+                    .ifPresent(ids -> ranked.addAll(rankKnowledge(ids, request.query(), queryVector, limit)));
             ranked.sort((a, b) -> Double.compare(b.relevance(), a.relevance()));
             for (HybridRanker.Ranked hit : ranked) {
                 if (memories.size() >= request.memoryLimitNumber()) {
@@ -469,15 +485,16 @@ public final class LocalEngine implements AutoCloseable {
         List<PreferenceDetail> preferences = new ArrayList<>();
         if (request.includePreference() && request.preferenceLimitNumber() > 0) {
             Query filter = and(kind(StoredItem.PREFERENCE), subject(userId, agentId), activated(), userFilter);
-            List<HybridRanker.Ranked> ranked =
-                    index.read(searcher -> ranker.rank(searcher, filter, request.query(), queryVector, conversationId));
+            // Every ranked preference is kept: the unranked explicit ones below are told apart by id.
+            List<HybridRanker.Ranked> ranked = index.read(searcher ->
+                    ranker.rank(searcher, filter, request.query(), queryVector, conversationId, Integer.MAX_VALUE));
             Set<String> seen = new HashSet<>();
             for (HybridRanker.Ranked hit : ranked) {
                 seen.add(hit.item().id());
             }
             // Every explicit preference is a candidate, even one sharing no word with the query.
             List<HybridRanker.Ranked> all = new ArrayList<>(ranked);
-            for (StoredItem item : index.find(filter, null, 0, 1_000)) {
+            for (StoredItem item : index.find(filter, null, 0, request.preferenceLimitNumber() + seen.size())) {
                 if (!seen.contains(item.id())) {
                     all.add(new HybridRanker.Ranked(item, 0.0));
                 }
@@ -505,7 +522,24 @@ public final class LocalEngine implements AutoCloseable {
                 Map.of());
     }
 
-    private List<HybridRanker.Ranked> rankKnowledge(List<String> knowledgebaseIds, String query, float[] vector) {
+    // Starts the query embedding now; the supplier waits for it and rethrows its failure as it was.
+    private Supplier<float[]> embedInBackground(String query) {
+        CompletableFuture<float[]> vector =
+                CompletableFuture.supplyAsync(() -> embedder.embedQuery(query), queryEmbedding);
+        return () -> {
+            try {
+                return vector.join();
+            } catch (CompletionException e) {
+                if (e.getCause() instanceof RuntimeException cause) {
+                    throw cause;
+                }
+                throw e;
+            }
+        };
+    }
+
+    private List<HybridRanker.Ranked> rankKnowledge(
+            List<String> knowledgebaseIds, String query, Supplier<float[]> vector, int limit) {
         BooleanQuery.Builder bases = new BooleanQuery.Builder();
         if (!knowledgebaseIds.contains("all")) {
             for (String id : knowledgebaseIds) {
@@ -516,7 +550,7 @@ public final class LocalEngine implements AutoCloseable {
             bases.add(new org.apache.lucene.search.MatchAllDocsQuery(), BooleanClause.Occur.MUST);
         }
         Query filter = and(kind(StoredItem.KB_CHUNK), bases.build());
-        return index.read(searcher -> ranker.rank(searcher, filter, query, vector, ""));
+        return index.read(searcher -> ranker.rank(searcher, filter, query, vector, "", limit));
     }
 
     private static double round(double value) {
@@ -880,6 +914,7 @@ public final class LocalEngine implements AutoCloseable {
 
     @Override
     public void close() {
+        queryEmbedding.shutdown();
         index.close();
     }
 

@@ -17,15 +17,22 @@ public final class LocalExecutor {
 
     /** A pool of one thread per core (at least two), with a bounded queue; calls beyond it are rejected. */
     public static ExecutorService create() {
+        return create("memos-local-");
+    }
+
+    /**
+     * Like {@link #create()}, with threads named {@code prefix + pool + "-" + n}; idle threads end after 30 s.
+     */
+    public static ExecutorService create(String prefix) {
         int threads = Math.max(2, Runtime.getRuntime().availableProcessors());
         int pool = POOLS.incrementAndGet();
         AtomicInteger count = new AtomicInteger();
         ThreadFactory factory = runnable -> {
-            Thread thread = new Thread(runnable, "memos-local-" + pool + "-" + count.incrementAndGet());
+            Thread thread = new Thread(runnable, prefix + pool + "-" + count.incrementAndGet());
             thread.setDaemon(true);
             return thread;
         };
-        return new ThreadPoolExecutor(
+        ThreadPoolExecutor executor = new ThreadPoolExecutor(
                 threads,
                 threads,
                 30,
@@ -33,6 +40,8 @@ public final class LocalExecutor {
                 new ArrayBlockingQueue<>(QUEUE_CAPACITY),
                 factory,
                 new ThreadPoolExecutor.AbortPolicy());
+        executor.allowCoreThreadTimeOut(true);
+        return executor;
     }
 
     /** Lets queued work finish (up to 30 s), then stops the pool. */
