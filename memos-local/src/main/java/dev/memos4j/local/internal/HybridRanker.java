@@ -123,7 +123,14 @@ final class HybridRanker {
             // The two vector fields are searched at once, one on a helper thread: each search is a leaf task.
             CompletableFuture<ScoreDoc[]> byText =
                     CompletableFuture.supplyAsync(() -> knn(searcher, MemoryIndex.F_VECTOR, vector, filter), helper);
-            for (ScoreDoc hit : knn(searcher, MemoryIndex.F_CONTEXT_VECTOR, vector, filter)) {
+            ScoreDoc[] byContext;
+            try {
+                byContext = knn(searcher, MemoryIndex.F_CONTEXT_VECTOR, vector, filter);
+            } catch (RuntimeException e) {
+                byText.handle((hits, failure) -> null).join(); // the searcher must outlive the helper's search
+                throw e;
+            }
+            for (ScoreDoc hit : byContext) {
                 byDoc.computeIfAbsent(hit.doc, Candidate::new);
             }
             for (ScoreDoc hit : join(byText)) {

@@ -91,7 +91,7 @@ public final class LocalEngine implements AutoCloseable {
     private final RetrievalMode mode;
     // Query embeddings run here while the searching thread does the lexical part, and one of the two vector
     // searches: only leaf tasks, which never wait on other work, so a saturated engine cannot deadlock on it.
-    private final ExecutorService queryEmbedding = LocalExecutor.create("memos-local-embed-");
+    private final ExecutorService searchHelpers = LocalExecutor.create("memos-local-search-");
     // The most recent tasks only, so a long-running process does not grow without bound.
     private static final int MAX_TASKS = 100_000;
     private final Map<String, TaskStatusResponse> tasks =
@@ -127,7 +127,7 @@ public final class LocalEngine implements AutoCloseable {
         this.fineStage = extractor != null;
         this.clock = clock;
         this.executor = executor;
-        this.ranker = new HybridRanker(index.analyzer(), HybridRanker.DEFAULTS, mode, queryEmbedding);
+        this.ranker = new HybridRanker(index.analyzer(), HybridRanker.DEFAULTS, mode, searchHelpers);
         this.mode = mode;
         if (index.outdated()) {
             LOG.info("{}: upgrading the stored records to the current index format (once)", index);
@@ -525,7 +525,7 @@ public final class LocalEngine implements AutoCloseable {
     // Starts the query embedding now; the supplier waits for it and rethrows its failure as it was.
     private Supplier<float[]> embedInBackground(String query) {
         CompletableFuture<float[]> vector =
-                CompletableFuture.supplyAsync(() -> embedder.embedQuery(query), queryEmbedding);
+                CompletableFuture.supplyAsync(() -> embedder.embedQuery(query), searchHelpers);
         return () -> {
             try {
                 return vector.join();
@@ -914,7 +914,7 @@ public final class LocalEngine implements AutoCloseable {
 
     @Override
     public void close() {
-        queryEmbedding.shutdown();
+        searchHelpers.shutdown();
         index.close();
     }
 

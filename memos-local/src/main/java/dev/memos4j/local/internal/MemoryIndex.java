@@ -77,7 +77,8 @@ public final class MemoryIndex implements AutoCloseable {
     // speaker and conversation as doc values. Indexes without the key are format 1.
     private static final String FORMAT = "2";
     private static final int REINDEX_BATCH = 256;
-    private static final double SEGMENTS_PER_TIER = 4;
+    private static final double SEGMENTS_PER_TIER = 2;
+    private static final double FLOOR_SEGMENT_MB = 64;
 
     private final Directory directory;
     private final IndexWriter writer;
@@ -94,9 +95,10 @@ public final class MemoryIndex implements AutoCloseable {
         this.analyzer = new EnglishAnalyzer();
         Map<String, String> recorded = recordedData(directory);
         checkEmbedder(directory, location, embedderName, recorded);
-        // Every vector search runs once per segment: fewer, larger segments (4 per tier instead of 10) cost
-        // some merging while adding and save a vector search per segment on every query.
-        TieredMergePolicy merges = new TieredMergePolicy().setSegmentsPerTier(SEGMENTS_PER_TIER);
+        // Every vector search runs once per segment: few, large segments cost some merging while adding
+        // (small next to embedding each memory) and save a vector search per segment on every query.
+        TieredMergePolicy merges =
+                new TieredMergePolicy().setSegmentsPerTier(SEGMENTS_PER_TIER).setFloorSegmentMB(FLOOR_SEGMENT_MB);
         IndexWriterConfig config = new IndexWriterConfig(analyzer)
                 .setOpenMode(IndexWriterConfig.OpenMode.CREATE_OR_APPEND)
                 .setMergePolicy(merges);
@@ -187,8 +189,14 @@ public final class MemoryIndex implements AutoCloseable {
             searchers.maybeRefreshBlocking();
             outdated = false;
             return all.size();
-        } catch (IOException e) {
-            throw new MemosException("re-indexing the local index failed: " + e.getMessage(), e);
+        } catch (IOException | RuntimeException e) {
+            // Nothing of the rewrite may reach a commit (close() commits): drop it, keep the old index.
+            try {
+                writer.rollback();
+            } catch (IOException | RuntimeException suppressed) {
+                e.addSuppressed(suppressed);
+            }
+            throw new MemosException("upgrading the local index failed, it was left as it was: " + e.getMessage(), e);
         }
     }
 
@@ -351,8 +359,10 @@ public final class MemoryIndex implements AutoCloseable {
     public void close() {
         try {
             searchers.close();
-            writer.commit();
-            writer.close();
+            if (writer.isOpen()) { // not after a rolled-back upgrade
+                writer.commit();
+                writer.close();
+            }
             directory.close();
         } catch (IOException e) {
             throw new MemosException("closing the local index failed: " + e.getMessage(), e);

@@ -1,7 +1,9 @@
 package dev.memos4j.local.internal;
 
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
+import dev.memos4j.client.errors.MemosException;
 import dev.memos4j.client.internal.Json;
 import dev.memos4j.client.model.AddMessageRequest;
 import dev.memos4j.client.model.MemoryDetail;
@@ -38,7 +40,7 @@ class IndexFormatUpgradeTest {
     Path dir;
 
     /** Hashed word counts: deterministic, fast, and deliberately not unit length. */
-    static final class WordCounts implements Embedder {
+    static class WordCounts implements Embedder {
         @Override
         public int dimension() {
             return 64;
@@ -122,6 +124,45 @@ class IndexFormatUpgradeTest {
                     .hasSize(4)
                     .first()
                     .satisfies(m -> assertThat(m.id()).isEqualTo("m3"));
+        }
+    }
+
+    @Test
+    void aFailedUpgradeLeavesTheOldIndexToBeUpgradedNextTime() throws Exception {
+        Embedder embedder = new WordCounts();
+        writeFormatOne(
+                List.of(
+                        memory("m1", "Take the kids to the zoo on Saturday", "conversation_1", 1),
+                        memory("m2", "Dentist appointment on Tuesday at nine", "conversation_1", 2)),
+                embedder);
+        Embedder failing = new WordCounts() {
+            @Override
+            public List<float[]> embed(List<String> texts) {
+                throw new IllegalStateException("model crashed");
+            }
+        };
+
+        assertThatThrownBy(() -> LocalMemos.builder()
+                        .dataDirectory(dir)
+                        .embedder(failing)
+                        .build())
+                .isInstanceOf(MemosException.class)
+                .hasMessageContaining("left as it was")
+                .hasRootCauseMessage("model crashed");
+        try (FSDirectory directory = FSDirectory.open(dir)) {
+            assertThat(SegmentInfos.readLatestCommit(directory).getUserData()).doesNotContainKey("format");
+        }
+
+        try (LocalMemos memos =
+                LocalMemos.builder().dataDirectory(dir).embedder(embedder).build()) {
+            assertThat(memos.searchMemory(SearchMemoryRequest.builder()
+                                    .userId("u1")
+                                    .query("zoo")
+                                    .build())
+                            .join()
+                            .memories())
+                    .extracting(MemoryDetail::id)
+                    .containsExactlyInAnyOrder("m1", "m2");
         }
     }
 
