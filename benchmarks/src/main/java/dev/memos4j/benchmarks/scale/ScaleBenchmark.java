@@ -27,8 +27,9 @@ import java.util.stream.Stream;
  * {@code scale}: the local engine at growing sizes. For each mode ({@code bm25}: {@code Embedder.none()};
  * {@code hybrid}: the default embedder) one engine on a temporary data directory is filled with synthetic
  * household notes through {@code add/message} in batches, and measured each time it reaches a size of
- * {@code --sizes}, once the background merges the ingest started have finished: ingest rate of the last stretch, search latency (one thread, end to end through
- * {@code searchMemory}, the query embedding included), the process CPU time per search (every thread; less
+ * {@code --sizes}, once the background merges the ingest started have finished: ingest rate of the last
+ * stretch, search latency (one thread, end to end through {@code searchMemory}, the query embedding
+ * included), the process CPU time per search (every thread; less
  * sensitive than wall time to other load on the machine), the query embedding alone, the engine alone
  * (hybrid: the same searches again with each question's vector computed beforehand, so the model's time is
  * left out), index size on disk and heap. All memories belong to one user, the worst case: every search

@@ -14,8 +14,8 @@ import java.util.Locale;
 import java.util.Map;
 import java.util.Set;
 import java.util.concurrent.CompletableFuture;
-import java.util.concurrent.CompletionException;
 import java.util.concurrent.Executor;
+import java.util.function.ObjDoubleConsumer;
 import java.util.function.Supplier;
 import java.util.function.ToDoubleFunction;
 import org.apache.lucene.analysis.Analyzer;
@@ -95,8 +95,8 @@ final class HybridRanker {
      * doc values alone; only the {@code limit} best are decoded into records.
      *
      * @param filter restricts the candidates (subject, kind, user filter)
-     * @param queryVector gives the query's vector, or is null for lexical ranking; asked for only after the
-     *     lexical search, so a vector still being computed elsewhere overlaps with it
+     * @param queryVector gives the query's vector at unit length, or is null for lexical ranking; asked for
+     *     only after the lexical search, so a vector still being computed elsewhere overlaps with it
      * @param conversationId the conversation to favour, or ""
      * @param limit how many records to return at most
      */
@@ -108,6 +108,9 @@ final class HybridRanker {
             String conversationId,
             int limit)
             throws IOException {
+        if (limit <= 0) {
+            return List.of();
+        }
         boolean useLexical = mode != RetrievalMode.DENSE || queryVector == null;
         boolean useDense = mode != RetrievalMode.LEXICAL && queryVector != null;
 
@@ -118,7 +121,7 @@ final class HybridRanker {
                 byDoc.computeIfAbsent(hit.doc, Candidate::new).lexical = hit.score;
             }
         }
-        float[] vector = useDense ? MemoryIndex.unitLength(queryVector.get()) : null;
+        float[] vector = useDense ? queryVector.get() : null;
         if (useDense) {
             // The two vector fields are searched at once, one on a helper thread: each search is a leaf task.
             CompletableFuture<ScoreDoc[]> byText =
@@ -137,7 +140,7 @@ final class HybridRanker {
                 byDoc.computeIfAbsent(hit.doc, Candidate::new);
             }
         }
-        if (byDoc.isEmpty() || limit <= 0) {
+        if (byDoc.isEmpty()) {
             return List.of();
         }
         Candidate[] candidates = byDoc.values().toArray(new Candidate[0]);
@@ -192,15 +195,9 @@ final class HybridRanker {
 
     private static ScoreDoc[] join(CompletableFuture<ScoreDoc[]> search) throws IOException {
         try {
-            return search.join();
-        } catch (CompletionException e) {
-            if (e.getCause() instanceof UncheckedIOException io) {
-                throw io.getCause();
-            }
-            if (e.getCause() instanceof RuntimeException cause) {
-                throw cause;
-            }
-            throw e;
+            return LocalExecutor.await(search);
+        } catch (UncheckedIOException e) {
+            throw e.getCause();
         }
     }
 
@@ -285,8 +282,15 @@ final class HybridRanker {
             }
             if (to > from) {
                 if (queryVector != null) {
-                    readCosines(leaf, MemoryIndex.F_VECTOR, candidates, from, to, queryVector, true);
-                    readCosines(leaf, MemoryIndex.F_CONTEXT_VECTOR, candidates, from, to, queryVector, false);
+                    readCosines(leaf, MemoryIndex.F_VECTOR, candidates, from, to, queryVector, (c, v) -> c.cosText = v);
+                    readCosines(
+                            leaf,
+                            MemoryIndex.F_CONTEXT_VECTOR,
+                            candidates,
+                            from,
+                            to,
+                            queryVector,
+                            (c, v) -> c.cosContext = v);
                 }
                 readKeywords(leaf, candidates, from, to);
             }
@@ -301,7 +305,7 @@ final class HybridRanker {
             int from,
             int to,
             float[] query,
-            boolean textVector)
+            ObjDoubleConsumer<Candidate> signal)
             throws IOException {
         FloatVectorValues vectors = leaf.reader().getFloatVectorValues(field);
         if (vectors == null) {
@@ -313,12 +317,8 @@ final class HybridRanker {
                 continue;
             }
             if (vectors.docID() == local || vectors.advance(local) == local) {
-                double cosine = VectorUtil.dotProduct(query, vectors.vectorValue()); // both unit length
-                if (textVector) {
-                    candidates[i].cosText = cosine;
-                } else {
-                    candidates[i].cosContext = cosine;
-                }
+                // Both at unit length: the dot product is the cosine.
+                signal.accept(candidates[i], VectorUtil.dotProduct(query, vectors.vectorValue()));
             }
         }
     }

@@ -47,7 +47,6 @@ import java.util.Optional;
 import java.util.Set;
 import java.util.UUID;
 import java.util.concurrent.CompletableFuture;
-import java.util.concurrent.CompletionException;
 import java.util.concurrent.Executor;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.atomic.AtomicLong;
@@ -522,20 +521,11 @@ public final class LocalEngine implements AutoCloseable {
                 Map.of());
     }
 
-    // Starts the query embedding now; the supplier waits for it and rethrows its failure as it was.
+    // Starts the query embedding now; the supplier waits for the unit-length vector (as the index stores).
     private Supplier<float[]> embedInBackground(String query) {
         CompletableFuture<float[]> vector =
-                CompletableFuture.supplyAsync(() -> embedder.embedQuery(query), searchHelpers);
-        return () -> {
-            try {
-                return vector.join();
-            } catch (CompletionException e) {
-                if (e.getCause() instanceof RuntimeException cause) {
-                    throw cause;
-                }
-                throw e;
-            }
-        };
+                CompletableFuture.supplyAsync(() -> MemoryIndex.unitLength(embedder.embedQuery(query)), searchHelpers);
+        return () -> LocalExecutor.await(vector);
     }
 
     private List<HybridRanker.Ranked> rankKnowledge(

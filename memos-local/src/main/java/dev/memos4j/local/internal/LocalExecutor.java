@@ -1,6 +1,8 @@
 package dev.memos4j.local.internal;
 
 import java.util.concurrent.ArrayBlockingQueue;
+import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.CompletionException;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.ThreadFactory;
 import java.util.concurrent.ThreadPoolExecutor;
@@ -42,6 +44,21 @@ public final class LocalExecutor {
                 new ThreadPoolExecutor.AbortPolicy());
         executor.allowCoreThreadTimeOut(true);
         return executor;
+    }
+
+    /**
+     * Waits for {@code future} and returns its value; a failure is rethrown as it was thrown (not wrapped in
+     * {@link CompletionException}) when it is unchecked.
+     */
+    public static <T> T await(CompletableFuture<T> future) {
+        try {
+            return future.join();
+        } catch (CompletionException e) {
+            if (e.getCause() instanceof RuntimeException cause) {
+                throw cause;
+            }
+            throw e;
+        }
     }
 
     /** Lets queued work finish (up to 30 s), then stops the pool. */

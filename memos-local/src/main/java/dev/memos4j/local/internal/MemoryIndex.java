@@ -42,6 +42,7 @@ import org.apache.lucene.store.Directory;
 import org.apache.lucene.store.FSDirectory;
 import org.apache.lucene.store.LockObtainFailedException;
 import org.apache.lucene.util.BytesRef;
+import org.apache.lucene.util.VectorUtil;
 
 /**
  * The Lucene index holding every record. Each write is committed before it returns, so an acknowledged
@@ -112,12 +113,10 @@ public final class MemoryIndex implements AutoCloseable {
                     e);
         }
         this.outdated = recorded != null && !FORMAT.equals(recorded.get(FORMAT_KEY));
-        Map<String, String> data = new HashMap<>();
+        Map<String, String> data = new HashMap<>(recorded == null ? Map.of() : recorded);
         data.put(EMBEDDER_KEY, embedderName);
         if (!outdated) {
-            data.put(FORMAT_KEY, FORMAT);
-        } else if (recorded.containsKey(FORMAT_KEY)) {
-            data.put(FORMAT_KEY, recorded.get(FORMAT_KEY));
+            data.put(FORMAT_KEY, FORMAT); // an outdated index keeps its old format until reindex()
         }
         writer.setLiveCommitData(data.entrySet());
         writer.commit();
@@ -334,18 +333,7 @@ public final class MemoryIndex implements AutoCloseable {
      * zero (similar to nothing) instead of failing.
      */
     static float[] unitLength(float[] vector) {
-        double sum = 0;
-        for (float v : vector) {
-            sum += (double) v * v;
-        }
-        float[] unit = vector.clone();
-        if (sum > 0) {
-            float scale = (float) (1.0 / Math.sqrt(sum));
-            for (int i = 0; i < unit.length; i++) {
-                unit[i] *= scale;
-            }
-        }
-        return unit;
+        return VectorUtil.l2normalize(vector.clone(), false);
     }
 
     private static void addKeyword(Document doc, String field, String value) {
