@@ -1,0 +1,69 @@
+package dev.memos4j.local.internal;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.within;
+
+import dev.langchain4j.model.embedding.EmbeddingModel;
+import dev.langchain4j.model.embedding.onnx.allminilml6v2q.AllMiniLmL6V2QuantizedEmbeddingModel;
+import dev.langchain4j.model.embedding.onnx.bgesmallenv15q.BgeSmallEnV15QuantizedEmbeddingModel;
+import dev.memos4j.local.Embedder;
+import java.util.List;
+import org.apache.lucene.util.VectorUtil;
+import org.junit.jupiter.api.Test;
+
+/** The bundled models, run one thread per inference and batches sliced across cores. */
+class OnnxEmbedderTest {
+
+    private static final List<String> TEXTS = List.of(
+            "Take the kids to the zoo on Saturday",
+            "I prefer answers with the first three key points, then one suggestion.",
+            "",
+            "The printer in the study is out of toner again, and the spare cartridge is the wrong model.",
+            "Mom is allergic to peanuts",
+            "ok");
+
+    @Test
+    void bgeVectorsAreTheModelsOwnSoExistingIndexesStayValid() {
+        assertSameVectors(OnnxEmbedder.bgeSmall(), new BgeSmallEnV15QuantizedEmbeddingModel());
+    }
+
+    @Test
+    void miniLmVectorsAreTheModelsOwnSoExistingIndexesStayValid() {
+        assertSameVectors(OnnxEmbedder.miniLm(), new AllMiniLmL6V2QuantizedEmbeddingModel());
+    }
+
+    @Test
+    void aBatchKeepsItsOrderAndMatchesTextsEmbeddedOneByOne() {
+        Embedder embedder = OnnxEmbedder.bgeSmall();
+        List<float[]> batch = embedder.embed(TEXTS);
+        assertThat(batch).hasSize(TEXTS.size());
+        for (int i = 0; i < TEXTS.size(); i++) {
+            float[] alone = embedder.embed(List.of(TEXTS.get(i))).get(0);
+            assertThat(batch.get(i)).as("text %d", i).containsExactly(alone, within(1e-5f));
+        }
+    }
+
+    @Test
+    void aQueryIsCloserToTheMemoryThatAnswersIt() {
+        Embedder embedder = OnnxEmbedder.bgeSmall();
+        float[] query = embedder.embedQuery("What plans do I have for the weekend?");
+        List<float[]> memories = embedder.embed(List.of(TEXTS.get(0), TEXTS.get(3)));
+        assertThat(query).hasSize(384);
+        assertThat(VectorUtil.dotProduct(query, query)).isCloseTo(1f, within(1e-4f));
+        assertThat(VectorUtil.cosine(query, memories.get(0))).isGreaterThan(VectorUtil.cosine(query, memories.get(1)));
+    }
+
+    @Test
+    void anEmptyBatchEmbedsNothing() {
+        assertThat(OnnxEmbedder.bgeSmall().embed(List.of())).isEmpty();
+    }
+
+    private static void assertSameVectors(Embedder embedder, EmbeddingModel reference) {
+        List<float[]> vectors = embedder.embed(TEXTS);
+        for (int i = 0; i < TEXTS.size(); i++) {
+            String text = TEXTS.get(i).isBlank() ? "." : TEXTS.get(i);
+            float[] expected = reference.embed(text).content().vector();
+            assertThat(vectors.get(i)).as("text %d", i).containsExactly(expected, within(1e-4f));
+        }
+    }
+}
