@@ -3,6 +3,7 @@ package dev.memos4j.benchmarks.scale;
 import dev.memos4j.benchmarks.support.Args;
 import dev.memos4j.benchmarks.support.Latencies;
 import dev.memos4j.benchmarks.support.Machine;
+import dev.memos4j.benchmarks.support.Warmup;
 import dev.memos4j.client.model.AddMessageRequest;
 import dev.memos4j.client.model.Message;
 import dev.memos4j.client.model.SearchMemoryRequest;
@@ -21,13 +22,15 @@ import java.util.Comparator;
 import java.util.List;
 import java.util.Locale;
 import java.util.Set;
+import java.util.concurrent.atomic.AtomicInteger;
 import java.util.stream.Stream;
 
 /**
  * {@code scale}: the local engine at growing sizes. For each mode ({@code bm25}: {@code Embedder.none()};
  * {@code hybrid}: the default embedder) one engine on a temporary data directory is filled with synthetic
  * household notes through {@code add/message} in batches, and measured each time it reaches a size of
- * {@code --sizes}, once the background merges the ingest started have finished: ingest rate of the last
+ * {@code --sizes}, once the background merges the ingest started have finished and the searches have run
+ * until the JIT compiler is done with them: ingest rate of the last
  * stretch, search latency (one thread, end to end through {@code searchMemory}, the query embedding
  * included), the process CPU time per search (every thread; less
  * sensitive than wall time to other load on the machine), the query embedding alone, the engine alone
@@ -184,9 +187,7 @@ public final class ScaleBenchmark {
                 Latencies search = new Latencies(queries);
                 Latencies embed = new Latencies(queries);
                 List<String> questions = HouseholdNotes.queries();
-                for (int i = 0; i < Math.min(queries, 30); i++) { // warm-up
-                    search(memos, questions.get(i % questions.size()));
-                }
+                warmUp(memos, questions, mode + " search");
                 long cpuNanos = 0;
                 for (int i = 0; i < queries; i++) {
                     String question = questions.get(i % questions.size());
@@ -207,9 +208,7 @@ public final class ScaleBenchmark {
                 // The engine alone: the same searches with every question's vector ready beforehand.
                 Latencies engine = new Latencies(queries);
                 embedder.precompute(questions);
-                for (int i = 0; i < Math.min(queries, 30); i++) {
-                    search(memos, questions.get(i % questions.size()));
-                }
+                warmUp(memos, questions, mode + " engine alone");
                 for (int i = 0; i < queries; i++) {
                     long t0 = System.nanoTime();
                     search(memos, questions.get(i % questions.size()));
@@ -235,6 +234,20 @@ public final class ScaleBenchmark {
             }
         }
         return points;
+    }
+
+    // Until the JIT is done with the search path (or a minute): timings must not include compilation.
+    private static void warmUp(LocalMemos memos, List<String> questions, String label) {
+        AtomicInteger next = new AtomicInteger();
+        Warmup.Result warm = Warmup.untilCompiled(
+                () -> search(memos, questions.get(next.getAndIncrement() % questions.size())), 200, 20_000, 60);
+        System.err.printf(
+                Locale.ROOT,
+                "  %s: warmed up with %d searches in %.1f s%s%n",
+                label,
+                warm.runs(),
+                warm.seconds(),
+                warm.settled() ? "" : " (the JIT compiler was still busy)");
     }
 
     private static SearchMemoryResponse search(LocalMemos memos, String question) {
