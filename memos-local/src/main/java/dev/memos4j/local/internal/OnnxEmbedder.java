@@ -22,7 +22,7 @@ import java.util.concurrent.atomic.AtomicInteger;
  * An in-process ONNX model, loaded on first use (loading takes about half a second).
  *
  * <p>Each inference runs on one thread: ONNX Runtime's default intra-op pool made a query embedding slower
- * on a 2-core machine (6.7 ms against 4.9 ms for bge-small) and its spinning workers took the core that
+ * on a 2-core machine (5.9-6.7 ms against 4.8-5.6 ms for bge-small) and its spinning workers took the core that
  * Lucene searches on. The texts of a batch are shared out among one worker per core instead.
  */
 public final class OnnxEmbedder implements Embedder {
