@@ -109,7 +109,8 @@ public final class OnnxEmbedder implements Embedder {
         AtomicInteger next = new AtomicInteger();
         Runnable worker = () -> {
             // Each worker takes the next text: batches mix short texts and long contexts, so fixed slices
-            // would leave one core idle while the other embeds the long ones.
+            // would leave one core idle while the other embeds the long ones. (The library's embedAll, one
+            // task per text with the caller waiting, ingested ~10% slower in the scale benchmark.)
             for (int i = next.getAndIncrement(); i < vectors.length; i = next.getAndIncrement()) {
                 String text = texts.get(i);
                 vectors[i] = loaded.embed(text.isBlank() ? "." : text).content().vector();
