@@ -5,6 +5,7 @@ import java.io.IOException;
 import java.io.UncheckedIOException;
 import java.util.ArrayList;
 import java.util.Arrays;
+import java.util.Collection;
 import java.util.Comparator;
 import java.util.HashMap;
 import java.util.HashSet;
@@ -29,19 +30,34 @@ import org.apache.lucene.index.Term;
 import org.apache.lucene.search.BooleanClause;
 import org.apache.lucene.search.BooleanQuery;
 import org.apache.lucene.search.BoostQuery;
+import org.apache.lucene.search.CollectionTerminatedException;
+import org.apache.lucene.search.Collector;
+import org.apache.lucene.search.CollectorManager;
+import org.apache.lucene.search.DocIdSetIterator;
+import org.apache.lucene.search.FilterCollector;
+import org.apache.lucene.search.FilterLeafCollector;
 import org.apache.lucene.search.IndexSearcher;
 import org.apache.lucene.search.KnnFloatVectorQuery;
+import org.apache.lucene.search.LeafCollector;
 import org.apache.lucene.search.Query;
 import org.apache.lucene.search.ScoreDoc;
+import org.apache.lucene.search.ScoreMode;
+import org.apache.lucene.search.Scorer;
+import org.apache.lucene.search.ScorerSupplier;
 import org.apache.lucene.search.TermQuery;
+import org.apache.lucene.search.TopDocs;
+import org.apache.lucene.search.TopScoreDocCollector;
+import org.apache.lucene.search.TopScoreDocCollectorManager;
+import org.apache.lucene.search.Weight;
 import org.apache.lucene.util.VectorUtil;
 
 /**
  * Ranks the records matching a filter for a query: BM25 over the text and over the text with its
  * neighbouring turns, cosine similarity of the query vector to both stored vectors, each signal min-max
  * normalised over the candidates and mixed linearly (this beat reciprocal rank fusion in measurements),
- * then soft boosts for the speaker a query names and for the current conversation. The filter is a
- * clause of every query, so isolation never depends on post-filtering a global top-k.
+ * then soft boosts for the speaker a query names and for the current conversation. Every candidate search
+ * applies the filter before it takes its top k, so isolation never depends on post-filtering a global
+ * top-k.
  */
 final class HybridRanker {
 
@@ -115,9 +131,9 @@ final class HybridRanker {
         boolean useDense = mode != RetrievalMode.LEXICAL && queryVector != null;
 
         Map<Integer, Candidate> byDoc = new HashMap<>();
-        Query lexical = useLexical ? lexicalQuery(query, filter) : null;
+        BooleanQuery lexical = useLexical ? lexicalQuery(query) : null;
         if (lexical != null) {
-            for (ScoreDoc hit : searcher.search(lexical, weights.lexicalCandidates()).scoreDocs) {
+            for (ScoreDoc hit : lexicalHits(searcher, lexical, filter, weights.lexicalCandidates())) {
                 byDoc.computeIfAbsent(hit.doc, Candidate::new).lexical = hit.score;
             }
         }
@@ -220,8 +236,92 @@ final class HybridRanker {
         return (1.0 - weights.contextVector()) * c.cosText + weights.contextVector() * c.cosContext;
     }
 
+    /**
+     * The {@code n} best documents for the terms among those the filter keeps. Usually the filter leads and
+     * the terms are scored on every document it keeps. When it keeps a large share of the index (a local
+     * store of one user), the terms lead and each hit is checked against the filter: Lucene then skips the
+     * documents that can no longer reach the top {@code n}, which halved BM25 time at 100k memories. Both
+     * give the same top {@code n}; with fewer than {@code n} hits only the filter-led search also returns
+     * kept documents that match no term (score 0), so it runs then.
+     */
+    static ScoreDoc[] lexicalHits(IndexSearcher searcher, BooleanQuery terms, Query filter, int n) throws IOException {
+        Weight kept = searcher.createWeight(searcher.rewrite(filter), ScoreMode.COMPLETE_NO_SCORES, 1f);
+        if (keepsLargeShare(searcher, kept)) {
+            ScoreDoc[] hits = searcher.search(terms, new FilteredTopDocs(kept, n)).scoreDocs;
+            if (hits.length >= n) {
+                return hits;
+            }
+        }
+        BooleanQuery.Builder filtered = new BooleanQuery.Builder();
+        for (BooleanClause clause : terms) {
+            filtered.add(clause);
+        }
+        filtered.add(filter, BooleanClause.Occur.FILTER);
+        return searcher.search(filtered.build(), n).scoreDocs;
+    }
+
+    // Whether the filter's cost estimate (no document is visited) reaches a third of the index: measured
+    // at 100k memories, terms-led was faster from about there (1.6 against 2-3 ms with half of the
+    // documents kept, 1.8 against 1.2 ms with a quarter).
+    private static boolean keepsLargeShare(IndexSearcher searcher, Weight kept) throws IOException {
+        long estimate = 0;
+        for (LeafReaderContext leaf : searcher.getIndexReader().leaves()) {
+            ScorerSupplier scorers = kept.scorerSupplier(leaf);
+            if (scorers != null) {
+                estimate += scorers.cost();
+            }
+        }
+        return estimate * 3 >= searcher.getIndexReader().maxDoc();
+    }
+
+    /** Top documents by score of those a filter keeps, the filter checked per hit. */
+    private static final class FilteredTopDocs implements CollectorManager<Collector, TopDocs> {
+        // As IndexSearcher.search(query, n): hit counts stay exact only up to this, so scoring can skip.
+        private static final int TOTAL_HITS_THRESHOLD = 1000;
+
+        private final Weight kept;
+        private final TopScoreDocCollectorManager top;
+        private final List<TopScoreDocCollector> collectors = new ArrayList<>();
+
+        FilteredTopDocs(Weight kept, int n) {
+            this.kept = kept;
+            this.top = new TopScoreDocCollectorManager(n, null, Math.max(n, TOTAL_HITS_THRESHOLD));
+        }
+
+        @Override
+        public Collector newCollector() throws IOException {
+            TopScoreDocCollector collector = top.newCollector();
+            collectors.add(collector);
+            return new FilterCollector(collector) {
+                @Override
+                public LeafCollector getLeafCollector(LeafReaderContext leaf) throws IOException {
+                    Scorer keptHere = kept.scorer(leaf);
+                    if (keptHere == null) {
+                        throw new CollectionTerminatedException(); // the filter keeps nothing here
+                    }
+                    DocIdSetIterator keptDocs = keptHere.iterator();
+                    return new FilterLeafCollector(super.getLeafCollector(leaf)) {
+                        @Override
+                        public void collect(int doc) throws IOException {
+                            // Hits arrive in doc order, so the filter's iterator only moves forward.
+                            int next = keptDocs.docID() < doc ? keptDocs.advance(doc) : keptDocs.docID();
+                            if (next == doc) {
+                                in.collect(doc);
+                            }
+                        }
+                    };
+                }
+            };
+        }
+
+        @Override
+        public TopDocs reduce(Collection<Collector> ignored) throws IOException {
+            return top.reduce(collectors);
+        }
+    }
+
     /** BM25 over the text and (boosted lower) the text with its neighbours; null when no term survives analysis. */
-    Query lexicalQuery(String query, Query filter) throws IOException {
+    BooleanQuery lexicalQuery(String query) throws IOException {
         Set<String> terms = analyze(query);
         Set<String> expansions = new LinkedHashSet<>();
         for (String word : query.toLowerCase(Locale.ROOT).split("[^\\p{L}\\p{N}']+")) {
@@ -240,7 +340,6 @@ final class HybridRanker {
         for (String term : expansions) {
             addTerm(builder, term, (float) EXPANSION_BOOST);
         }
-        builder.add(filter, BooleanClause.Occur.FILTER);
         return builder.build();
     }
 
