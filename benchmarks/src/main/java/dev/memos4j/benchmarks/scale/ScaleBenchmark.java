@@ -27,7 +27,7 @@ import java.util.stream.Stream;
 
 /**
  * {@code scale}: the local engine at growing sizes. For each mode ({@code bm25}: {@code Embedder.none()};
- * {@code hybrid}: the default embedder) one engine on a temporary data directory is filled with synthetic
+ * {@code hybrid}: the default embedder, or the one {@code --embedder} names) one engine on a temporary data directory is filled with synthetic
  * household notes through {@code add/message} in batches, and measured each time it reaches a size of
  * {@code --sizes}, once the segment merges the ingest started have finished and the searches have run
  * until the JIT compiler is done with them: ingest rate of the last stretch, search latency (one thread,
@@ -51,13 +51,14 @@ public final class ScaleBenchmark {
     /**
      * Runs the command.
      *
-     * @param arguments {@code [--sizes 1000,10000,100000] [--modes bm25,hybrid] [--queries N] [--batch N]
-     *     [--data-dir DIR] [--quick]}
+     * @param arguments {@code [--sizes 1000,10000,100000] [--modes bm25,hybrid] [--embedder default|bge|minilm]
+     *     [--queries N] [--batch N] [--data-dir DIR] [--quick]}
      * @return the exit code
      * @throws Exception when the benchmark cannot run
      */
     public static int run(String[] arguments) throws Exception {
-        Args args = Args.parse(arguments, Set.of("sizes", "modes", "queries", "batch", "data-dir"), Set.of("quick"));
+        Args args = Args.parse(
+                arguments, Set.of("sizes", "modes", "embedder", "queries", "batch", "data-dir"), Set.of("quick"));
         boolean quick = args.flag("quick");
         List<Integer> sizes =
                 args.positiveInts("sizes", quick ? List.of(1_000) : List.of(1_000, 10_000, 100_000)).stream()
@@ -69,6 +70,12 @@ public final class ScaleBenchmark {
                 throw new IllegalArgumentException("--modes takes bm25 and/or hybrid, got '" + mode + "'");
             }
         }
+        Embedder model = switch (args.text("embedder").orElse("default")) {
+            case "default" -> Embedder.defaultModel();
+            case "bge" -> Embedder.bgeSmallEnV15Quantized();
+            case "minilm" -> Embedder.allMiniLmL6V2Quantized();
+            default -> throw new IllegalArgumentException("--embedder takes default, bge or minilm");
+        };
         int queries = args.positiveInt("queries", quick ? 50 : 300);
         int batch = args.positiveInt("batch", 100);
         Path parent = args.text("data-dir").map(Path::of).orElse(Path.of(System.getProperty("java.io.tmpdir")));
@@ -76,10 +83,11 @@ public final class ScaleBenchmark {
         System.out.println(Machine.describe());
         System.out.printf(
                 Locale.ROOT,
-                "scale: sizes %s, modes %s, %d searches per point (one thread), add/message "
+                "scale: sizes %s, modes %s (hybrid with %s), %d searches per point (one thread), add/message "
                         + "batches of %d notes, one user%n",
                 sizes,
                 modes,
+                model.name(),
                 queries,
                 batch);
         System.out.printf(
@@ -101,7 +109,8 @@ public final class ScaleBenchmark {
         for (String mode : modes) {
             Path dir = Files.createTempDirectory(parent, "memos4j-scale-" + mode + "-");
             try {
-                for (Point point : measure(mode, dir, sizes, queries, batch)) {
+                for (Point point :
+                        measure(mode, mode.equals("hybrid") ? model : Embedder.none(), dir, sizes, queries, batch)) {
                     last = point;
                 }
             } finally {
@@ -137,10 +146,10 @@ public final class ScaleBenchmark {
             long peakHeapBytes,
             long liveHeapBytes) {}
 
-    private static List<Point> measure(String mode, Path dir, List<Integer> sizes, int queries, int batch)
+    private static List<Point> measure(
+            String mode, Embedder model, Path dir, List<Integer> sizes, int queries, int batch)
             throws InterruptedException {
         boolean hybrid = mode.equals("hybrid");
-        Embedder model = hybrid ? Embedder.defaultModel() : Embedder.none();
         PrecomputedQueries embedder = new PrecomputedQueries(model);
         List<Point> points = new ArrayList<>();
         HouseholdNotes notes = new HouseholdNotes(SEED);
