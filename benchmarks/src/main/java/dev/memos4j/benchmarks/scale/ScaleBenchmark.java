@@ -27,15 +27,15 @@ import java.util.stream.Stream;
 
 /**
  * {@code scale}: the local engine at growing sizes. For each mode ({@code bm25}: {@code Embedder.none()};
- * {@code hybrid}: the default embedder, or the one {@code --embedder} names) one engine on a temporary data directory is filled with synthetic
- * household notes through {@code add/message} in batches, and measured each time it reaches a size of
- * {@code --sizes}, once the segment merges the ingest started have finished and the searches have run
- * until the JIT compiler is done with them: ingest rate of the last stretch, search latency (one thread,
- * end to end through {@code searchMemory}, the query embedding included), the process CPU time per search
- * (every thread; less sensitive than wall time to other load on the machine), the query embedding alone,
- * the engine alone (hybrid: the same searches again with each question's vector computed beforehand, so
- * the model's time is left out), index size on disk and heap. All memories belong to one user, the worst case: every search
- * ranks the whole index.
+ * {@code hybrid}: the default embedder, or the one {@code --embedder} names) one engine on a temporary data
+ * directory is filled with synthetic household notes through {@code add/message} in batches, and measured
+ * each time it reaches a size of {@code --sizes}, once the segment merges the ingest started have finished
+ * and the searches have run until the JIT compiler is done with them: ingest rate of the last stretch,
+ * search latency (one thread, end to end through {@code searchMemory}, the query embedding included), the
+ * process CPU time per search (every thread; less sensitive than wall time to other load on the machine),
+ * the query embedding alone, the engine alone (hybrid: the same searches again with each question's vector
+ * computed beforehand, so the model's time is left out), index size on disk and heap. All memories belong
+ * to one user, the worst case: every search ranks the whole index.
  *
  * <p>Target: hybrid search p50 at most 5 ms at 100k memories. The last line is
  * {@code scale size=N mode=M search-p50-ms=N search-p99-ms=N ingest-per-s=N engine-p50-ms=N} for the last

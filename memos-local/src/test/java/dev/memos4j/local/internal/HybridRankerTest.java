@@ -1,6 +1,7 @@
 package dev.memos4j.local.internal;
 
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.data.Offset.offset;
 
 import dev.memos4j.local.RetrievalMode;
 import java.io.IOException;
@@ -133,9 +134,7 @@ class HybridRankerTest {
     private static void assertSameRanking(ScoreDoc[] hits, ScoreDoc[] reference) {
         for (int i = 0; i < hits.length; i++) {
             assertThat(hits[i].doc).as("doc at %d", i).isEqualTo(reference[i].doc);
-            assertThat(hits[i].score)
-                    .as("score at %d", i)
-                    .isEqualTo(reference[i].score, org.assertj.core.data.Offset.offset(1e-5f));
+            assertThat(hits[i].score).as("score at %d", i).isEqualTo(reference[i].score, offset(1e-5f));
         }
     }
 
