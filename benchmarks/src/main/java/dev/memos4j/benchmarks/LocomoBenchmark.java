@@ -2,6 +2,7 @@ package dev.memos4j.benchmarks;
 
 import dev.memos4j.benchmarks.locomo.LocomoConversation;
 import dev.memos4j.benchmarks.locomo.RecallAtK;
+import dev.memos4j.benchmarks.support.EmbedderNames;
 import dev.memos4j.client.model.AddMessageRequest;
 import dev.memos4j.client.model.MemoryDetail;
 import dev.memos4j.client.model.Message;
@@ -55,13 +56,9 @@ public final class LocomoBenchmark {
             case "hybrid" -> RetrievalMode.HYBRID;
             default -> throw new IllegalArgumentException("--mode must be bm25, dense or hybrid (was " + mode + ")");
         };
-        Embedder embedder = switch (options.getOrDefault("embedder", mode.equals("bm25") ? "none" : "default")) {
-            case "default" -> Embedder.defaultModel();
-            case "bge" -> Embedder.bgeSmallEnV15Quantized();
-            case "minilm" -> Embedder.allMiniLmL6V2Quantized();
-            case "none" -> Embedder.none();
-            default -> throw new IllegalArgumentException("--embedder must be default, bge, minilm or none");
-        };
+        Embedder embedder = EmbedderNames.named(
+                        options.getOrDefault("embedder", mode.equals("bm25") ? "none" : "default"))
+                .orElseThrow(() -> new IllegalArgumentException("--embedder must be default, bge, minilm or none"));
         List<LocomoConversation> conversations = LocomoConversation.load(Path.of(options.get("data")));
         Result result = evaluate(conversations, embedder, retrieval, ks, true);
         System.out.printf(

@@ -1,6 +1,7 @@
 package dev.memos4j.benchmarks.scale;
 
 import dev.memos4j.benchmarks.support.Args;
+import dev.memos4j.benchmarks.support.EmbedderNames;
 import dev.memos4j.benchmarks.support.Latencies;
 import dev.memos4j.benchmarks.support.Machine;
 import dev.memos4j.benchmarks.support.Warmup;
@@ -70,12 +71,9 @@ public final class ScaleBenchmark {
                 throw new IllegalArgumentException("--modes takes bm25 and/or hybrid, got '" + mode + "'");
             }
         }
-        Embedder model = switch (args.text("embedder").orElse("default")) {
-            case "default" -> Embedder.defaultModel();
-            case "bge" -> Embedder.bgeSmallEnV15Quantized();
-            case "minilm" -> Embedder.allMiniLmL6V2Quantized();
-            default -> throw new IllegalArgumentException("--embedder takes default, bge or minilm");
-        };
+        Embedder model = EmbedderNames.named(args.text("embedder").orElse("default"))
+                .filter(Embedder::enabled) // "none" would make hybrid the same as bm25
+                .orElseThrow(() -> new IllegalArgumentException("--embedder takes default, bge or minilm"));
         int queries = args.positiveInt("queries", quick ? 50 : 300);
         int batch = args.positiveInt("batch", 100);
         Path parent = args.text("data-dir").map(Path::of).orElse(Path.of(System.getProperty("java.io.tmpdir")));

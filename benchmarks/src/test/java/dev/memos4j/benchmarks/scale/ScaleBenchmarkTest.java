@@ -15,6 +15,13 @@ class ScaleBenchmarkTest {
     }
 
     @Test
+    void refusesNoEmbedderForHybrid() {
+        assertThatThrownBy(() -> ScaleBenchmark.run(new String[] {"--embedder", "none"}))
+                .isInstanceOf(IllegalArgumentException.class)
+                .hasMessageContaining("--embedder takes default, bge or minilm");
+    }
+
+    @Test
     void refusesAnUnknownMode() {
         assertThatThrownBy(() -> ScaleBenchmark.run(new String[] {"--modes", "bm25,dense"}))
                 .isInstanceOf(IllegalArgumentException.class)

@@ -42,7 +42,6 @@ import org.apache.lucene.search.LeafCollector;
 import org.apache.lucene.search.Query;
 import org.apache.lucene.search.ScoreDoc;
 import org.apache.lucene.search.ScoreMode;
-import org.apache.lucene.search.Scorer;
 import org.apache.lucene.search.ScorerSupplier;
 import org.apache.lucene.search.TermQuery;
 import org.apache.lucene.search.TopDocs;
@@ -245,9 +244,9 @@ final class HybridRanker {
      * kept documents that match no term (score 0), so it runs then.
      */
     static ScoreDoc[] lexicalHits(IndexSearcher searcher, BooleanQuery terms, Query filter, int n) throws IOException {
-        Weight kept = searcher.createWeight(searcher.rewrite(filter), ScoreMode.COMPLETE_NO_SCORES, 1f);
-        if (keepsLargeShare(searcher, kept)) {
-            ScoreDoc[] hits = searcher.search(terms, new FilteredTopDocs(kept, n)).scoreDocs;
+        ScorerSupplier[] keptByLeaf = keptByLeaf(searcher, filter);
+        if (keepsLargeShare(searcher, keptByLeaf)) {
+            ScoreDoc[] hits = searcher.search(terms, new FilteredTopDocs(keptByLeaf, n)).scoreDocs;
             if (hits.length >= n) {
                 return hits;
             }
@@ -260,15 +259,26 @@ final class HybridRanker {
         return searcher.search(filtered.build(), n).scoreDocs;
     }
 
+    // The filter's scorers per leaf (by ord; null where it keeps nothing): each costs term lookups, so the
+    // share estimate and the per-hit check use the same ones.
+    private static ScorerSupplier[] keptByLeaf(IndexSearcher searcher, Query filter) throws IOException {
+        Weight kept = searcher.createWeight(searcher.rewrite(filter), ScoreMode.COMPLETE_NO_SCORES, 1f);
+        List<LeafReaderContext> leaves = searcher.getIndexReader().leaves();
+        ScorerSupplier[] byLeaf = new ScorerSupplier[leaves.size()];
+        for (LeafReaderContext leaf : leaves) {
+            byLeaf[leaf.ord] = kept.scorerSupplier(leaf);
+        }
+        return byLeaf;
+    }
+
     // Whether the filter's cost estimate (no document is visited) reaches a third of the index: measured
     // at 100k memories, terms-led was faster from about there (1.6 against 2-3 ms with half of the
     // documents kept, 1.8 against 1.2 ms with a quarter).
-    private static boolean keepsLargeShare(IndexSearcher searcher, Weight kept) throws IOException {
+    private static boolean keepsLargeShare(IndexSearcher searcher, ScorerSupplier[] keptByLeaf) {
         long estimate = 0;
-        for (LeafReaderContext leaf : searcher.getIndexReader().leaves()) {
-            ScorerSupplier scorers = kept.scorerSupplier(leaf);
-            if (scorers != null) {
-                estimate += scorers.cost();
+        for (ScorerSupplier kept : keptByLeaf) {
+            if (kept != null) {
+                estimate += kept.cost();
             }
         }
         return estimate * 3 >= searcher.getIndexReader().maxDoc();
@@ -279,12 +289,12 @@ final class HybridRanker {
         // As IndexSearcher.search(query, n): hit counts stay exact only up to this, so scoring can skip.
         private static final int TOTAL_HITS_THRESHOLD = 1000;
 
-        private final Weight kept;
+        private final ScorerSupplier[] keptByLeaf;
         private final TopScoreDocCollectorManager top;
         private final List<TopScoreDocCollector> collectors = new ArrayList<>();
 
-        FilteredTopDocs(Weight kept, int n) {
-            this.kept = kept;
+        FilteredTopDocs(ScorerSupplier[] keptByLeaf, int n) {
+            this.keptByLeaf = keptByLeaf;
             this.top = new TopScoreDocCollectorManager(n, null, Math.max(n, TOTAL_HITS_THRESHOLD));
         }
 
@@ -295,11 +305,12 @@ final class HybridRanker {
             return new FilterCollector(collector) {
                 @Override
                 public LeafCollector getLeafCollector(LeafReaderContext leaf) throws IOException {
-                    Scorer keptHere = kept.scorer(leaf);
+                    ScorerSupplier keptHere = keptByLeaf[leaf.ord];
                     if (keptHere == null) {
                         throw new CollectionTerminatedException(); // the filter keeps nothing here
                     }
-                    DocIdSetIterator keptDocs = keptHere.iterator();
+                    // As Weight.scorer: nothing leads the filter, the hits only probe it.
+                    DocIdSetIterator keptDocs = keptHere.get(Long.MAX_VALUE).iterator();
                     return new FilterLeafCollector(super.getLeafCollector(leaf)) {
                         @Override
                         public void collect(int doc) throws IOException {

@@ -121,14 +121,14 @@ class HybridRankerTest {
         return ranker.lexicalQuery(query);
     }
 
-    // The reference: one query of the terms with the filter as a clause.
+    // The reference: one query of the terms with the filter as a clause, deeper than any test asks.
     private ScoreDoc[] filterLed(String query, Query filter) throws IOException {
         BooleanQuery.Builder both = new BooleanQuery.Builder();
         for (BooleanClause clause : terms(query)) {
             both.add(clause);
         }
         both.add(filter, BooleanClause.Occur.FILTER);
-        return searcher.search(both.build(), Math.max(N, 400) * 2).scoreDocs;
+        return searcher.search(both.build(), 800).scoreDocs;
     }
 
     private static void assertSameRanking(ScoreDoc[] hits, ScoreDoc[] reference) {
