@@ -646,6 +646,10 @@ public final class LocalEngine implements AutoCloseable {
 
     /** Deletes by ids, user, agent or filter, narrowed by {@code memory_type}. */
     public SuccessResponse delete(DeleteMemoryRequest request) {
+        // A filter only narrows: one without conditions is not "everything" but a mistake.
+        if (request.filter().filter(Map::isEmpty).isPresent()) {
+            throw new IllegalArgumentException("filter must hold at least one condition to delete by");
+        }
         BooleanQuery.Builder query = new BooleanQuery.Builder();
         boolean wholeSubject = request.memoryIds().isEmpty() && request.filter().isEmpty();
         if (request.memoryType().isPresent()) {
