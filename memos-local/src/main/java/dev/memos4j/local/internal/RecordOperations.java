@@ -45,9 +45,6 @@ import org.apache.lucene.search.TermQuery;
 /** Operations on stored records: listing, lookup by id, messages, delete, update and feedback. */
 final class RecordOperations {
 
-    private static final Pattern KEYWORD_CORRECTION = Pattern.compile(
-            "(?i)\\b(?:replace|change)\\s+[\"“']?(.+?)[\"”']?\\s+(?:with|to|by)\\s+[\"“']?(.+?)[\"”']?\\s*[.!]?$");
-
     private final RecordStore store;
     private final MemoryIndex index;
     private final IngestPipeline ingest;
@@ -226,13 +223,10 @@ final class RecordOperations {
                 request.conversationId().orElse("feedback"),
                 List.of("feedback"));
         int updated = 0;
-        Matcher correction =
-                KEYWORD_CORRECTION.matcher(request.feedbackContent().strip());
-        if (correction.find()) {
+        Optional<KeywordCorrection> correction = KeywordCorrection.find(request.feedbackContent());
+        if (correction.isPresent()) {
             updated = replaceKeyword(
-                    request.userId(),
-                    correction.group(1).strip(),
-                    correction.group(2).strip());
+                    request.userId(), correction.get().from(), correction.get().to());
         }
         tasks.put(taskId, TaskStatus.COMPLETED, fast.added(), updated);
         return TaskReceipt.of(taskId, TaskStatus.COMPLETED);
