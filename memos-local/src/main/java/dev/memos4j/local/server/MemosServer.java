@@ -23,6 +23,7 @@ import java.util.Set;
 import java.util.concurrent.ArrayBlockingQueue;
 import java.util.concurrent.Executor;
 import java.util.concurrent.ExecutorService;
+import java.util.concurrent.SynchronousQueue;
 import java.util.concurrent.ThreadFactory;
 import java.util.concurrent.ThreadPoolExecutor;
 import java.util.concurrent.TimeUnit;
@@ -61,8 +62,13 @@ public final class MemosServer implements AutoCloseable {
     public static final long DEFAULT_MAX_UPLOAD_BYTES = 64L * 1024 * 1024;
 
     private static final Logger LOG = LoggerFactory.getLogger(MemosServer.class);
-    /** How long a client may take to send a whole request before its connection is closed, in seconds. */
-    static final int MAX_REQUEST_SECONDS = 60;
+    /** How long a client may take to send a whole request (headers and body) before its connection is closed. */
+    static final int MAX_REQUEST_SECONDS = 10;
+    /**
+     * At most this many requests are read at once, each on a thread of its own, so slow senders never
+     * occupy the worker threads; beyond it new connections are closed at once.
+     */
+    static final int MAX_CONNECTIONS_READ = 256;
 
     static {
         // The JDK reads these once, when its first server is created, so they are set early, and only
@@ -70,7 +76,8 @@ public final class MemosServer implements AutoCloseable {
         // Headers and body leave as separate packets; with Nagle's algorithm on, the body waits for the
         // client's delayed ACK (~40 ms per request on Linux).
         defaultProperty("sun.net.httpserver.nodelay", "true");
-        // A client that sends its request very slowly would otherwise hold a server thread for ever.
+        // A client that sends its request very slowly would otherwise hold a server thread for ever (the JDK
+        // counts from the first byte of the request to the last of its body, not the handler's work).
         defaultProperty("sun.net.httpserver.maxReqTime", String.valueOf(MAX_REQUEST_SECONDS));
     }
 
@@ -97,6 +104,7 @@ public final class MemosServer implements AutoCloseable {
     private HttpServer server;
     private ApiHandler handler;
     private ExecutorService ownExecutor;
+    private ExecutorService ownReaders;
     private boolean closed;
 
     private MemosServer(Builder b) {
@@ -159,7 +167,9 @@ public final class MemosServer implements AutoCloseable {
                 Set.of(ApiHandler.BASE_PATH + "/" + ApiHandler.UPLOAD_PATH));
         try {
             HttpServer created = HttpServer.create(new InetSocketAddress(address, requestedPort), 0);
-            created.setExecutor(executor);
+            // Requests are read (and handed to the backend) on reader threads; responses are written by the
+            // workers. Many slow clients then tie up readers only, never the workers or /health.
+            created.setExecutor(userExecutor.isPresent() ? executor : (ownReaders = readers()));
             guarded(created, "/", handler, guard);
             extraContexts.forEach((path, extra) -> guarded(created, path, extra, guard));
             created.start();
@@ -276,6 +286,9 @@ public final class MemosServer implements AutoCloseable {
     }
 
     private void shutdownOwnExecutor() {
+        if (ownReaders != null) {
+            ownReaders.shutdown();
+        }
         if (ownExecutor != null) {
             ownExecutor.shutdown();
             try {
@@ -292,6 +305,28 @@ public final class MemosServer implements AutoCloseable {
         } catch (UnknownHostException e) {
             throw new IllegalArgumentException("host cannot be resolved: " + host, e);
         }
+    }
+
+    /**
+     * Threads that read requests: as many as there are requests being read, up to
+     * {@link #MAX_CONNECTIONS_READ}, with no queue: a refused connection is closed by the JDK's dispatcher,
+     * which must never block on a slow client itself.
+     */
+    private static ExecutorService readers() {
+        AtomicInteger counter = new AtomicInteger();
+        ThreadPoolExecutor pool = new ThreadPoolExecutor(
+                0,
+                MAX_CONNECTIONS_READ,
+                30,
+                TimeUnit.SECONDS,
+                new SynchronousQueue<>(),
+                runnable -> {
+                    Thread t = new Thread(runnable, "memos-server-reader-" + counter.incrementAndGet());
+                    t.setDaemon(true);
+                    return t;
+                },
+                new ThreadPoolExecutor.AbortPolicy());
+        return pool;
     }
 
     /**
