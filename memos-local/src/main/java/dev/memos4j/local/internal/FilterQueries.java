@@ -18,7 +18,9 @@ import org.apache.lucene.search.BooleanQuery;
 import org.apache.lucene.search.MatchAllDocsQuery;
 import org.apache.lucene.search.MatchNoDocsQuery;
 import org.apache.lucene.search.Query;
+import org.apache.lucene.search.TermInSetQuery;
 import org.apache.lucene.search.TermQuery;
+import org.apache.lucene.util.BytesRef;
 
 /**
  * Translates the MemOS filter object into a Lucene query: {@code {"and": [...]}} / {@code {"or": [...]}}
@@ -31,6 +33,9 @@ final class FilterQueries {
 
     private static final Set<String> KEYWORD_FIELDS = Set.of("agent_id", "app_id", "conversation_id", "memory_type");
     private static final DateTimeFormatter SPACE_SEPARATED = DateTimeFormatter.ofPattern("yyyy-MM-dd HH:mm[:ss]");
+
+    /** The most conditions a filter may hold (Lucene's limit on the clauses of one query). */
+    static final int MAX_CONDITIONS = 1024;
 
     private FilterQueries() {}
 
@@ -59,6 +64,10 @@ final class FilterQueries {
         String op = and ? "and" : "or";
         if (!(filter.get(op) instanceof List<?> conditions)) {
             throw new IllegalArgumentException("filter must have exactly one root key, \"and\" or \"or\"");
+        }
+        if (conditions.size() > MAX_CONDITIONS) {
+            throw new IllegalArgumentException("filter." + op + " has " + conditions.size() + " conditions; at most "
+                    + MAX_CONDITIONS + " are allowed");
         }
         BooleanQuery.Builder query = new BooleanQuery.Builder();
         for (int i = 0; i < conditions.size(); i++) {
@@ -224,6 +233,12 @@ final class FilterQueries {
             query.add(clause, BooleanClause.Occur.FILTER);
         }
         return query.build();
+    }
+
+    /** Records whose {@code field} is any of {@code values}: one query however many values (no clause limit). */
+    static Query anyOf(String field, java.util.Collection<String> values) {
+        return new TermInSetQuery(
+                field, values.stream().map(BytesRef::new).collect(java.util.stream.Collectors.toList()));
     }
 
     static Query or(Query... clauses) {

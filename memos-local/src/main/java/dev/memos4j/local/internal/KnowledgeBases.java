@@ -169,11 +169,9 @@ public final class KnowledgeBases {
     public KnowledgebaseFilePage files(GetKnowledgebaseFileRequest request) {
         Query query;
         if (request.fileIds().isPresent() && !request.fileIds().get().isEmpty()) {
-            List<Query> ids = new ArrayList<>();
-            for (String id : request.fileIds().get()) {
-                ids.add(new TermQuery(new Term(MemoryIndex.F_ID, id)));
-            }
-            query = and(kind(StoredItem.KB_FILE), or(ids.toArray(Query[]::new)));
+            query = and(
+                    kind(StoredItem.KB_FILE),
+                    FilterQueries.anyOf(MemoryIndex.F_ID, request.fileIds().get()));
         } else {
             query = and(
                     kind(StoredItem.KB_FILE),
@@ -184,7 +182,7 @@ public final class KnowledgeBases {
         int pageSize = request.pageSize().orElse(20);
         List<FileDetail> files = new ArrayList<>();
         Sort oldestFirst = new Sort(new SortField(MemoryIndex.F_SEQ, SortField.Type.LONG));
-        for (StoredItem item : store.index().find(query, oldestFirst, (page - 1) * pageSize, pageSize)) {
+        for (StoredItem item : store.index().find(query, oldestFirst, MemoryIndex.offset(page, pageSize), pageSize)) {
             files.add(new FileDetail(
                     item.id(),
                     Optional.of(item.text()),

@@ -256,7 +256,8 @@ public final class MemoryIndex implements AutoCloseable {
     /** The records matching {@code query}, in {@code sort} order, from {@code offset}, at most {@code limit}. */
     List<StoredItem> find(Query query, Sort sort, int offset, int limit) {
         return read(searcher -> {
-            int n = Math.max(1, offset + limit);
+            // In long arithmetic: a far page must find nothing, not overflow (Lucene caps n at the index size).
+            int n = (int) Math.min(Integer.MAX_VALUE - 1L, Math.max(1L, (long) offset + limit));
             TopDocs top = sort == null ? searcher.search(query, n) : searcher.search(query, n, sort);
             List<StoredItem> found = new ArrayList<>();
             for (int i = offset; i < top.scoreDocs.length && found.size() < limit; i++) {
@@ -264,6 +265,11 @@ public final class MemoryIndex implements AutoCloseable {
             }
             return found;
         });
+    }
+
+    /** The offset of a 1-based page; beyond the range of an int it is the largest int (a page past the end). */
+    static int offset(int page, int size) {
+        return (int) Math.min(Integer.MAX_VALUE, Math.max(0L, ((long) page - 1) * size));
     }
 
     /** The number of records matching {@code query}. */

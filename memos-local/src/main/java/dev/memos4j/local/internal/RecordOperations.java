@@ -64,7 +64,7 @@ final class RecordOperations {
         Sort newestFirst = new Sort(
                 new SortField(MemoryIndex.F_CREATE, SortField.Type.LONG, true),
                 new SortField(MemoryIndex.F_SEQ, SortField.Type.LONG, true));
-        int offset = (request.page() - 1) * request.size();
+        int offset = MemoryIndex.offset(request.page(), request.size());
         Query memoryQuery = and(kind(StoredItem.MEMORY), subject, userFilter);
         List<MemoryDetail> memories = new ArrayList<>();
         for (StoredItem item : index.find(memoryQuery, newestFirst, offset, request.size())) {
@@ -173,11 +173,7 @@ final class RecordOperations {
             query.add(or(kind(StoredItem.MEMORY), kind(StoredItem.PREFERENCE)), BooleanClause.Occur.FILTER);
         }
         if (request.memoryIds().isPresent()) {
-            BooleanQuery.Builder ids = new BooleanQuery.Builder();
-            for (String id : request.memoryIds().get()) {
-                ids.add(new TermQuery(new Term(MemoryIndex.F_ID, id)), BooleanClause.Occur.SHOULD);
-            }
-            query.add(ids.setMinimumNumberShouldMatch(1).build(), BooleanClause.Occur.FILTER);
+            query.add(FilterQueries.anyOf(MemoryIndex.F_ID, request.memoryIds().get()), BooleanClause.Occur.FILTER);
         }
         request.userId()
                 .ifPresent(u -> query.add(new TermQuery(new Term(MemoryIndex.F_USER, u)), BooleanClause.Occur.FILTER));

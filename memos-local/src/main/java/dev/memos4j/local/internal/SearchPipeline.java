@@ -29,11 +29,7 @@ import java.util.UUID;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.ExecutorService;
 import java.util.function.Supplier;
-import org.apache.lucene.index.Term;
-import org.apache.lucene.search.BooleanClause;
-import org.apache.lucene.search.BooleanQuery;
 import org.apache.lucene.search.Query;
-import org.apache.lucene.search.TermQuery;
 
 /** The read side: hybrid search of memories, preferences and knowledge-base passages, and rerank. */
 final class SearchPipeline implements AutoCloseable {
@@ -137,16 +133,9 @@ final class SearchPipeline implements AutoCloseable {
 
     private List<HybridRanker.Ranked> rankKnowledge(
             List<String> knowledgebaseIds, String query, Supplier<float[]> vector, int limit) {
-        BooleanQuery.Builder bases = new BooleanQuery.Builder();
-        if (!knowledgebaseIds.contains("all")) {
-            for (String id : knowledgebaseIds) {
-                bases.add(new TermQuery(new Term(MemoryIndex.F_TYPE, id)), BooleanClause.Occur.SHOULD);
-            }
-            bases.setMinimumNumberShouldMatch(1);
-        } else {
-            bases.add(new org.apache.lucene.search.MatchAllDocsQuery(), BooleanClause.Occur.MUST);
-        }
-        Query filter = and(kind(StoredItem.KB_CHUNK), bases.build());
+        Query filter = knowledgebaseIds.contains("all")
+                ? kind(StoredItem.KB_CHUNK)
+                : and(kind(StoredItem.KB_CHUNK), FilterQueries.anyOf(MemoryIndex.F_TYPE, knowledgebaseIds));
         return index.read(searcher -> ranker.rank(searcher, filter, query, vector, "", limit));
     }
 

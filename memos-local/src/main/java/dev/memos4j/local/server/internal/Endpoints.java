@@ -16,7 +16,9 @@ import dev.memos4j.client.model.ExtractMemoryRequest;
 import dev.memos4j.client.model.GetKnowledgebaseFileRequest;
 import dev.memos4j.client.model.GetMemoryRequest;
 import dev.memos4j.client.model.GetMessageRequest;
+import dev.memos4j.client.model.Message;
 import dev.memos4j.client.model.RerankRequest;
+import dev.memos4j.client.model.Role;
 import dev.memos4j.client.model.SearchMemoryRequest;
 import dev.memos4j.client.model.UpdateMemoryRequest;
 import java.util.LinkedHashMap;
@@ -47,7 +49,11 @@ final class Endpoints {
 
     static Map<String, Endpoint> post(MemosClient backend) {
         Map<String, Endpoint> routes = new LinkedHashMap<>();
-        routes.put("add/message", json(AddMessageRequest.class, backend::addMessage));
+        routes.put("add/message", (call, body) -> {
+            AddMessageRequest request = JsonBodies.bind(JsonBodies.object(body), AddMessageRequest.class);
+            checkMessages(request.messages());
+            return backend.addMessage(request);
+        });
         routes.put("search/memory", json(SearchMemoryRequest.class, backend::searchMemory));
         routes.put("get/message", json(GetMessageRequest.class, backend::getMessage));
         routes.put("get/memory", json(GetMemoryRequest.class, backend::getMemory));
@@ -78,7 +84,11 @@ final class Endpoints {
                 (call, body) -> backend.deleteKnowledgebaseFiles(JsonBodies.requiredTextList(
                         JsonBodies.onlyFields(JsonBodies.object(body), "delete/knowledgebase-file", Set.of("file_ids")),
                         "file_ids")));
-        routes.put("extract/memory", json(ExtractMemoryRequest.class, backend::extractMemory));
+        routes.put("extract/memory", (call, body) -> {
+            ExtractMemoryRequest request = JsonBodies.bind(JsonBodies.object(body), ExtractMemoryRequest.class);
+            checkMessages(request.messages());
+            return backend.extractMemory(request);
+        });
         routes.put("rerank", json(RerankRequest.class, backend::rerank));
         routes.put("bind/profile_template", json(BindProfileTemplateRequest.class, backend::bindProfileTemplate));
         routes.put("edit/profile", json(EditProfileRequest.class, backend::editProfile));
@@ -98,6 +108,28 @@ final class Endpoints {
             throw ApiException.badRequest("memid is required");
         }
         return backend.getMemoryById(memoryId);
+    }
+
+    /** The most messages one request may carry: a conversation's recent turns, not a bulk import. */
+    static final int MAX_MESSAGES = 200;
+
+    private static final Set<Role> ROLES = Set.of(Role.USER, Role.ASSISTANT, Role.SYSTEM, Role.TOOL);
+
+    /** At most {@link #MAX_MESSAGES} messages (413 beyond), each with one of the four roles of the API. */
+    static void checkMessages(List<Message> messages) {
+        if (messages.size() > MAX_MESSAGES) {
+            throw new ApiException(
+                    413,
+                    ApiException.PAYLOAD_TOO_LARGE,
+                    "messages has " + messages.size() + " items; at most " + MAX_MESSAGES
+                            + " are accepted per request (send a long conversation in several requests)");
+        }
+        for (int i = 0; i < messages.size(); i++) {
+            if (!ROLES.contains(messages.get(i).role())) {
+                throw ApiException.badRequest("messages[" + i + "].role must be user, assistant, system or tool (was \""
+                        + messages.get(i).role().value() + "\")");
+            }
+        }
     }
 
     /** The fields of {@code delete/memory}; the first four are its delete conditions. */
