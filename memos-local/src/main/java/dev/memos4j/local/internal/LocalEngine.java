@@ -138,6 +138,11 @@ public final class LocalEngine implements AutoCloseable {
         store.index().close();
     }
 
+    /** Why writes currently fail (for example a full disk), or empty while they work. */
+    public java.util.Optional<String> writeProblem() {
+        return store.index().writeProblem();
+    }
+
     /** For diagnostics; holds no secrets. */
     @Override
     public String toString() {

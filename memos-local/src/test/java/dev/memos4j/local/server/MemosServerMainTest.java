@@ -155,14 +155,17 @@ class MemosServerMainTest {
     }
 
     @Test
-    void aPortInUseFailsWithoutLeakingTheBackend() {
-        FakeMemosClient backend = new FakeMemosClient();
+    void aPortInUseFailsBeforeTheBackendIsOpened() {
+        java.util.concurrent.atomic.AtomicBoolean opened = new java.util.concurrent.atomic.AtomicBoolean();
         try (MemosServer taken =
                 MemosServer.builder(new FakeMemosClient()).port(0).build().start()) {
             ServerCommandLine cli = parse("--in-memory", "--port", String.valueOf(taken.port()));
-            assertThatThrownBy(() -> MemosServerMain.start(cli, out, c -> backend))
+            assertThatThrownBy(() -> MemosServerMain.start(cli, out, c -> {
+                        opened.set(true);
+                        return new FakeMemosClient();
+                    }))
                     .hasMessageContaining("could not bind");
         }
-        assertThat(backend.closed).isTrue();
+        assertThat(opened).isFalse();
     }
 }

@@ -3,13 +3,17 @@ package dev.memos4j.local.server.internal;
 import com.sun.net.httpserver.HttpExchange;
 import com.sun.net.httpserver.HttpHandler;
 import dev.memos4j.client.MemosClient;
+import dev.memos4j.client.internal.Json;
+import dev.memos4j.local.LocalMemos;
 import java.io.ByteArrayOutputStream;
 import java.nio.ByteBuffer;
 import java.nio.charset.CharacterCodingException;
 import java.nio.charset.StandardCharsets;
 import java.time.Duration;
+import java.util.LinkedHashMap;
 import java.util.Map;
 import java.util.Objects;
+import java.util.Optional;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.Executor;
 import java.util.concurrent.RejectedExecutionException;
@@ -103,7 +107,18 @@ public final class ApiHandler implements HttpHandler {
         String path = call.rawPath();
         if (path.equals("/health")) {
             requireMethod(call, "GET");
-            call.send(200, HEALTH);
+            Optional<String> writeProblem =
+                    backend instanceof LocalMemos local ? local.writeProblem() : Optional.empty();
+            if (writeProblem.isPresent()) {
+                // Reads still work; writes fail until the cause (such as a full disk) is cleared.
+                Map<String, Object> degraded = new LinkedHashMap<>();
+                degraded.put("status", "degraded");
+                degraded.put("service", "memos4j-local");
+                degraded.put("writes", "failing: " + writeProblem.get());
+                call.send(503, Json.MAPPER.writeValueAsBytes(degraded));
+            } else {
+                call.send(200, HEALTH);
+            }
             return CompletableFuture.completedFuture(null);
         }
         if (!path.startsWith(BASE_PATH + "/")) {
