@@ -156,7 +156,12 @@ public final class MemosServer implements AutoCloseable {
                     host);
         }
         Executor executor = userExecutor.orElseGet(() -> ownExecutor = boundedExecutor(threads));
-        handler = new ApiHandler(backend, maxRequestBytes, maxUploadBytes, executor);
+        // An upload may be held about four times over while it is parsed and stored: what is in flight stays
+        // within a quarter of the heap (at least one upload at a time; more get 503 and a Retry-After).
+        long perUpload = 4 * maxUploadBytes;
+        int concurrentUploads =
+                (int) Math.max(1, Math.min(64, Runtime.getRuntime().maxMemory() / 4 / perUpload));
+        handler = new ApiHandler(backend, maxRequestBytes, maxUploadBytes, executor, concurrentUploads);
         Set<String> hostNames = new HashSet<>(allowedHosts);
         hostNames.add(host.toLowerCase(Locale.ROOT));
         RequestGuard guard = new RequestGuard(

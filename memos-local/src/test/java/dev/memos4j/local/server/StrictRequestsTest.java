@@ -188,4 +188,41 @@ class StrictRequestsTest {
             assertThat(fake.received).containsKey("addKnowledgebaseFiles");
         }
     }
+
+    @Test
+    void uploadsInMemoryAtOnceAreBoundedAndTheRestAskedToRetry() throws Exception {
+        FakeMemosClient fake = new FakeMemosClient();
+        // An upload limit far above a quarter of the heap leaves room for one upload at a time.
+        try (MemosServer bounded = MemosServer.builder(fake)
+                .port(0)
+                .maxUploadBytes(1L << 50)
+                .build()
+                .start()) {
+            String json = "{\"knowledgebase_id\":\"kb-1\",\"file\":[{\"content\":\"aGVsbG8=\",\"name\":\"a.txt\"}]}";
+            HttpRequest upload = HttpRequest.newBuilder(URI.create(bounded.baseUrl() + "/add/knowledgebase-file"))
+                    .timeout(java.time.Duration.ofSeconds(30)) // a hang guard: unbounded, the second upload waited
+                    .header("Content-Type", "application/json")
+                    .POST(HttpRequest.BodyPublishers.ofString(json))
+                    .build();
+            java.util.concurrent.CompletableFuture<Void> release = new java.util.concurrent.CompletableFuture<>();
+            fake.hold = release;
+            java.util.concurrent.CompletableFuture<HttpResponse<String>> first =
+                    HTTP.sendAsync(upload, HttpResponse.BodyHandlers.ofString());
+            long deadline = System.nanoTime() + java.time.Duration.ofSeconds(30).toNanos();
+            while (fake.calls.get() == 0 && System.nanoTime() < deadline) {
+                Thread.sleep(10);
+            }
+
+            HttpResponse<String> second = HTTP.send(upload, HttpResponse.BodyHandlers.ofString());
+            fake.hold = null;
+            release.complete(null);
+
+            assertThat(second.statusCode()).as(second.body()).isEqualTo(503);
+            assertThat(second.headers().firstValue("Retry-After")).hasValue("2");
+            assertThat(first.get(30, java.util.concurrent.TimeUnit.SECONDS).statusCode())
+                    .isEqualTo(200);
+            assertThat(HTTP.send(upload, HttpResponse.BodyHandlers.ofString()).statusCode())
+                    .isEqualTo(200);
+        }
+    }
 }

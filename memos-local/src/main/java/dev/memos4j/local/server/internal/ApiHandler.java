@@ -17,6 +17,7 @@ import java.util.Optional;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.Executor;
 import java.util.concurrent.RejectedExecutionException;
+import java.util.concurrent.Semaphore;
 
 /**
  * The server's API handler: {@code GET /health}, the cloud endpoints under {@value #BASE_PATH}, and
@@ -40,6 +41,7 @@ public final class ApiHandler implements HttpHandler {
     private final long maxRequestBytes;
     private final long maxUploadBytes;
     private final Executor responder;
+    private final Semaphore uploads;
     private final Map<String, Endpoints.Endpoint> postRoutes;
     private final Object lock = new Object();
     private int inFlight;
@@ -52,8 +54,10 @@ public final class ApiHandler implements HttpHandler {
      * @param maxRequestBytes the largest accepted JSON body
      * @param maxUploadBytes the largest accepted {@code add/knowledgebase-file} body
      * @param executor where responses are written once the backend answers
+     * @param concurrentUploads how many uploads may be in memory at once; more get 503
      */
-    public ApiHandler(MemosClient backend, long maxRequestBytes, long maxUploadBytes, Executor executor) {
+    public ApiHandler(
+            MemosClient backend, long maxRequestBytes, long maxUploadBytes, Executor executor, int concurrentUploads) {
         this.backend = Objects.requireNonNull(backend, "backend");
         this.maxRequestBytes = maxRequestBytes;
         this.maxUploadBytes = maxUploadBytes;
@@ -67,6 +71,7 @@ public final class ApiHandler implements HttpHandler {
             }
         };
         this.postRoutes = Endpoints.post(backend);
+        this.uploads = new Semaphore(Math.max(1, concurrentUploads));
     }
 
     @Override
@@ -128,14 +133,33 @@ public final class ApiHandler implements HttpHandler {
         Endpoints.Endpoint post = postRoutes.get(endpoint);
         if (post != null) {
             requireMethod(call, "POST");
-            long limit = endpoint.equals(Endpoints.UPLOAD_PATH) ? maxUploadBytes : maxRequestBytes;
-            return post.serve(call, call.readBody(limit));
+            if (endpoint.equals(Endpoints.UPLOAD_PATH)) {
+                return upload(call, post);
+            }
+            return post.serve(call, call.readBody(maxRequestBytes));
         }
         if (endpoint.startsWith(GET_MEMORY_BY_ID)) {
             requireMethod(call, "GET");
             return Endpoints.getMemoryById(backend, percentDecode(endpoint.substring(GET_MEMORY_BY_ID.length())));
         }
         throw notFound(path);
+    }
+
+    // An upload is held in memory several times over (body, parts, inline content): a few at a time only.
+    private CompletableFuture<?> upload(Call call, Endpoints.Endpoint post) throws Exception {
+        if (!uploads.tryAcquire()) {
+            call.setResponseHeader("Retry-After", "2");
+            call.setResponseHeader("Connection", "close");
+            throw new ApiException(503, ApiException.UNAVAILABLE, "too many uploads in progress; retry shortly");
+        }
+        CompletableFuture<?> result;
+        try {
+            result = post.serve(call, call.readBody(maxUploadBytes));
+        } catch (Exception | Error e) {
+            uploads.release();
+            throw e;
+        }
+        return result.whenComplete((done, failure) -> uploads.release());
     }
 
     private static ApiException notFound(String path) {
