@@ -138,7 +138,11 @@ public final class LocalEngine implements AutoCloseable {
         store.index().close();
     }
 
-    /** Why writes currently fail (for example a full disk), or empty while they work. */
+    /**
+     * Why writes currently fail (for example a full disk).
+     *
+     * @return the reason, or empty while writes work
+     */
     public java.util.Optional<String> writeProblem() {
         return store.index().writeProblem();
     }

@@ -6,7 +6,6 @@ import static org.assertj.core.api.Assertions.assertThatThrownBy;
 import dev.memos4j.client.errors.MemosServiceException;
 import java.io.IOException;
 import java.util.List;
-import java.util.Map;
 import org.apache.lucene.search.MatchAllDocsQuery;
 import org.apache.lucene.store.ByteBuffersDirectory;
 import org.apache.lucene.store.Directory;
@@ -81,30 +80,6 @@ class DiskFullTest {
     }
 
     private static MemoryIndex.IndexedItem item(String id, long seq) {
-        long time = 1_760_000_000_000L + seq;
-        return new MemoryIndex.IndexedItem(
-                new StoredItem(
-                        StoredItem.MEMORY,
-                        id,
-                        "u1",
-                        "",
-                        "",
-                        "c1",
-                        "text of " + id,
-                        id,
-                        "WorkingMemory",
-                        List.of(),
-                        Map.of(),
-                        List.of(),
-                        time,
-                        time,
-                        StoredItem.ACTIVATED,
-                        0.9,
-                        "",
-                        "",
-                        "text of " + id,
-                        seq),
-                null,
-                null);
+        return new MemoryIndex.IndexedItem(IndexFormatUpgradeTest.memory(id, "text of " + id, "c1", seq), null, null);
     }
 }

@@ -49,7 +49,12 @@ class RequestGuardTest {
 
     private HttpResponse<String> post(String path, String contentType, String body, String... headers)
             throws Exception {
-        HttpRequest.Builder request = HttpRequest.newBuilder(URI.create(server.baseUrl() + path))
+        return postTo(server.baseUrl() + path, contentType, body, headers);
+    }
+
+    private static HttpResponse<String> postTo(String url, String contentType, String body, String... headers)
+            throws Exception {
+        HttpRequest.Builder request = HttpRequest.newBuilder(URI.create(url))
                 .POST(HttpRequest.BodyPublishers.ofString(body, StandardCharsets.UTF_8));
         if (contentType != null) {
             request.header("Content-Type", contentType);
@@ -195,34 +200,11 @@ class RequestGuardTest {
         start(MemosServer.builder(backend).apiKey("k-1").context("/extra", extra));
         String url = server.baseUrl().replace("/api/openmem/v1", "/extra");
 
-        HttpResponse<String> noKey = HTTP.send(
-                HttpRequest.newBuilder(URI.create(url))
-                        .header("Content-Type", "application/json")
-                        .POST(HttpRequest.BodyPublishers.ofString("{}"))
-                        .build(),
-                HttpResponse.BodyHandlers.ofString());
-        HttpResponse<String> withKey = HTTP.send(
-                HttpRequest.newBuilder(URI.create(url))
-                        .header("Content-Type", "application/json")
-                        .header("Authorization", "Token k-1")
-                        .POST(HttpRequest.BodyPublishers.ofString("{}"))
-                        .build(),
-                HttpResponse.BodyHandlers.ofString());
-        HttpResponse<String> textPlain = HTTP.send(
-                HttpRequest.newBuilder(URI.create(url))
-                        .header("Content-Type", "text/plain")
-                        .header("Authorization", "Token k-1")
-                        .POST(HttpRequest.BodyPublishers.ofString("{}"))
-                        .build(),
-                HttpResponse.BodyHandlers.ofString());
-        HttpResponse<String> foreignOrigin = HTTP.send(
-                HttpRequest.newBuilder(URI.create(url))
-                        .header("Content-Type", "application/json")
-                        .header("Authorization", "Token k-1")
-                        .header("Origin", "http://evil.example")
-                        .POST(HttpRequest.BodyPublishers.ofString("{}"))
-                        .build(),
-                HttpResponse.BodyHandlers.ofString());
+        HttpResponse<String> noKey = postTo(url, "application/json", "{}");
+        HttpResponse<String> withKey = postTo(url, "application/json", "{}", "Authorization", "Token k-1");
+        HttpResponse<String> textPlain = postTo(url, "text/plain", "{}", "Authorization", "Token k-1");
+        HttpResponse<String> foreignOrigin =
+                postTo(url, "application/json", "{}", "Authorization", "Token k-1", "Origin", "http://evil.example");
 
         assertThat(noKey.statusCode()).isEqualTo(401);
         assertThat(withKey.statusCode()).isEqualTo(200);
