@@ -45,6 +45,7 @@ import java.nio.file.Path;
 import java.time.Clock;
 import java.util.List;
 import java.util.Objects;
+import java.util.Optional;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.RejectedExecutionException;
@@ -99,7 +100,7 @@ public final class LocalMemos implements MemosClient {
             executor.shutdown();
             throw e;
         }
-        this.knowledgeBases = new KnowledgeBases(engine);
+        this.knowledgeBases = engine.knowledgeBases();
         this.description = "LocalMemos[" + (builder.dataDirectory == null ? "in memory" : builder.dataDirectory)
                 + ", embedder=" + builder.embedder.name() + ", mode=" + builder.retrievalMode + "]";
     }
@@ -327,6 +328,17 @@ public final class LocalMemos implements MemosClient {
             LocalExecutor.shutdown(executor);
             engine.close();
         }
+    }
+
+    /**
+     * Why writes currently fail, for example a full disk, or empty while they work. A failed write stores
+     * nothing and is reported to its caller; reads go on, and writes resume by themselves once the cause is
+     * cleared.
+     *
+     * @return the reason writes fail, or empty
+     */
+    public Optional<String> writeProblem() {
+        return engine.writeProblem();
     }
 
     @Override

@@ -2,6 +2,7 @@ package dev.memos4j.local.internal;
 
 import com.fasterxml.jackson.core.JsonProcessingException;
 import dev.memos4j.client.errors.MemosException;
+import dev.memos4j.client.errors.MemosServiceException;
 import dev.memos4j.client.internal.Json;
 import java.io.IOException;
 import java.io.UncheckedIOException;
@@ -37,6 +38,7 @@ import org.apache.lucene.search.Query;
 import org.apache.lucene.search.SearcherManager;
 import org.apache.lucene.search.Sort;
 import org.apache.lucene.search.TopDocs;
+import org.apache.lucene.store.AlreadyClosedException;
 import org.apache.lucene.store.ByteBuffersDirectory;
 import org.apache.lucene.store.Directory;
 import org.apache.lucene.store.FSDirectory;
@@ -82,8 +84,11 @@ public final class MemoryIndex implements AutoCloseable {
     private static final double FLOOR_SEGMENT_MB = 64;
 
     private final Directory directory;
-    private final IndexWriter writer;
-    private final SearcherManager searchers;
+    private final Object writeLock = new Object();
+    // Replaced when a failed write (a full disk) closed the writer: the next write opens a new one.
+    private volatile IndexWriter writer;
+    private volatile SearcherManager searchers;
+    private volatile String writeProblem;
     private final Analyzer analyzer;
     private final String embedderName;
     private final String location;
@@ -96,15 +101,8 @@ public final class MemoryIndex implements AutoCloseable {
         this.analyzer = new EnglishAnalyzer();
         Map<String, String> recorded = recordedData(directory);
         checkEmbedder(directory, location, embedderName, recorded);
-        // Every vector search runs once per segment: few, large segments cost some merging while adding
-        // (small next to embedding each memory) and save a vector search per segment on every query.
-        TieredMergePolicy merges =
-                new TieredMergePolicy().setSegmentsPerTier(SEGMENTS_PER_TIER).setFloorSegmentMB(FLOOR_SEGMENT_MB);
-        IndexWriterConfig config = new IndexWriterConfig(analyzer)
-                .setOpenMode(IndexWriterConfig.OpenMode.CREATE_OR_APPEND)
-                .setMergePolicy(merges);
         try {
-            this.writer = new IndexWriter(directory, config);
+            this.writer = new IndexWriter(directory, writerConfig());
         } catch (LockObtainFailedException e) {
             directory.close();
             throw new MemosException(
@@ -121,6 +119,21 @@ public final class MemoryIndex implements AutoCloseable {
         writer.setLiveCommitData(data.entrySet());
         writer.commit();
         this.searchers = new SearcherManager(writer, null);
+    }
+
+    // Every vector search runs once per segment: few, large segments cost some merging while adding
+    // (small next to embedding each memory) and save a vector search per segment on every query.
+    private IndexWriterConfig writerConfig() {
+        TieredMergePolicy merges =
+                new TieredMergePolicy().setSegmentsPerTier(SEGMENTS_PER_TIER).setFloorSegmentMB(FLOOR_SEGMENT_MB);
+        return new IndexWriterConfig(analyzer)
+                .setOpenMode(IndexWriterConfig.OpenMode.CREATE_OR_APPEND)
+                .setMergePolicy(merges);
+    }
+
+    /** An index on a directory of the caller's, for tests that inject faults. */
+    static MemoryIndex on(Directory directory, String embedderName) throws IOException {
+        return new MemoryIndex(directory, "(test directory)", embedderName);
     }
 
     /** Opens (or creates) the index in {@code dataDirectory}. */
@@ -211,18 +224,63 @@ public final class MemoryIndex implements AutoCloseable {
      * @param deletes queries whose matches are deleted first
      */
     void write(List<IndexedItem> items, List<Query> deletes) {
-        try {
-            for (Query delete : deletes) {
-                writer.deleteDocuments(delete);
+        synchronized (writeLock) {
+            IndexWriter w = openWriter();
+            try {
+                for (Query delete : deletes) {
+                    w.deleteDocuments(delete);
+                }
+                for (IndexedItem item : items) {
+                    w.updateDocument(new Term(F_ID, item.item().id()), toDocument(item));
+                }
+                w.commit();
+                searchers.maybeRefreshBlocking();
+                writeProblem = null;
+            } catch (IOException | AlreadyClosedException e) {
+                // Nothing of this write was committed, so nothing acknowledged is lost: drop it, and let the
+                // next write open a new writer (Lucene closes the writer for good after, say, a full disk).
+                try {
+                    w.rollback();
+                } catch (IOException | RuntimeException suppressed) {
+                    e.addSuppressed(suppressed);
+                }
+                throw unwritable(e);
             }
-            for (IndexedItem item : items) {
-                writer.updateDocument(new Term(F_ID, item.item().id()), toDocument(item));
-            }
-            writer.commit();
-            searchers.maybeRefreshBlocking();
-        } catch (IOException e) {
-            throw new MemosException("local index write failed: " + e.getMessage(), e);
         }
+    }
+
+    // The writer, reopened on the committed index when a failed write closed it.
+    private IndexWriter openWriter() {
+        if (writer.isOpen()) {
+            return writer;
+        }
+        try {
+            IndexWriter reopened = new IndexWriter(directory, writerConfig());
+            SearcherManager previous = searchers;
+            searchers = new SearcherManager(reopened, null);
+            writer = reopened;
+            previous.close();
+            return reopened;
+        } catch (IOException | RuntimeException e) {
+            throw unwritable(e);
+        }
+    }
+
+    private MemosServiceException unwritable(Exception e) {
+        writeProblem = e.getMessage() == null ? e.getClass().getSimpleName() : e.getMessage();
+        return MemosServiceException.of(
+                503,
+                50004,
+                "the local index cannot write right now (" + writeProblem + "; for example a full disk): this"
+                        + " write was not stored, earlier ones are safe; writes resume once the cause is cleared",
+                null,
+                null,
+                null);
+    }
+
+    /** Why the last write failed (such as a full disk), or empty once writes succeed again. */
+    Optional<String> writeProblem() {
+        return Optional.ofNullable(writeProblem);
     }
 
     /** A record and its vectors (null when the embedder produces none). */
@@ -256,7 +314,8 @@ public final class MemoryIndex implements AutoCloseable {
     /** The records matching {@code query}, in {@code sort} order, from {@code offset}, at most {@code limit}. */
     List<StoredItem> find(Query query, Sort sort, int offset, int limit) {
         return read(searcher -> {
-            int n = Math.max(1, offset + limit);
+            // In long arithmetic: a far page must find nothing, not overflow (Lucene caps n at the index size).
+            int n = (int) Math.min(Integer.MAX_VALUE - 1L, Math.max(1L, (long) offset + limit));
             TopDocs top = sort == null ? searcher.search(query, n) : searcher.search(query, n, sort);
             List<StoredItem> found = new ArrayList<>();
             for (int i = offset; i < top.scoreDocs.length && found.size() < limit; i++) {
@@ -264,6 +323,11 @@ public final class MemoryIndex implements AutoCloseable {
             }
             return found;
         });
+    }
+
+    /** The offset of a 1-based page; beyond the range of an int it is the largest int (a page past the end). */
+    static int offset(int page, int size) {
+        return (int) Math.min(Integer.MAX_VALUE, Math.max(0L, ((long) page - 1) * size));
     }
 
     /** The number of records matching {@code query}. */

@@ -1,8 +1,14 @@
 package dev.memos4j.local.server;
 
 import dev.memos4j.client.MemosClient;
+import dev.memos4j.local.Embedder;
 import dev.memos4j.local.LocalMemos;
+import java.io.IOException;
 import java.io.PrintStream;
+import java.io.UncheckedIOException;
+import java.net.InetAddress;
+import java.net.InetSocketAddress;
+import java.net.ServerSocket;
 import java.util.Map;
 import java.util.Objects;
 import java.util.concurrent.CountDownLatch;
@@ -89,6 +95,8 @@ public final class MemosServerMain {
     /** Opens the backend and starts the server on it; prints where it listens and how to connect. */
     static RunningServer start(
             ServerCommandLine commandLine, PrintStream out, Function<ServerCommandLine, MemosClient> backendOpener) {
+        // Bind first: a port in use must fail before the data directory is created or a model loaded.
+        checkBindable(commandLine.host(), commandLine.port());
         MemosClient backend = Objects.requireNonNull(backendOpener.apply(commandLine), "backend");
         MemosServer server;
         try {
@@ -98,6 +106,11 @@ public final class MemosServerMain {
                     .maxRequestBytes(commandLine.maxRequestBytes())
                     .maxUploadBytes(commandLine.maxUploadBytes());
             commandLine.apiKey().ifPresent(builder::apiKey);
+            commandLine.allowedOrigins().forEach(builder::allowOrigin);
+            commandLine.allowedHosts().forEach(builder::allowHost);
+            if (commandLine.insecureNoAuth()) {
+                builder.insecureNoAuth();
+            }
             server = builder.build().start();
         } catch (RuntimeException e) {
             backend.close();
@@ -130,7 +143,28 @@ public final class MemosServerMain {
 
     /** The embedded engine: durable in the data directory, or in memory with {@code --in-memory}. */
     static MemosClient openLocalEngine(ServerCommandLine commandLine) {
-        return commandLine.dataDirectory().map(LocalMemos::open).orElseGet(LocalMemos::inMemory);
+        return openLocalEngine(commandLine, Embedder.defaultModel());
+    }
+
+    /**
+     * Loads the embedding model before the server starts: otherwise the first {@code add/message} pays for
+     * it (seconds on a busy machine) while {@code /health} already says ok.
+     */
+    static LocalMemos openLocalEngine(ServerCommandLine commandLine, Embedder embedder) {
+        if (embedder.enabled()) {
+            embedder.embedQuery("warm up");
+        }
+        LocalMemos.Builder builder = LocalMemos.builder().embedder(embedder);
+        commandLine.dataDirectory().ifPresentOrElse(builder::dataDirectory, builder::inMemory);
+        return builder.build();
+    }
+
+    private static void checkBindable(String host, int port) {
+        try (ServerSocket probe = new ServerSocket()) {
+            probe.bind(new InetSocketAddress(InetAddress.getByName(host), port));
+        } catch (IOException e) {
+            throw new UncheckedIOException("could not bind " + host + ":" + port + " (" + e.getMessage() + ")", e);
+        }
     }
 
     /** A started server and its backend; closing stops the server first, then the backend. */

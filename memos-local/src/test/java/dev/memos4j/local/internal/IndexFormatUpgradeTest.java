@@ -174,7 +174,7 @@ class IndexFormatUpgradeTest {
         assertThat(MemoryIndex.unitLength(new float[] {0, 0})).containsExactly(0, 0);
     }
 
-    private static StoredItem memory(String id, String text, String conversationId, long seq) {
+    static StoredItem memory(String id, String text, String conversationId, long seq) {
         long time = 1_760_000_000_000L + seq;
         return new StoredItem(
                 StoredItem.MEMORY,

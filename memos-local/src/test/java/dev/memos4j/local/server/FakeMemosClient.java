@@ -62,6 +62,9 @@ final class FakeMemosClient implements MemosClient {
             List.of(new ChatEvent(ChatEvent.TEXT, "Hello", null), new ChatEvent(ChatEvent.TEXT, " there", null));
     volatile boolean streamCancelled;
     volatile boolean uploadsUnsupported;
+    /** When set, every answer waits for it. */
+    volatile CompletableFuture<Void> hold;
+
     volatile MemoryDetail memory = read("""
             {"id":"mem-1","memory_key":"zoo","memory_value":"Take the kids to the zoo on Saturday",
              "memory_type":"LongTermMemory","create_time":1765359875901,"tags":["mode:fast"]}""", MemoryDetail.class);
@@ -87,7 +90,8 @@ final class FakeMemosClient implements MemosClient {
         if (f != null) {
             return CompletableFuture.failedFuture(f);
         }
-        return CompletableFuture.completedFuture(response);
+        CompletableFuture<Void> wait = hold;
+        return wait == null ? CompletableFuture.completedFuture(response) : wait.thenApply(v -> response);
     }
 
     @Override

@@ -130,6 +130,7 @@ class MemosServerMainTest {
         HttpResponse<String> search = http.send(
                 HttpRequest.newBuilder(URI.create(baseUrl + "/search/memory"))
                         .header("Authorization", "Token s3cret-key")
+                        .header("Content-Type", "application/json")
                         .POST(HttpRequest.BodyPublishers.ofString("{\"query\":\"q\",\"user_id\":\"u\"}"))
                         .build(),
                 HttpResponse.BodyHandlers.ofString());
@@ -154,14 +155,17 @@ class MemosServerMainTest {
     }
 
     @Test
-    void aPortInUseFailsWithoutLeakingTheBackend() {
-        FakeMemosClient backend = new FakeMemosClient();
+    void aPortInUseFailsBeforeTheBackendIsOpened() {
+        java.util.concurrent.atomic.AtomicBoolean opened = new java.util.concurrent.atomic.AtomicBoolean();
         try (MemosServer taken =
                 MemosServer.builder(new FakeMemosClient()).port(0).build().start()) {
             ServerCommandLine cli = parse("--in-memory", "--port", String.valueOf(taken.port()));
-            assertThatThrownBy(() -> MemosServerMain.start(cli, out, c -> backend))
+            assertThatThrownBy(() -> MemosServerMain.start(cli, out, c -> {
+                        opened.set(true);
+                        return new FakeMemosClient();
+                    }))
                     .hasMessageContaining("could not bind");
         }
-        assertThat(backend.closed).isTrue();
+        assertThat(opened).isFalse();
     }
 }

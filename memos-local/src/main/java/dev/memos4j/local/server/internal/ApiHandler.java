@@ -3,38 +3,45 @@ package dev.memos4j.local.server.internal;
 import com.sun.net.httpserver.HttpExchange;
 import com.sun.net.httpserver.HttpHandler;
 import dev.memos4j.client.MemosClient;
+import dev.memos4j.client.internal.Json;
+import dev.memos4j.local.LocalMemos;
 import java.io.ByteArrayOutputStream;
 import java.nio.ByteBuffer;
 import java.nio.charset.CharacterCodingException;
 import java.nio.charset.StandardCharsets;
-import java.security.MessageDigest;
 import java.time.Duration;
+import java.util.LinkedHashMap;
 import java.util.Map;
 import java.util.Objects;
 import java.util.Optional;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.Executor;
 import java.util.concurrent.RejectedExecutionException;
+import java.util.concurrent.Semaphore;
 
 /**
- * The server's one HTTP handler: {@code GET /health}, the cloud endpoints under {@value #BASE_PATH}, and
- * error envelopes for everything else. It checks the API key, bounds the body, calls the backend
- * asynchronously and answers on the server's executor when the backend's future completes.
+ * The server's API handler: {@code GET /health}, the cloud endpoints under {@value #BASE_PATH}, and
+ * error envelopes for everything else. It bounds the body, calls the backend asynchronously and answers on
+ * the server's executor when the backend's future completes. The API key and the Host, Origin and
+ * Content-Type checks are the {@link RequestGuard}'s, in front of every context.
  */
 public final class ApiHandler implements HttpHandler {
 
     /** The path prefix of the cloud API. */
     public static final String BASE_PATH = "/api/openmem/v1";
 
+    /** The endpoint that takes file uploads, as {@code multipart/form-data} too. */
+    public static final String UPLOAD_PATH = Endpoints.UPLOAD_PATH;
+
     private static final String GET_MEMORY_BY_ID = "get/memory/";
     private static final byte[] HEALTH =
             "{\"status\":\"healthy\",\"service\":\"memos4j-local\"}".getBytes(StandardCharsets.UTF_8);
 
     private final MemosClient backend;
-    private final Optional<byte[]> expectedAuthorization;
     private final long maxRequestBytes;
     private final long maxUploadBytes;
     private final Executor responder;
+    private final Semaphore uploads;
     private final Map<String, Endpoints.Endpoint> postRoutes;
     private final Object lock = new Object();
     private int inFlight;
@@ -44,19 +51,14 @@ public final class ApiHandler implements HttpHandler {
      * Creates the handler.
      *
      * @param backend the client every request is served by
-     * @param apiKey the key callers must send as {@code Authorization: Token KEY}; empty for none
      * @param maxRequestBytes the largest accepted JSON body
      * @param maxUploadBytes the largest accepted {@code add/knowledgebase-file} body
      * @param executor where responses are written once the backend answers
+     * @param concurrentUploads how many uploads may be in memory at once; more get 503
      */
     public ApiHandler(
-            MemosClient backend,
-            Optional<String> apiKey,
-            long maxRequestBytes,
-            long maxUploadBytes,
-            Executor executor) {
+            MemosClient backend, long maxRequestBytes, long maxUploadBytes, Executor executor, int concurrentUploads) {
         this.backend = Objects.requireNonNull(backend, "backend");
-        this.expectedAuthorization = apiKey.map(k -> ("Token " + k).getBytes(StandardCharsets.UTF_8));
         this.maxRequestBytes = maxRequestBytes;
         this.maxUploadBytes = maxUploadBytes;
         Objects.requireNonNull(executor, "executor");
@@ -69,6 +71,7 @@ public final class ApiHandler implements HttpHandler {
             }
         };
         this.postRoutes = Endpoints.post(backend);
+        this.uploads = new Semaphore(Math.max(1, concurrentUploads));
     }
 
     @Override
@@ -109,25 +112,54 @@ public final class ApiHandler implements HttpHandler {
         String path = call.rawPath();
         if (path.equals("/health")) {
             requireMethod(call, "GET");
-            call.send(200, HEALTH);
+            Optional<String> writeProblem =
+                    backend instanceof LocalMemos local ? local.writeProblem() : Optional.empty();
+            if (writeProblem.isPresent()) {
+                // Reads still work; writes fail until the cause (such as a full disk) is cleared.
+                Map<String, Object> degraded = new LinkedHashMap<>();
+                degraded.put("status", "degraded");
+                degraded.put("service", "memos4j-local");
+                degraded.put("writes", "failing: " + writeProblem.get());
+                call.send(503, Json.MAPPER.writeValueAsBytes(degraded));
+            } else {
+                call.send(200, HEALTH);
+            }
             return CompletableFuture.completedFuture(null);
         }
         if (!path.startsWith(BASE_PATH + "/")) {
             throw notFound(path);
         }
-        checkApiKey(call);
         String endpoint = path.substring(BASE_PATH.length() + 1);
         Endpoints.Endpoint post = postRoutes.get(endpoint);
         if (post != null) {
             requireMethod(call, "POST");
-            long limit = endpoint.equals(Endpoints.UPLOAD_PATH) ? maxUploadBytes : maxRequestBytes;
-            return post.serve(call, call.readBody(limit));
+            if (endpoint.equals(Endpoints.UPLOAD_PATH)) {
+                return upload(call, post);
+            }
+            return post.serve(call, call.readBody(maxRequestBytes));
         }
         if (endpoint.startsWith(GET_MEMORY_BY_ID)) {
             requireMethod(call, "GET");
             return Endpoints.getMemoryById(backend, percentDecode(endpoint.substring(GET_MEMORY_BY_ID.length())));
         }
         throw notFound(path);
+    }
+
+    // An upload is held in memory several times over (body, parts, inline content): a few at a time only.
+    private CompletableFuture<?> upload(Call call, Endpoints.Endpoint post) throws Exception {
+        if (!uploads.tryAcquire()) {
+            call.setResponseHeader("Retry-After", "2");
+            call.setResponseHeader("Connection", "close");
+            throw new ApiException(503, ApiException.UNAVAILABLE, "too many uploads in progress; retry shortly");
+        }
+        CompletableFuture<?> result;
+        try {
+            result = post.serve(call, call.readBody(maxUploadBytes));
+        } catch (Exception | Error e) {
+            uploads.release();
+            throw e;
+        }
+        return result.whenComplete((done, failure) -> uploads.release());
     }
 
     private static ApiException notFound(String path) {
@@ -139,23 +171,6 @@ public final class ApiHandler implements HttpHandler {
             call.setResponseHeader("Allow", method);
             throw new ApiException(
                     405, ApiException.METHOD_NOT_ALLOWED, "method " + call.method() + " not allowed; use " + method);
-        }
-    }
-
-    private void checkApiKey(Call call) {
-        if (expectedAuthorization.isEmpty()) {
-            return;
-        }
-        String sent = call.header("Authorization");
-        if (sent == null || sent.isBlank()) {
-            throw new ApiException(
-                    401,
-                    ApiException.AUTH_REQUIRED,
-                    "API key authentication required: send Authorization: Token <key>");
-        }
-        // Constant-time comparison: the reply time must not reveal how much of the key matched.
-        if (!MessageDigest.isEqual(sent.trim().getBytes(StandardCharsets.UTF_8), expectedAuthorization.get())) {
-            throw new ApiException(401, ApiException.AUTH_INVALID, "API key invalid");
         }
     }
 

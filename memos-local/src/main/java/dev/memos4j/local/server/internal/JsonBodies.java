@@ -1,12 +1,19 @@
 package dev.memos4j.local.server.internal;
 
 import com.fasterxml.jackson.core.JsonProcessingException;
+import com.fasterxml.jackson.core.StreamReadConstraints;
+import com.fasterxml.jackson.core.exc.InputCoercionException;
 import com.fasterxml.jackson.core.exc.StreamReadException;
 import com.fasterxml.jackson.databind.DatabindException;
+import com.fasterxml.jackson.databind.DeserializationFeature;
 import com.fasterxml.jackson.databind.JsonMappingException;
 import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.cfg.CoercionAction;
+import com.fasterxml.jackson.databind.cfg.CoercionInputShape;
 import com.fasterxml.jackson.databind.exc.MismatchedInputException;
+import com.fasterxml.jackson.databind.json.JsonMapper;
 import com.fasterxml.jackson.databind.node.JsonNodeType;
+import com.fasterxml.jackson.databind.type.LogicalType;
 import dev.memos4j.client.internal.Json;
 import java.io.IOException;
 import java.util.ArrayList;
@@ -14,6 +21,7 @@ import java.util.Collection;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
+import java.util.Set;
 import java.util.stream.Collectors;
 
 /**
@@ -22,16 +30,37 @@ import java.util.stream.Collectors;
  */
 final class JsonBodies {
 
+    /**
+     * The shared mapper, stricter for requests: nothing may follow the JSON object, a string field does not
+     * take a number or a boolean ({@code "user_id": 123} is a mistake, not an id), and a string may be as
+     * long as the body limit allows (Jackson's own default would refuse base64 uploads over ~14 MB).
+     */
+    private static final JsonMapper STRICT = strictMapper();
+
     private JsonBodies() {}
+
+    private static JsonMapper strictMapper() {
+        JsonMapper mapper = Json.MAPPER.copy();
+        mapper.getFactory()
+                .setStreamReadConstraints(StreamReadConstraints.builder()
+                        .maxStringLength(Integer.MAX_VALUE)
+                        .build());
+        mapper.enable(DeserializationFeature.FAIL_ON_TRAILING_TOKENS);
+        mapper.coercionConfigFor(LogicalType.Textual)
+                .setCoercion(CoercionInputShape.Integer, CoercionAction.Fail)
+                .setCoercion(CoercionInputShape.Float, CoercionAction.Fail)
+                .setCoercion(CoercionInputShape.Boolean, CoercionAction.Fail);
+        return mapper;
+    }
 
     /** Parses a body that must be a JSON object; an empty body counts as {@code {}}. */
     static JsonNode object(byte[] body) {
         if (isBlank(body)) {
-            return Json.MAPPER.createObjectNode();
+            return STRICT.createObjectNode();
         }
         JsonNode tree;
         try {
-            tree = Json.MAPPER.readTree(body);
+            tree = STRICT.readTree(body);
         } catch (StreamReadException e) {
             throw new ApiException(400, ApiException.INVALID_PARAMETER, "malformed JSON: " + e.getOriginalMessage());
         } catch (IOException e) {
@@ -52,12 +81,35 @@ final class JsonBodies {
     /** Binds a JSON object to a request model, reporting validation and type errors as 400. */
     static <T> T bind(JsonNode tree, Class<T> type) {
         try {
-            return Json.MAPPER.treeToValue(tree, type);
+            return STRICT.treeToValue(tree, type);
         } catch (JsonProcessingException e) {
             throw translate(e);
         } catch (IllegalArgumentException e) {
             throw ApiException.badRequest(e.getMessage());
         }
+    }
+
+    /**
+     * Refuses fields the endpoint does not know, naming them. Used where a misspelt field would otherwise
+     * be ignored and the request would do more than meant (the destructive endpoints).
+     */
+    static JsonNode onlyFields(JsonNode tree, String endpoint, Set<String> known) {
+        List<String> unknown = new ArrayList<>();
+        tree.fieldNames().forEachRemaining(name -> {
+            if (!known.contains(name)) {
+                unknown.add(name);
+            }
+        });
+        if (!unknown.isEmpty()) {
+            throw new ApiException(
+                    400,
+                    ApiException.INVALID_PARAMETER,
+                    "unknown field" + (unknown.size() == 1 ? " " : "s ") + String.join(", ", unknown) + " in "
+                            + endpoint + " (it accepts "
+                            + known.stream().sorted().collect(Collectors.joining(", "))
+                            + ")");
+        }
+        return tree;
     }
 
     /** A required, non-blank string field. */
@@ -99,6 +151,20 @@ final class JsonBodies {
         for (Throwable t = e; t != null; t = t.getCause()) {
             if (t instanceof IllegalArgumentException && t.getMessage() != null) {
                 return ApiException.badRequest(t.getMessage());
+            }
+        }
+        for (Throwable t = e; t != null; t = t.getCause()) {
+            if (t instanceof InputCoercionException range) {
+                String field = e instanceof JsonMappingException mapping ? path(mapping.getPath()) : "";
+                if (field.isEmpty() && range.getProcessor() != null) {
+                    String name = range.getProcessor().getParsingContext().getCurrentName();
+                    field = name == null ? "" : name;
+                }
+                return new ApiException(
+                        400,
+                        ApiException.INVALID_PARAMETER,
+                        (field.isEmpty() ? "a number" : "field " + field) + " is out of range for "
+                                + (range.getTargetType() == null ? "its type" : expectedType(range.getTargetType())));
             }
         }
         if (e instanceof StreamReadException read) {

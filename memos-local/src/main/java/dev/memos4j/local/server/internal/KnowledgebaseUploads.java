@@ -34,6 +34,7 @@ final class KnowledgebaseUploads {
 
     private static final Logger LOG = LoggerFactory.getLogger(KnowledgebaseUploads.class);
     private static final int MAX_FILES = 20;
+    private static final int MAX_NAME_BYTES = 200;
 
     private KnowledgebaseUploads() {}
 
@@ -127,7 +128,26 @@ final class KnowledgebaseUploads {
         if (result.isEmpty() || result.equals(".") || result.equals("..")) {
             return "file-" + (index + 1);
         }
-        return result.length() > 200 ? result.substring(result.length() - 200) : result;
+        return lastBytes(result, MAX_NAME_BYTES);
+    }
+
+    // File systems limit a name to 255 bytes, not characters: keep the end (with the extension) within that.
+    private static String lastBytes(String name, int maxBytes) {
+        if (name.getBytes(StandardCharsets.UTF_8).length <= maxBytes) {
+            return name;
+        }
+        int start = name.length();
+        int bytes = 0;
+        while (start > 0) {
+            int cp = name.codePointBefore(start);
+            int size = new String(Character.toChars(cp)).getBytes(StandardCharsets.UTF_8).length;
+            if (bytes + size > maxBytes) {
+                break;
+            }
+            bytes += size;
+            start -= Character.charCount(cp);
+        }
+        return name.substring(start);
     }
 
     static Map<String, String> parseQuery(String rawQuery) {
