@@ -182,17 +182,23 @@ class IngestRulesTest {
     }
 
     @Test
-    void aRewordingMergesButAnotherDayStaysApart() {
+    void aRewordingMergesButAnotherDayOrNumberStaysApart() {
         LocalMemos memos = memos(Embedder.defaultModel(), IngestMode.DISTINCT_FACTS);
         add(memos, "u1", "", Message.user("We adopted a cat last week"));
         add(memos, "u1", "", Message.user("Last week we adopted a cat"));
         add(memos, "u1", "", Message.user("Take the kids to the zoo on Saturday"));
         add(memos, "u1", "", Message.user("Take the kids to the zoo on Sunday"));
+        add(memos, "u1", "", Message.user("thread 7 line 1"));
+        add(memos, "u1", "", Message.user("thread 7 line 2"));
+        add(memos, "u1", "", Message.user("thread 2 line 7"));
 
         assertThat(texts(memos, "u1"))
                 .containsExactlyInAnyOrder(
                         "We adopted a cat last week",
                         "Take the kids to the zoo on Saturday",
-                        "Take the kids to the zoo on Sunday");
+                        "Take the kids to the zoo on Sunday",
+                        "thread 7 line 1",
+                        "thread 7 line 2",
+                        "thread 2 line 7");
     }
 }

@@ -14,6 +14,8 @@ import java.util.Locale;
 import java.util.Map;
 import java.util.Optional;
 import java.util.Set;
+import java.util.regex.MatchResult;
+import java.util.regex.Pattern;
 import org.apache.lucene.analysis.Analyzer;
 import org.apache.lucene.analysis.TokenStream;
 import org.apache.lucene.analysis.tokenattributes.CharTermAttribute;
@@ -33,7 +35,7 @@ import org.apache.lucene.util.VectorUtil;
 /**
  * Finds the memory a new one repeats: a memory of the same user and agent, app and tags, activated, whose
  * text is the same once normalised (case, punctuation, spacing), or whose embedding has a cosine of at
- * least {@link #SAME_MEANING} with the new one's.
+ * least {@link #SAME_MEANING} with the new one's and whose numbers are the same.
  */
 final class NearDuplicates {
 
@@ -49,6 +51,7 @@ final class NearDuplicates {
     static final int MAX_SOURCES = 20;
 
     private static final int CANDIDATES = 10;
+    private static final Pattern NUMBER = Pattern.compile("\\d+");
     private static final int MAX_QUERY_TERMS = 64;
 
     private NearDuplicates() {}
@@ -64,6 +67,7 @@ final class NearDuplicates {
                 && (normalise(a.item().text()).equals(normalise(b.item().text()))
                         || a.vector() != null
                                 && b.vector() != null
+                                && sameNumbers(a.item().text(), b.item().text())
                                 && VectorUtil.cosine(a.vector(), b.vector()) >= SAME_MEANING);
     }
 
@@ -121,7 +125,9 @@ final class NearDuplicates {
                 if (!sameOwnerAndTags(item, stored)) {
                     continue;
                 }
-                double score = normalise(stored.text()).equals(text) ? 2.0 : candidate.getValue();
+                double score = normalise(stored.text()).equals(text)
+                        ? 2.0
+                        : sameNumbers(item.text(), stored.text()) ? candidate.getValue() : Double.NaN;
                 if (score >= SAME_MEANING && score > bestScore) {
                     best = candidate.getKey();
                     bestScore = score;
@@ -136,6 +142,16 @@ final class NearDuplicates {
                     vectorOf(searcher, best, MemoryIndex.F_VECTOR),
                     vectorOf(searcher, best, MemoryIndex.F_CONTEXT_VECTOR)));
         });
+    }
+
+    // Embeddings barely see numbers ("line 1" / "line 2" are at 0.99): texts whose numbers differ (or come in
+    // another order: "thread 0 line 2" / "thread 2 line 0") never merge by meaning.
+    static boolean sameNumbers(String a, String b) {
+        return numbers(a).equals(numbers(b));
+    }
+
+    private static List<String> numbers(String text) {
+        return NUMBER.matcher(text).results().map(MatchResult::group).toList();
     }
 
     private static boolean sameOwnerAndTags(StoredItem a, StoredItem b) {
