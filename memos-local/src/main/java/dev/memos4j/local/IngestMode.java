@@ -4,9 +4,10 @@ package dev.memos4j.local;
 public enum IngestMode {
     /**
      * The default: a user turn that only asks the assistant something ("What plans do I have for the
-     * weekend?") is kept as a message but not as a memory, and a turn that repeats one of the user's
-     * memories (the same text, or nearly the same embedding) refreshes that memory ({@code update_time},
-     * {@code sources}) instead of adding another.
+     * weekend?") is kept as a message but not as a memory, a turn that is all explicit preference is kept
+     * as a preference only, and a turn that repeats one of the user's memories (the same text, or nearly
+     * the same embedding with the same numbers) refreshes that memory ({@code update_time}, {@code
+     * sources}) instead of adding another.
      */
     DISTINCT_FACTS,
     /**

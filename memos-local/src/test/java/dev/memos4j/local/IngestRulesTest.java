@@ -8,6 +8,7 @@ import dev.memos4j.client.model.GetMessageRequest;
 import dev.memos4j.client.model.MemoryDetail;
 import dev.memos4j.client.model.Message;
 import dev.memos4j.client.model.MessageDetail;
+import dev.memos4j.client.model.PreferenceDetail;
 import dev.memos4j.client.model.TaskReceipt;
 import java.time.Clock;
 import java.time.Instant;
@@ -132,6 +133,20 @@ class IngestRulesTest {
                         .orElseThrow())
                 .containsEntry("added", 0)
                 .containsEntry("updated", 1);
+    }
+
+    @Test
+    void aTurnThatIsAllPreferenceIsKeptAsAPreferenceOnly() {
+        LocalMemos memos = memos();
+        add(memos, "u1", "", Message.user("From now on, answer in English."));
+        add(memos, "u1", "", Message.user("I prefer short answers. I live in Lyon."));
+
+        assertThat(texts(memos, "u1")).containsExactly("I prefer short answers. I live in Lyon.");
+        assertThat(memos.getMemory(GetMemoryRequest.builder().userId("u1").build())
+                        .join()
+                        .preferenceDetailList())
+                .extracting(PreferenceDetail::preference)
+                .containsExactlyInAnyOrder("From now on, answer in English.", "I prefer short answers.");
     }
 
     @Test

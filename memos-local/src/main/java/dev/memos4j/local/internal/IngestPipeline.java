@@ -153,8 +153,11 @@ final class IngestPipeline {
                     dateLabel,
                     text,
                     store.nextSeq()));
-            boolean onlyAsks = Role.USER.equals(m.role()) && AskOnlyTurns.onlyAsks(text);
-            if (mode == IngestMode.EVERY_TURN || !onlyAsks) {
+            boolean user = Role.USER.equals(m.role());
+            List<String> preferences = user ? RuleBasedExtractor.explicitPreferences(text) : List.of();
+            // A question to the assistant stays a message; a turn that is all preference is kept as one, once.
+            boolean noFact = user && (AskOnlyTurns.onlyAsks(text) || onlyPreferences(text, preferences));
+            if (mode == IngestMode.EVERY_TURN || !noFact) {
                 items.add(new StoredItem(
                         StoredItem.MEMORY,
                         UUID.randomUUID().toString(),
@@ -177,8 +180,8 @@ final class IngestPipeline {
                         context,
                         store.nextSeq()));
             }
-            if (Role.USER.equals(m.role())) {
-                for (String preference : RuleBasedExtractor.explicitPreferences(text)) {
+            if (user) {
+                for (String preference : preferences) {
                     items.add(preferenceItem(
                             preference,
                             PreferenceType.EXPLICIT.value(),
@@ -238,6 +241,11 @@ final class IngestPipeline {
             store.writeEmbedded(toWrite);
             return new Counts(added, updated);
         });
+    }
+
+    private static boolean onlyPreferences(String text, List<String> preferences) {
+        return !preferences.isEmpty()
+                && NearDuplicates.normalise(String.join(" ", preferences)).equals(NearDuplicates.normalise(text));
     }
 
     private static int indexOfRepeated(List<MemoryIndex.IndexedItem> batch, MemoryIndex.IndexedItem memory) {
