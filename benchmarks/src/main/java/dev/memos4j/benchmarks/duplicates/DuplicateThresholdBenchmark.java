@@ -4,6 +4,7 @@ import dev.memos4j.benchmarks.support.Args;
 import dev.memos4j.benchmarks.support.EmbedderNames;
 import dev.memos4j.client.model.AddMessageRequest;
 import dev.memos4j.client.model.GetMemoryRequest;
+import dev.memos4j.client.model.GetMemoryResponse;
 import dev.memos4j.client.model.Message;
 import dev.memos4j.local.Embedder;
 import dev.memos4j.local.LocalMemos;
@@ -22,7 +23,7 @@ import java.util.Set;
  * "distinct" = two memories that must stay apart), the cosine of their embeddings as the engine stores them
  * ({@code "[Monday, 1 December 2025] text"}, both said the same day) and without the date, the share of each
  * label at or above a range of thresholds, and what the engine itself does: each pair is added as two turns
- * of a fresh user, and the pair merged if one memory results.
+ * of a fresh user, and the pair merged if one memory (or preference) results.
  *
  * <pre>
  * java -jar benchmarks/target/benchmarks.jar duplicates [--pairs FILE.tsv] [--embedder default|bge|minilm]
@@ -114,12 +115,13 @@ public final class DuplicateThresholdBenchmark {
                                     .build())
                             .join();
                 }
-                int memories = memos.getMemory(
+                GetMemoryResponse stored = memos.getMemory(
                                 GetMemoryRequest.builder().userId(user).build())
-                        .join()
-                        .memoryDetailList()
-                        .size();
-                if (memories == 1) {
+                        .join();
+                // A turn that is all preference is stored as a preference: such a pair counts by those.
+                if (stored.memoryDetailList().size()
+                                + stored.preferenceDetailList().size()
+                        == 1) {
                     merged[pair.same() ? 0 : 1]++;
                 }
             }

@@ -43,7 +43,7 @@ final class NearDuplicates {
      * The cosine (of the stored "[date] text" embeddings) from which two memories say the same. Measured
      * with {@code benchmarks.jar duplicates} on labelled pairs with bge-small-en-v1.5: the closest pair that
      * must stay apart and has the same numbers ("I lent Tom $50" / "Tom lent me $50") is at 0.974, so only
-     * rewordings closer than any such pair merge (12 of 32 rewordings, none of 45 distinct pairs).
+     * rewordings closer than any such pair merge (12 of 32 rewordings are, none of 45 distinct pairs).
      */
     static final double SAME_MEANING = 0.98;
 
