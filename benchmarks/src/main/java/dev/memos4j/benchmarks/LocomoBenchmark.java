@@ -9,6 +9,7 @@ import dev.memos4j.client.model.Message;
 import dev.memos4j.client.model.Role;
 import dev.memos4j.client.model.SearchMemoryRequest;
 import dev.memos4j.local.Embedder;
+import dev.memos4j.local.IngestMode;
 import dev.memos4j.local.LocalMemos;
 import dev.memos4j.local.RetrievalMode;
 import java.nio.file.Path;
@@ -110,6 +111,7 @@ public final class LocomoBenchmark {
                 .inMemory()
                 .embedder(embedder)
                 .retrievalMode(mode)
+                .ingestMode(IngestMode.EVERY_TURN) // one memory per turn, so each evidence turn is findable
                 .build()) {
             for (LocomoConversation conversation : conversations) {
                 String user = "locomo-" + conversation.name();

@@ -16,6 +16,7 @@ import org.apache.lucene.search.BooleanQuery;
 import org.apache.lucene.search.MatchAllDocsQuery;
 import org.apache.lucene.search.Query;
 import org.apache.lucene.search.TermQuery;
+import org.apache.lucene.search.TermRangeQuery;
 
 /**
  * Translates the MemOS filter object into a Lucene query: {@code {"and": [...]}} / {@code {"or": [...]}}
@@ -152,5 +153,49 @@ final class FilterQueries {
     @SuppressWarnings("unchecked")
     private static Map<String, Object> cast(Map<?, ?> map) {
         return (Map<String, Object>) map;
+    }
+
+    // ---- Lucene query helpers of the engine ----
+
+    static Query kind(String kind) {
+        return new TermQuery(new Term(MemoryIndex.F_KIND, kind));
+    }
+
+    static Query activated() {
+        return new TermQuery(new Term(MemoryIndex.F_STATUS, StoredItem.ACTIVATED));
+    }
+
+    // Isolation: a user's (or agent's) records only, as a filter clause of every query.
+    static Query subject(String userId, String agentId) {
+        return userId.isEmpty()
+                ? new TermQuery(new Term(MemoryIndex.F_AGENT, agentId))
+                : new TermQuery(new Term(MemoryIndex.F_USER, userId));
+    }
+
+    static Query and(Query... clauses) {
+        BooleanQuery.Builder query = new BooleanQuery.Builder();
+        for (Query clause : clauses) {
+            query.add(clause, BooleanClause.Occur.FILTER);
+        }
+        return query.build();
+    }
+
+    static Query or(Query... clauses) {
+        BooleanQuery.Builder query = new BooleanQuery.Builder();
+        for (Query clause : clauses) {
+            query.add(clause, BooleanClause.Occur.SHOULD);
+        }
+        return query.setMinimumNumberShouldMatch(1).build();
+    }
+
+    // A keyword field equal to value; for "" the field must be absent (keyword fields are not indexed empty).
+    static Query keywordIs(String field, String value) {
+        if (!value.isEmpty()) {
+            return new TermQuery(new Term(field, value));
+        }
+        return new BooleanQuery.Builder()
+                .add(new MatchAllDocsQuery(), BooleanClause.Occur.FILTER)
+                .add(new TermRangeQuery(field, null, null, true, true), BooleanClause.Occur.MUST_NOT)
+                .build();
     }
 }

@@ -111,6 +111,31 @@ public record StoredItem(
                 seq);
     }
 
+    /** This record said again: with {@code newSources} and a new update time, text and vectors unchanged. */
+    StoredItem repeated(List<Map<String, Object>> newSources, long newUpdateTime) {
+        return new StoredItem(
+                kind,
+                id,
+                userId,
+                agentId,
+                appId,
+                conversationId,
+                text,
+                key,
+                type,
+                tags,
+                info,
+                newSources,
+                createTime,
+                newUpdateTime,
+                status,
+                confidence,
+                speaker,
+                dateLabel,
+                context,
+                seq);
+    }
+
     /** The text embedded as the first vector: the date label and the text. */
     String embeddingText() {
         return dateLabel.isEmpty() ? text : "[" + dateLabel + "] " + text;
