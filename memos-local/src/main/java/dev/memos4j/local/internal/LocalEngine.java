@@ -126,7 +126,8 @@ public final class LocalEngine implements AutoCloseable {
         this.fineStage = extractor != null;
         this.clock = clock;
         this.executor = executor;
-        this.ranker = new HybridRanker(index.analyzer(), HybridRanker.DEFAULTS, mode, searchHelpers);
+        this.ranker = new HybridRanker(
+                index.analyzer(), Fusion.DEFAULTS, Relevance.forSearch(embedder.name(), mode), mode, searchHelpers);
         this.mode = mode;
         if (index.outdated()) {
             LOG.info("{}: upgrading the stored records to the current index format (once)", index);
@@ -471,7 +472,7 @@ public final class LocalEngine implements AutoCloseable {
             // The best of the union is among the best of each part.
             request.knowledgebaseIds()
                     .ifPresent(ids -> ranked.addAll(rankKnowledge(ids, request.query(), queryVector, limit)));
-            ranked.sort((a, b) -> Double.compare(b.relevance(), a.relevance()));
+            ranked.sort((a, b) -> Double.compare(b.score(), a.score()));
             for (HybridRanker.Ranked hit : ranked) {
                 if (memories.size() >= request.memoryLimitNumber()) {
                     break;
