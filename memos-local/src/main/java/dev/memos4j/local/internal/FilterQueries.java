@@ -153,4 +153,37 @@ final class FilterQueries {
     private static Map<String, Object> cast(Map<?, ?> map) {
         return (Map<String, Object>) map;
     }
+
+    // ---- Lucene query helpers of the engine ----
+
+    static Query kind(String kind) {
+        return new TermQuery(new Term(MemoryIndex.F_KIND, kind));
+    }
+
+    static Query activated() {
+        return new TermQuery(new Term(MemoryIndex.F_STATUS, StoredItem.ACTIVATED));
+    }
+
+    // Isolation: a user's (or agent's) records only, as a filter clause of every query.
+    static Query subject(String userId, String agentId) {
+        return userId.isEmpty()
+                ? new TermQuery(new Term(MemoryIndex.F_AGENT, agentId))
+                : new TermQuery(new Term(MemoryIndex.F_USER, userId));
+    }
+
+    static Query and(Query... clauses) {
+        BooleanQuery.Builder query = new BooleanQuery.Builder();
+        for (Query clause : clauses) {
+            query.add(clause, BooleanClause.Occur.FILTER);
+        }
+        return query.build();
+    }
+
+    static Query or(Query... clauses) {
+        BooleanQuery.Builder query = new BooleanQuery.Builder();
+        for (Query clause : clauses) {
+            query.add(clause, BooleanClause.Occur.SHOULD);
+        }
+        return query.setMinimumNumberShouldMatch(1).build();
+    }
 }
