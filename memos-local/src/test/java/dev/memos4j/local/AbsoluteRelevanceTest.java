@@ -55,7 +55,7 @@ class AbsoluteRelevanceTest {
         return Stream.of(Arguments.of("LocalMemos", memos), Arguments.of("local server over HTTP", http));
     }
 
-    @ParameterizedTest(name = "{0}")
+    @ParameterizedTest(name = "{0}", autoCloseArguments = false) // the clients are shared
     @MethodSource("surfaces")
     void theWeekendQuestionFindsTheZooPlan(String label, MemosClient client) {
         List<MemoryDetail> found = search(client, "dad", "What plans do I have for the weekend?", THRESHOLD);
@@ -66,7 +66,7 @@ class AbsoluteRelevanceTest {
         });
     }
 
-    @ParameterizedTest(name = "{0}")
+    @ParameterizedTest(name = "{0}", autoCloseArguments = false) // the clients are shared
     @MethodSource("surfaces")
     void questionsAboutNothingStoredFindNoMemory(String label, MemosClient client) {
         for (String query : List.of("quantum chromodynamics lattice", "What is my dog's name?")) {
