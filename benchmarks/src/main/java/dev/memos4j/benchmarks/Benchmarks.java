@@ -2,6 +2,7 @@ package dev.memos4j.benchmarks;
 
 import dev.memos4j.benchmarks.client.ClientOverheadBenchmark;
 import dev.memos4j.benchmarks.coldstart.ColdStartBenchmark;
+import dev.memos4j.benchmarks.duplicates.DuplicateThresholdBenchmark;
 import dev.memos4j.benchmarks.facade.FacadeOverheadBenchmark;
 import dev.memos4j.benchmarks.jmh.JmhCommand;
 import dev.memos4j.benchmarks.scale.ScaleBenchmark;
@@ -14,7 +15,7 @@ import java.util.Map;
  * Each command prints its figures; its last line is machine-readable. Commands: {@code client} (HTTP client
  * against raw {@code java.net.http}), {@code facade} ({@code MemoryAugmentedChat} overhead), {@code scale}
  * (local engine at 1k-100k memories), {@code coldstart} (the demo jar's start), {@code locomo} (retrieval
- * quality) and {@code jmh} (microbenchmarks). {@code docs/performance.md} has the figures.
+ * quality), {@code duplicates} (the ingest's near-duplicate threshold) and {@code jmh} (microbenchmarks). {@code docs/performance.md} has the figures.
  */
 public final class Benchmarks {
 
@@ -35,6 +36,7 @@ public final class Benchmarks {
         commands.put("coldstart", ColdStartBenchmark::run);
         commands.put("jmh", JmhCommand::run);
         commands.put("locomo", LocomoBenchmark::run);
+        commands.put("duplicates", DuplicateThresholdBenchmark::run);
         return commands;
     }
 

@@ -1,14 +1,15 @@
 package dev.memos4j.benchmarks;
 
+import dev.memos4j.benchmarks.locomo.CachingEmbedder;
+import dev.memos4j.benchmarks.locomo.CrossValidation;
 import dev.memos4j.benchmarks.locomo.LocomoConversation;
 import dev.memos4j.benchmarks.locomo.RecallAtK;
 import dev.memos4j.benchmarks.support.EmbedderNames;
 import dev.memos4j.client.model.AddMessageRequest;
 import dev.memos4j.client.model.MemoryDetail;
-import dev.memos4j.client.model.Message;
-import dev.memos4j.client.model.Role;
 import dev.memos4j.client.model.SearchMemoryRequest;
 import dev.memos4j.local.Embedder;
+import dev.memos4j.local.IngestMode;
 import dev.memos4j.local.LocalMemos;
 import dev.memos4j.local.RetrievalMode;
 import java.nio.file.Path;
@@ -18,7 +19,6 @@ import java.util.HashMap;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
-import java.util.Optional;
 import java.util.TreeMap;
 
 /**
@@ -29,8 +29,12 @@ import java.util.TreeMap;
  *
  * <pre>
  * java -Xmx2g -jar benchmarks/target/benchmarks.jar locomo --data DIR_OR_FILE [--k 5,10,25]
- *     [--mode bm25|dense|hybrid] [--embedder default|bge|minilm|none]
+ *     [--mode bm25|dense|hybrid] [--embedder default|bge|minilm|none] [--cv on|off] [--vector-cache FILE]
  * </pre>
+ *
+ * With two or more conversations it then checks the free parameters leave-one-conversation-out (see
+ * {@link CrossValidation}): fusion weights chosen and the relevance model fitted on all but one
+ * conversation, scored on that one.
  *
  * The last line is {@code recall@5=0.xxx recall@10=0.xxx recall@25=0.xxx questions=N mode=M}.
  */
@@ -43,7 +47,7 @@ public final class LocomoBenchmark {
         Map<String, String> options = options(args);
         if (!options.containsKey("data")) {
             System.err.println("usage: locomo --data PATH [--k 5,10,25] [--mode bm25|dense|hybrid]"
-                    + " [--embedder default|bge|minilm|none]");
+                    + " [--embedder default|bge|minilm|none] [--cv on|off] [--vector-cache FILE]");
             return 2;
         }
         int[] ks = Arrays.stream(options.getOrDefault("k", "5,10,25").split(","))
@@ -56,9 +60,16 @@ public final class LocomoBenchmark {
             case "hybrid" -> RetrievalMode.HYBRID;
             default -> throw new IllegalArgumentException("--mode must be bm25, dense or hybrid (was " + mode + ")");
         };
-        Embedder embedder = EmbedderNames.named(
-                        options.getOrDefault("embedder", mode.equals("bm25") ? "none" : "default"))
+        Embedder model = EmbedderNames.named(options.getOrDefault("embedder", mode.equals("bm25") ? "none" : "default"))
                 .orElseThrow(() -> new IllegalArgumentException("--embedder must be default, bge, minilm or none"));
+        // The cross-validation pass ingests the same turns again: its vectors come from this cache.
+        CachingEmbedder cache = model.enabled() ? new CachingEmbedder(model) : null;
+        Embedder embedder = cache != null ? cache : model;
+        // --vector-cache FILE keeps the vectors between runs (for measuring ranking changes quickly).
+        Path vectorCache = options.containsKey("vector-cache") ? Path.of(options.get("vector-cache")) : null;
+        if (cache != null && vectorCache != null) {
+            cache.load(vectorCache);
+        }
         List<LocomoConversation> conversations = LocomoConversation.load(Path.of(options.get("data")));
         Result result = evaluate(conversations, embedder, retrieval, ks, true);
         System.out.printf(
@@ -77,6 +88,12 @@ public final class LocomoBenchmark {
                 line.append(String.format(Locale.ROOT, " r@%d=%.3f", ks[i], sums[i] / n));
             }
             System.out.println(line + " questions=" + n);
+        }
+        if (cache != null && vectorCache != null) {
+            cache.save(vectorCache);
+        }
+        if (conversations.size() >= 2 && !options.getOrDefault("cv", "on").equals("off")) {
+            CrossValidation.run(conversations, embedder, retrieval, ks);
         }
         StringBuilder last = new StringBuilder();
         for (int i = 0; i < ks.length; i++) {
@@ -110,28 +127,16 @@ public final class LocomoBenchmark {
                 .inMemory()
                 .embedder(embedder)
                 .retrievalMode(mode)
+                .ingestMode(IngestMode.EVERY_TURN) // one memory per turn, so each evidence turn is findable
                 .build()) {
             for (LocomoConversation conversation : conversations) {
+                LocomoConversation.Ingest ingest = conversation.ingest("locomo-" + conversation.name());
                 String user = "locomo-" + conversation.name();
-                Map<String, String> turnIds = new HashMap<>(); // session/index -> dia_id
                 long start = System.nanoTime();
-                for (LocomoConversation.Session session : conversation.sessions()) {
-                    String conversationId = "session_" + session.number();
-                    AddMessageRequest.Builder add =
-                            AddMessageRequest.builder().userId(user).conversationId(conversationId);
-                    List<LocomoConversation.Turn> sessionTurns = session.turns();
-                    for (int i = 0; i < sessionTurns.size(); i++) {
-                        LocomoConversation.Turn turn = sessionTurns.get(i);
-                        Message message = Message.of(Role.USER, turn.speaker() + ": " + turn.text());
-                        add.addMessage(
-                                session.dateTime().isEmpty() ? message : message.withChatTime(session.dateTime()));
-                        turnIds.put(conversationId + "/" + i, turn.diaId());
-                    }
-                    if (!sessionTurns.isEmpty()) {
-                        memos.addMessage(add.build()).join();
-                        turns += sessionTurns.size();
-                    }
+                for (AddMessageRequest request : ingest.requests()) {
+                    memos.addMessage(request).join();
                 }
+                turns += ingest.turns();
                 ingestNanos += System.nanoTime() - start;
                 for (LocomoConversation.Question question : conversation.questions()) {
                     long t0 = System.nanoTime();
@@ -146,7 +151,7 @@ public final class LocomoBenchmark {
                     latencies.add((System.nanoTime() - t0) / 1e6);
                     List<String> ranked = new ArrayList<>();
                     for (MemoryDetail memory : found) {
-                        ranked.add(sourceTurn(memory, turnIds).orElse("?"));
+                        ranked.add(LocomoConversation.sourceTurn(memory.sources(), ingest.turnIds()));
                     }
                     double[] category = byCategory.computeIfAbsent(question.category(), c -> new double[ks.length + 1]);
                     for (int i = 0; i < ks.length; i++) {
@@ -176,18 +181,6 @@ public final class LocomoBenchmark {
         double p95 =
                 latencies.isEmpty() ? 0 : latencies.get((int) Math.min(latencies.size() - 1, latencies.size() * 0.95));
         return new Result(recall, questions, byCategory, turns, ingestNanos / 1e9, median, p95);
-    }
-
-    // The dialogue turn a memory came from, through its source (conversation and message index).
-    private static Optional<String> sourceTurn(MemoryDetail memory, Map<String, String> turnIds) {
-        for (Map<String, Object> source : memory.sources()) {
-            Object conversation = source.get("conversation_id");
-            Object index = source.get("message_index");
-            if (conversation != null && index != null) {
-                return Optional.ofNullable(turnIds.get(conversation + "/" + index));
-            }
-        }
-        return Optional.empty();
     }
 
     private static Map<String, String> options(String[] args) {

@@ -11,7 +11,7 @@ import java.util.Optional;
  * <pre>{@code
  * ChatOptions options = ChatOptions.builder()
  *     .memoryLimit(8)
- *     .relativityThreshold(0.3)
+ *     .relativityThreshold(0.6)
  *     .searchTimeout(Duration.ofSeconds(3))
  *     .writeBackPolicy(WriteBackPolicy.SYNC)
  *     .build();
@@ -19,11 +19,19 @@ import java.util.Optional;
  */
 public final class ChatOptions {
 
+    /**
+     * The default {@link #relativityThreshold()}: 0.45, where MemOS cloud clients commonly cut (the MemOS
+     * OpenClaw plugin's default, and the self-hosted server's). A memory less relevant than this is not put
+     * into the prompt, so a question about something never said gets no memories instead of the least
+     * unrelated ones.
+     */
+    public static final double DEFAULT_RELATIVITY_THRESHOLD = 0.45;
+
     private static final ChatOptions DEFAULTS = new Builder().build();
 
     private final int memoryLimit;
     private final int preferenceLimit;
-    private final Double relativityThreshold;
+    private final double relativityThreshold;
     private final boolean includePreferences;
     private final Duration searchTimeout;
     private final WriteBackPolicy writeBackPolicy;
@@ -42,7 +50,8 @@ public final class ChatOptions {
     }
 
     /**
-     * The defaults: 6 memories, 6 preferences, no threshold, preferences included, a 10 s search timeout,
+     * The defaults: 6 memories, 6 preferences, a relativity threshold of
+     * {@value #DEFAULT_RELATIVITY_THRESHOLD}, preferences included, a 10 s search timeout,
      * {@link WriteBackPolicy#ASYNC}, {@link SearchFailurePolicy#DEGRADE}, the provider's LLM defaults.
      *
      * @return the default options
@@ -97,12 +106,14 @@ public final class ChatOptions {
     }
 
     /**
-     * The minimum relevance of a memory ({@code relativity}); empty means the service's default.
+     * The minimum relevance of a memory or preference ({@code relativity}): sent with the search and applied
+     * to what comes back. {@value #DEFAULT_RELATIVITY_THRESHOLD} by default; 0 keeps everything the search
+     * returns. Always present (an {@code Optional} for compatibility with earlier releases).
      *
      * @return the threshold, 0..1
      */
     public Optional<Double> relativityThreshold() {
-        return Optional.ofNullable(relativityThreshold);
+        return Optional.of(relativityThreshold);
     }
 
     /**
@@ -162,7 +173,7 @@ public final class ChatOptions {
     public static final class Builder {
         private int memoryLimit = 6;
         private int preferenceLimit = 6;
-        private Double relativityThreshold;
+        private double relativityThreshold = DEFAULT_RELATIVITY_THRESHOLD;
         private boolean includePreferences = true;
         private Duration searchTimeout = Duration.ofSeconds(10);
         private WriteBackPolicy writeBackPolicy = WriteBackPolicy.ASYNC;
@@ -194,9 +205,10 @@ public final class ChatOptions {
         }
 
         /**
-         * The minimum relevance of a memory.
+         * The minimum relevance of a memory or preference; {@value ChatOptions#DEFAULT_RELATIVITY_THRESHOLD} by default.
+         * Raise it for fewer, surer memories; 0 disables the cut.
          *
-         * @param relativityThreshold 0..1
+         * @param relativityThreshold 0..1; 0 keeps every memory the search returns
          * @return this builder
          */
         public Builder relativityThreshold(double relativityThreshold) {

@@ -22,7 +22,9 @@ import dev.memos4j.client.model.TaskReceipt;
 import java.time.Clock;
 import java.time.Duration;
 import java.time.ZonedDateTime;
+import java.time.format.DateTimeFormatter;
 import java.util.List;
+import java.util.Locale;
 import java.util.Objects;
 import java.util.Optional;
 import java.util.concurrent.CancellationException;
@@ -54,8 +56,10 @@ import org.slf4j.LoggerFactory;
  *       ({@link SearchFailurePolicy#STRICT});
  *   <li>the {@link PromptBuilder} turns the query and what was recalled into messages;
  *   <li>the {@link LlmProvider} answers, at once or as a stream; its failure fails the turn;
- *   <li>{@code add/message} stores exactly two messages: the user's raw text and the final answer, in the
- *       turn's conversation; never the system prompt or the recalled memories. Only a turn that finished
+ *   <li>{@code add/message} stores the user's raw text and the final answer, in the turn's conversation,
+ *       each with {@code chat_time} set to the turn's time; never the system prompt or the recalled
+ *       memories. A placeholder answer ({@link LlmResult#placeholder()}, e.g. from
+ *       {@code NotConnectedLlmProvider}) is not stored: only the user's text is. Only a turn that finished
  *       normally is stored, by default in the background ({@link WriteBackPolicy}). A failed store never
  *       fails the turn.
  * </ol>
@@ -66,6 +70,9 @@ import org.slf4j.LoggerFactory;
 public final class MemoryAugmentedChat {
 
     private static final Logger LOG = LoggerFactory.getLogger(MemoryAugmentedChat.class);
+
+    /** The {@code chat_time} form MemOS documents, in the clock's zone: the user's wall-clock time. */
+    private static final DateTimeFormatter CHAT_TIME = DateTimeFormatter.ofPattern("yyyy-MM-dd HH:mm:ss", Locale.ROOT);
 
     private final MemosClient memos;
     private final LlmProvider llm;
@@ -250,7 +257,7 @@ public final class MemoryAugmentedChat {
                 if (handle != null && !handle.finish()) {
                     throw new CancellationException("chat turn cancelled");
                 }
-                CompletableFuture<Optional<TaskReceipt>> writeBack = writeBack(turn, result.text());
+                CompletableFuture<Optional<TaskReceipt>> writeBack = writeBack(turn, result);
                 Duration searchTime = Duration.ofNanos(searched - start);
                 Duration promptTime = Duration.ofNanos(prompted - searched);
                 Duration llmTime = Duration.ofNanos(answered - prompted);
@@ -361,21 +368,29 @@ public final class MemoryAugmentedChat {
         }
     }
 
-    private CompletableFuture<Optional<TaskReceipt>> writeBack(ChatTurn turn, String answer) {
+    private CompletableFuture<Optional<TaskReceipt>> writeBack(ChatTurn turn, LlmResult result) {
         if (options.writeBackPolicy() == WriteBackPolicy.NONE) {
             return CompletableFuture.completedFuture(Optional.empty());
         }
-        if (answer.isBlank()) {
+        if (result.text().isBlank() && !result.placeholder()) {
             // Nothing was said back; storing a lone question would teach the memory nothing.
             LOG.debug("Empty answer; nothing stored (conversation {})", turn.conversationId());
             return CompletableFuture.completedFuture(Optional.empty());
         }
-        AddMessageRequest request = AddMessageRequest.builder()
+        // Both messages carry the turn's time, so "on Saturday" resolves against when it was said.
+        String chatTime = CHAT_TIME.format(turn.startedAt().atZone(clock.getZone()));
+        AddMessageRequest.Builder request = AddMessageRequest.builder()
                 .userId(turn.userId())
                 .conversationId(turn.conversationId())
-                .addMessage(Message.user(turn.query()))
-                .addMessage(Message.assistant(answer))
-                .build();
+                .addMessage(Message.user(turn.query()).withChatTime(chatTime));
+        if (!result.placeholder()) {
+            // A stand-in answer would store no model's words, only an echo of the prompt.
+            request.addMessage(Message.assistant(result.text()).withChatTime(chatTime));
+        }
+        return store(turn, request.build());
+    }
+
+    private CompletableFuture<Optional<TaskReceipt>> store(ChatTurn turn, AddMessageRequest request) {
         listener.onWriteBackRequest(turn, request);
         CompletableFuture<TaskReceipt> call;
         if (options.writeBackPolicy() == WriteBackPolicy.ASYNC) {

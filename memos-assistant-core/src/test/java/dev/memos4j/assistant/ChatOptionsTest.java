@@ -16,7 +16,8 @@ class ChatOptionsTest {
 
         assertThat(defaults.memoryLimit()).isEqualTo(6);
         assertThat(defaults.preferenceLimit()).isEqualTo(6);
-        assertThat(defaults.relativityThreshold()).isEmpty();
+        assertThat(defaults.relativityThreshold()).contains(0.45);
+        assertThat(ChatOptions.DEFAULT_RELATIVITY_THRESHOLD).isEqualTo(0.45);
         assertThat(defaults.includePreferences()).isTrue();
         assertThat(defaults.searchTimeout()).isEqualTo(Duration.ofSeconds(10));
         assertThat(defaults.writeBackPolicy()).isEqualTo(WriteBackPolicy.ASYNC);

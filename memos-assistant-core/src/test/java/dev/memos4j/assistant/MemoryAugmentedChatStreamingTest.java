@@ -8,7 +8,9 @@ import dev.memos4j.assistant.llm.ScriptedLlmProvider;
 import dev.memos4j.client.model.AddMessageRequest;
 import dev.memos4j.client.model.Message;
 import dev.memos4j.client.model.SearchMemoryResponse;
+import java.time.Clock;
 import java.time.Instant;
+import java.time.ZoneOffset;
 import java.util.List;
 import java.util.concurrent.CancellationException;
 import java.util.concurrent.CompletableFuture;
@@ -29,6 +31,8 @@ class MemoryAugmentedChatStreamingTest {
     private MemoryAugmentedChat chat(ScriptedLlmProvider llm) {
         return MemoryAugmentedChat.builder(memos, llm)
                 .listener(events)
+                .options(MemoryAugmentedChatTest.KEEP_ALL)
+                .clock(Clock.fixed(Instant.parse("2026-11-22T08:30:00Z"), ZoneOffset.UTC))
                 .writeBackExecutor(Runnable::run)
                 .build();
     }
@@ -53,8 +57,9 @@ class MemoryAugmentedChatStreamingTest {
                 .containsExactly(AddMessageRequest.builder()
                         .userId(USER)
                         .conversationId("c-9")
-                        .addMessage(Message.user("weekend zoo?"))
-                        .addMessage(Message.assistant("Zoo on Saturday with the kids."))
+                        .addMessage(Message.user("weekend zoo?").withChatTime("2026-11-22 08:30:00"))
+                        .addMessage(Message.assistant("Zoo on Saturday with the kids.")
+                                .withChatTime("2026-11-22 08:30:00"))
                         .build());
     }
 

@@ -4,9 +4,14 @@ import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import dev.memos4j.assistant.llm.ChatMessage;
+import dev.memos4j.assistant.llm.LlmProvider;
+import dev.memos4j.assistant.llm.LlmRequest;
+import dev.memos4j.assistant.llm.LlmResult;
 import dev.memos4j.assistant.llm.LlmServerException;
+import dev.memos4j.assistant.llm.LlmStream;
 import dev.memos4j.assistant.llm.NotConnectedLlmProvider;
 import dev.memos4j.assistant.llm.ScriptedLlmProvider;
+import dev.memos4j.assistant.llm.StreamListener;
 import dev.memos4j.assistant.prompt.NumberedMemoriesPromptBuilder;
 import dev.memos4j.client.errors.MemosServerException;
 import dev.memos4j.client.errors.MemosTimeoutException;
@@ -39,8 +44,18 @@ class MemoryAugmentedChatTest {
                     "When reminding, first list three key points, then one suggestion",
                     NOW.minus(Duration.ofDays(3)));
 
+    /** The fake scores by shared words, not calibrated like a real search: keep whatever it returns. */
+    static final ChatOptions KEEP_ALL =
+            ChatOptions.builder().relativityThreshold(0).build();
+
+    /** The {@code chat_time} of every stored message: {@link #NOW} in the clock's zone. */
+    private static final String TURN_TIME = "2026-11-25 17:00:00";
+
     private MemoryAugmentedChat.Builder chat(ScriptedLlmProvider llm) {
-        return MemoryAugmentedChat.builder(memos, llm).clock(CLOCK).writeBackExecutor(Runnable::run);
+        return MemoryAugmentedChat.builder(memos, llm)
+                .clock(CLOCK)
+                .options(KEEP_ALL)
+                .writeBackExecutor(Runnable::run);
     }
 
     @Test
@@ -106,8 +121,9 @@ class MemoryAugmentedChatTest {
                 .containsExactly(AddMessageRequest.builder()
                         .userId(USER)
                         .conversationId("conversation_007")
-                        .addMessage(Message.user("What plans do I have for the weekend?"))
-                        .addMessage(Message.assistant("Zoo on Saturday!"))
+                        .addMessage(Message.user("What plans do I have for the weekend?")
+                                .withChatTime(TURN_TIME))
+                        .addMessage(Message.assistant("Zoo on Saturday!").withChatTime(TURN_TIME))
                         .build());
     }
 
@@ -344,9 +360,12 @@ class MemoryAugmentedChatTest {
     }
 
     @Test
-    void notConnectedProviderShowsTheRecalledMemoriesAndIsStoredLikeAnyAnswer() {
+    void notConnectedProviderShowsTheRecalledMemoriesButOnlyTheUsersTextIsStored() {
+        RecordingListener events = new RecordingListener();
         ChatReply reply = MemoryAugmentedChat.builder(memos, new NotConnectedLlmProvider(Runnable::run))
                 .clock(CLOCK)
+                .options(KEEP_ALL)
+                .listener(events)
                 .writeBackExecutor(Runnable::run)
                 .build()
                 .chat(USER, "c", "What plans do I have for the weekend?")
@@ -358,8 +377,76 @@ class MemoryAugmentedChatTest {
                         "What plans do I have for the weekend?",
                         "memory 1: Take the kids to the zoo on Saturday",
                         "preference 1: When reminding");
-        reply.writeBack().join();
-        assertThat(memos.adds).hasSize(1);
+        assertThat(reply.llmResult().placeholder()).isTrue();
+        assertThat(reply.writeBack().join()).isPresent();
+        // The stand-in echoes the recalled memories: storing it would feed them back as a new memory.
+        AddMessageRequest onlyTheUser = AddMessageRequest.builder()
+                .userId(USER)
+                .conversationId("c")
+                .addMessage(
+                        Message.user("What plans do I have for the weekend?").withChatTime(TURN_TIME))
+                .build();
+        assertThat(memos.adds).containsExactly(onlyTheUser);
+        assertThat(events.writeBackRequests).containsExactly(onlyTheUser);
+    }
+
+    @Test
+    void aPlaceholderFromAnyProviderIsNeverStoredEvenWhenBlank() {
+        LlmProvider standIn = new LlmProvider() {
+            @Override
+            public CompletableFuture<LlmResult> complete(LlmRequest request) {
+                return CompletableFuture.completedFuture(LlmResult.ofPlaceholder(""));
+            }
+
+            @Override
+            public LlmStream stream(LlmRequest request, StreamListener listener) {
+                return LlmStream.of(complete(request), () -> {});
+            }
+        };
+        MemoryAugmentedChat chat = MemoryAugmentedChat.builder(memos, standIn)
+                .clock(CLOCK)
+                .options(KEEP_ALL.toBuilder()
+                        .writeBackPolicy(WriteBackPolicy.SYNC)
+                        .build())
+                .build();
+
+        chat.chatBlocking(USER, "c-1", "I moved to Hangzhou last week.");
+        chat.chatStream(USER, "c-2", "My son starts school on Monday.", StreamListener.NO_OP)
+                .reply()
+                .join();
+
+        assertThat(memos.adds)
+                .extracting(AddMessageRequest::messages)
+                .containsExactly(
+                        List.of(Message.user("I moved to Hangzhou last week.").withChatTime(TURN_TIME)),
+                        List.of(Message.user("My son starts school on Monday.").withChatTime(TURN_TIME)));
+    }
+
+    @Test
+    void theDefaultThresholdKeepsMemoriesBelowItOutOfThePrompt() {
+        memos.searchOverride = () -> CompletableFuture.completedFuture(SearchMemoryResponse.of(
+                List.of(
+                        memos.memory("Take the kids to the zoo on Saturday", NOW, 0.62),
+                        memos.memory("My wife is Xiaoyun", NOW, 0.44)),
+                List.of()));
+        ScriptedLlmProvider llm = ScriptedLlmProvider.alwaysReplying("ok");
+
+        ChatReply reply = MemoryAugmentedChat.builder(memos, llm)
+                .clock(CLOCK)
+                .build()
+                .chatBlocking(USER, "c", "What plans do I have for the weekend?");
+
+        assertThat(memos.searches.get(0).relativity()).contains(ChatOptions.DEFAULT_RELATIVITY_THRESHOLD);
+        assertThat(reply.memories()).extracting(m -> m.text()).containsExactly("Take the kids to the zoo on Saturday");
+        assertThat(reply.messages().get(0).content()).doesNotContain("Xiaoyun");
+
+        ChatReply everything = MemoryAugmentedChat.builder(memos, llm)
+                .clock(CLOCK)
+                .options(KEEP_ALL)
+                .build()
+                .chatBlocking(USER, "c", "What plans do I have for the weekend?");
+        assertThat(memos.searches.get(1).relativity()).contains(0.0);
+        assertThat(everything.memories()).hasSize(2);
     }
 
     @Test

@@ -67,9 +67,10 @@ import java.util.function.Supplier;
  * }
  * }</pre>
  *
- * <p>Every {@code add/message} makes one "fast" memory per message turn (tag {@code mode:fast}, type
- * {@code WorkingMemory}), searchable as soon as the returned future completes, and detects explicit
- * preferences. With a {@link Builder#memoryExtractor(MemoryExtractor) memory extractor} (for example an
+ * <p>Every {@code add/message} keeps its messages and makes one "fast" memory per message turn (tag {@code
+ * mode:fast}, type {@code WorkingMemory}), searchable as soon as the returned future completes, and detects
+ * explicit preferences. A user turn that only asks the assistant something stays a message, and a turn that
+ * repeats one of the user's memories refreshes it instead of adding another (see {@link IngestMode}). With a {@link Builder#memoryExtractor(MemoryExtractor) memory extractor} (for example an
  * LLM-based one) a background "fine" task adds distilled memories and preferences, and {@code get/status}
  * reports it {@code running}, then {@code completed} or {@code failed}.
  *
@@ -94,7 +95,13 @@ public final class LocalMemos implements MemosClient {
                 : MemoryIndex.open(builder.dataDirectory, builder.embedder.name());
         try {
             this.engine = new LocalEngine(
-                    index, builder.embedder, builder.extractor, builder.clock, executor, builder.retrievalMode);
+                    index,
+                    builder.embedder,
+                    builder.extractor,
+                    builder.clock,
+                    executor,
+                    builder.retrievalMode,
+                    builder.ingestMode);
         } catch (RuntimeException e) {
             index.close();
             executor.shutdown();
@@ -371,6 +378,7 @@ public final class LocalMemos implements MemosClient {
         private MemoryExtractor extractor;
         private Clock clock = Clock.systemUTC();
         private RetrievalMode retrievalMode = RetrievalMode.HYBRID;
+        private IngestMode ingestMode = IngestMode.DISTINCT_FACTS;
 
         private Builder() {}
 
@@ -449,6 +457,18 @@ public final class LocalMemos implements MemosClient {
          */
         public Builder retrievalMode(RetrievalMode retrievalMode) {
             this.retrievalMode = Objects.requireNonNull(retrievalMode, "retrievalMode");
+            return this;
+        }
+
+        /**
+         * Sets which turns become memories (default {@link IngestMode#DISTINCT_FACTS}: questions to the
+         * assistant stay messages, repeats refresh the memory they repeat).
+         *
+         * @param ingestMode which turns of an {@code add/message} become memories
+         * @return this builder
+         */
+        public Builder ingestMode(IngestMode ingestMode) {
+            this.ingestMode = Objects.requireNonNull(ingestMode, "ingestMode");
             return this;
         }
 

@@ -175,7 +175,14 @@ class LocalMemosTest {
                         .join()
                         .messages())
                 .isEmpty();
-        assertThat(search(memos, "u2", "tea")).containsExactly("I prefer coffee over tea.");
+        assertThat(memos.searchMemory(SearchMemoryRequest.builder()
+                                .userId("u2")
+                                .query("tea")
+                                .build())
+                        .join()
+                        .preferences())
+                .extracting(PreferenceDetail::preference)
+                .containsExactly("I prefer coffee over tea.");
     }
 
     @Test
@@ -279,14 +286,14 @@ class LocalMemosTest {
         for (int i = 1; i <= 7; i++) {
             add(memos, "u1", "c1", Message.user("Note number " + i).withChatTime("2025-11-0" + i + " 10:00:00"));
         }
-        add(memos, "u1", "c1", Message.user("I prefer short answers."));
+        add(memos, "u1", "c1", Message.user("I prefer short answers. I live in Lyon."));
 
         GetMemoryResponse page1 = memos.getMemory(
                         GetMemoryRequest.builder().userId("u1").page(1).size(3).build())
                 .join();
         assertThat(page1.memoryDetailList())
                 .extracting(MemoryDetail::memoryValue)
-                .containsExactly("I prefer short answers.", "Note number 7", "Note number 6");
+                .containsExactly("I prefer short answers. I live in Lyon.", "Note number 7", "Note number 6");
         assertThat(page1.preferenceDetailList())
                 .extracting(PreferenceDetail::preference)
                 .containsExactly("I prefer short answers.");

@@ -2,11 +2,15 @@ package dev.memos4j.benchmarks.locomo;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import dev.memos4j.client.internal.Json;
+import dev.memos4j.client.model.AddMessageRequest;
+import dev.memos4j.client.model.Message;
+import dev.memos4j.client.model.Role;
 import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.Comparator;
+import java.util.HashMap;
 import java.util.Iterator;
 import java.util.LinkedHashSet;
 import java.util.List;
@@ -33,6 +37,58 @@ public record LocomoConversation(String name, List<Session> sessions, List<Quest
 
     /** A question, its category (1 single-hop, 2 multi-hop, 3 temporal, 4 open-domain) and evidence turn ids. */
     public record Question(String question, int category, Set<String> evidence) {}
+
+    /**
+     * The {@code add/message} requests that ingest this conversation for one user: one per session, each
+     * turn a user message "Speaker: text" with the session date as its {@code chat_time}.
+     *
+     * @param requests the requests, in session order
+     * @param turnIds the LoCoMo turn id of each message, by "session_N/index"
+     * @param turns how many turns the requests hold
+     */
+    public record Ingest(List<AddMessageRequest> requests, Map<String, String> turnIds, int turns) {}
+
+    /** The requests that ingest this conversation as {@code user}. */
+    public Ingest ingest(String user) {
+        List<AddMessageRequest> requests = new ArrayList<>();
+        Map<String, String> turnIds = new HashMap<>();
+        int turns = 0;
+        for (Session session : sessions) {
+            String conversationId = "session_" + session.number();
+            AddMessageRequest.Builder add =
+                    AddMessageRequest.builder().userId(user).conversationId(conversationId);
+            List<Turn> sessionTurns = session.turns();
+            for (int i = 0; i < sessionTurns.size(); i++) {
+                Turn turn = sessionTurns.get(i);
+                Message message = Message.of(Role.USER, turn.speaker() + ": " + turn.text());
+                add.addMessage(session.dateTime().isEmpty() ? message : message.withChatTime(session.dateTime()));
+                turnIds.put(conversationId + "/" + i, turn.diaId());
+            }
+            if (!sessionTurns.isEmpty()) {
+                requests.add(add.build());
+                turns += sessionTurns.size();
+            }
+        }
+        return new Ingest(requests, turnIds, turns);
+    }
+
+    /**
+     * The LoCoMo turn a memory came from, through its source (conversation and message index).
+     *
+     * @param sources the memory's sources
+     * @param turnIds the turn ids of {@link Ingest#turnIds()}
+     * @return the turn id, or "?" when the sources name no ingested turn
+     */
+    public static String sourceTurn(List<Map<String, Object>> sources, Map<String, String> turnIds) {
+        for (Map<String, Object> source : sources) {
+            Object conversation = source.get("conversation_id");
+            Object index = source.get("message_index");
+            if (conversation != null && index != null) {
+                return turnIds.getOrDefault(conversation + "/" + index, "?");
+            }
+        }
+        return "?";
+    }
 
     /** Reads a conversation file, or every {@code .json} file of a directory (sorted by name). */
     public static List<LocomoConversation> load(Path path) throws IOException {

@@ -10,6 +10,7 @@ import dev.memos4j.client.model.Message;
 import dev.memos4j.client.model.SearchMemoryRequest;
 import dev.memos4j.client.model.SearchMemoryResponse;
 import dev.memos4j.local.Embedder;
+import dev.memos4j.local.IngestMode;
 import dev.memos4j.local.LocalMemos;
 import java.io.IOException;
 import java.io.UncheckedIOException;
@@ -151,8 +152,12 @@ public final class ScaleBenchmark {
         PrecomputedQueries embedder = new PrecomputedQueries(model);
         List<Point> points = new ArrayList<>();
         HouseholdNotes notes = new HouseholdNotes(SEED);
-        try (LocalMemos memos =
-                LocalMemos.builder().dataDirectory(dir).embedder(embedder).build()) {
+        try (LocalMemos memos = LocalMemos.builder()
+                .dataDirectory(dir)
+                .embedder(embedder)
+                // One memory per note: the templated notes repeat, and the figures are per stored memory.
+                .ingestMode(IngestMode.EVERY_TURN)
+                .build()) {
             if (hybrid) {
                 embedder.embedQuery("load the model before the clock starts");
             }

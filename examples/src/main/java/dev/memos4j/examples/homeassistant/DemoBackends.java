@@ -27,12 +27,15 @@ final class DemoBackends implements AutoCloseable {
     private final LlmProvider llm;
     private final boolean llmConnected;
     private final List<String> banner;
+    private final Optional<String> callsVerb;
 
-    private DemoBackends(MemosClient memos, LlmProvider llm, boolean llmConnected, List<String> banner) {
+    private DemoBackends(
+            MemosClient memos, LlmProvider llm, boolean llmConnected, List<String> banner, Optional<String> callsVerb) {
         this.memos = memos;
         this.llm = llm;
         this.llmConnected = llmConnected;
         this.banner = List.copyOf(banner);
+        this.callsVerb = callsVerb;
     }
 
     /**
@@ -77,11 +80,16 @@ final class DemoBackends implements AutoCloseable {
         banner.add(memory.switchHint());
         banner.add(llmLine);
         banner.add(llmSwitch);
-        return new DemoBackends(memory.client(), llm, connected, banner);
+        return new DemoBackends(memory.client(), llm, connected, banner, memory.callsVerb());
     }
 
-    /** A memory backend and the two lines that describe it. */
-    private record Memory(MemosClient client, String description, String switchHint) {}
+    /**
+     * A memory backend and the two lines that describe it.
+     *
+     * @param callsVerb how add and search calls cost there ("consume" on the cloud, counted against the
+     *     plan; "make" on a server); empty for the embedded engine, where they cost nothing
+     */
+    private record Memory(MemosClient client, String description, String switchHint, Optional<String> callsVerb) {}
 
     /** {@code --memos-url}, else MemOS cloud when {@code MEMOS_API_KEY} is set (unless {@code --local}). */
     private static Optional<Memory> remoteMemory(DemoOptions options, Map<String, String> env) {
@@ -92,13 +100,15 @@ final class DemoBackends implements AutoCloseable {
             return Optional.of(new Memory(
                     MemosClient.builder().baseUrl(url).apiKey(key).build(),
                     "\uD83E\uDDE0 Memory: MemOS-compatible server at " + url,
-                    "   Drop --memos-url for the embedded engine (or MemOS cloud when MEMOS_API_KEY is set)."));
+                    "   Drop --memos-url for the embedded engine (or MemOS cloud when MEMOS_API_KEY is set).",
+                    Optional.of("make")));
         }
         if (cloudKey.isPresent() && !options.forceLocal()) {
             return Optional.of(new Memory(
                     MemosClient.builder().environment(env::get).build(),
                     "\uD83E\uDDE0 Memory: MemOS cloud at " + cloudBaseUrl(env) + " (MEMOS_API_KEY)",
-                    "   --local uses the embedded engine instead; --memos-url URL any MemOS-compatible server."));
+                    "   --local uses the embedded engine instead; --memos-url URL any MemOS-compatible server.",
+                    Optional.of("consume")));
         }
         return Optional.empty();
     }
@@ -119,7 +129,8 @@ final class DemoBackends implements AutoCloseable {
                 "\uD83E\uDDE0 Memory: embedded engine (LocalMemos) in " + directory
                         + "; memories persist across runs (--reset clears them).",
                 "   Switch: MEMOS_API_KEY=mpg-... for MemOS cloud (MEMOS_BASE_URL, MEMOS_IS_GLOBAL=true), "
-                        + "or --memos-url URL for a MemOS-compatible server.");
+                        + "or --memos-url URL for a MemOS-compatible server.",
+                Optional.empty());
     }
 
     MemosClient memos() {
@@ -133,6 +144,16 @@ final class DemoBackends implements AutoCloseable {
     /** Whether a real model answers (and streams). */
     boolean llmConnected() {
         return llmConnected;
+    }
+
+    /**
+     * What running {@code dialogues} pre-configured dialogues costs here: add and search calls on a remote
+     * service (the cloud counts them against the plan), nothing but local disk on the embedded engine.
+     */
+    String preConfiguredCost(int dialogues) {
+        return callsVerb
+                .map(verb -> "This will " + verb + " " + dialogues + " add calls and " + dialogues + " search calls.")
+                .orElse("They are stored by the embedded engine on this machine; no service is called.");
     }
 
     /** What is in use and how to switch, for the first lines on screen. */

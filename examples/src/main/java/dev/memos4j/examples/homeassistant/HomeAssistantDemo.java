@@ -1,9 +1,7 @@
 package dev.memos4j.examples.homeassistant;
 
-import dev.memos4j.assistant.ChatOptions;
 import dev.memos4j.assistant.ChatReply;
 import dev.memos4j.assistant.MemoryAugmentedChat;
-import dev.memos4j.assistant.WriteBackPolicy;
 import dev.memos4j.assistant.prompt.DefaultPromptBuilder;
 import dev.memos4j.assistant.prompt.NumberedMemoriesPromptBuilder;
 import dev.memos4j.assistant.prompt.PromptBuilder;
@@ -135,7 +133,9 @@ public final class HomeAssistantDemo {
         }
         try (backends) {
             backends.banner().forEach(console::println);
-            String quietHint = options.quiet() ? "" : " (--quiet shows only the conversation)";
+            String quietHint = options.quiet()
+                    ? ""
+                    : " (requests and responses show only the fields that are set; --quiet shows only the conversation)";
             console.println("   User: " + options.userId() + quietHint);
             TurnPrinter printer = new TurnPrinter(console, !options.quiet(), ZoneId.systemDefault());
             PromptBuilder prompt = options.originalPrompt()
@@ -145,23 +145,19 @@ public final class HomeAssistantDemo {
                                     .strip()
                                     .replaceAll("\n\\s+", "\n"))
                             .build();
-            boolean connected = backends.llmConnected();
+            // The default options: 6 memories, relativity of at least 0.45, exchanges stored in the background.
             MemoryAugmentedChat chat = MemoryAugmentedChat.builder(backends.memos(), backends.llm())
                     .promptBuilder(prompt)
                     .listener(printer)
-                    // Without a model the assistant stores only the user's words (see HomeAssistant).
-                    .options(ChatOptions.builder()
-                            .writeBackPolicy(connected ? WriteBackPolicy.ASYNC : WriteBackPolicy.NONE)
-                            .build())
                     .build();
-            HomeAssistant assistant = new HomeAssistant(chat, backends.memos(), printer, options.userId(), connected);
-            conversation(assistant, printer, options);
+            HomeAssistant assistant = new HomeAssistant(chat, options.userId(), backends.llmConnected());
+            conversation(assistant, printer, options, backends.preConfiguredCost(PRE_CONFIGURED_DIALOGUES.size()));
             return 0;
         }
     }
 
-    private void conversation(HomeAssistant assistant, TurnPrinter printer, DemoOptions options) {
-        Optional<Boolean> runDialogues = options.preAnswer().or(this::askYesNo);
+    private void conversation(HomeAssistant assistant, TurnPrinter printer, DemoOptions options, String cost) {
+        Optional<Boolean> runDialogues = options.preAnswer().or(() -> askYesNo(cost));
         if (runDialogues.isEmpty()) {
             goodbye();
             return;
@@ -239,13 +235,15 @@ public final class HomeAssistantDemo {
         }
     }
 
-    /** Asks until the answer is yes or no; empty at end of input. */
-    private Optional<Boolean> askYesNo() {
-        int count = PRE_CONFIGURED_DIALOGUES.size();
+    /**
+     * Asks until the answer is yes or no; empty at end of input.
+     *
+     * @param cost what running the dialogues costs on this backend, e.g. the cloud's add and search calls
+     */
+    private Optional<Boolean> askYesNo(String cost) {
         while (true) {
             Optional<String> answer = prompt("\uD83E\uDD14 Would you like to execute the pre-configured dialogues "
-                    + "first? This will consume " + count + " add calls and " + count + " search calls. "
-                    + "Proceed? (y/n): ");
+                    + "first? " + cost + " Proceed? (y/n): ");
             if (answer.isEmpty()) {
                 return Optional.empty();
             }

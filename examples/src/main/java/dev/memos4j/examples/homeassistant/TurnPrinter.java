@@ -1,5 +1,8 @@
 package dev.memos4j.examples.homeassistant;
 
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.node.ArrayNode;
+import com.fasterxml.jackson.databind.node.ObjectNode;
 import dev.memos4j.assistant.ChatListener;
 import dev.memos4j.assistant.ChatTurn;
 import dev.memos4j.assistant.llm.ChatMessage;
@@ -15,13 +18,15 @@ import dev.memos4j.client.model.TaskReceipt;
 import dev.memos4j.client.model.Timestamp;
 import java.time.ZoneId;
 import java.time.format.DateTimeFormatter;
+import java.util.Iterator;
 import java.util.List;
 import java.util.Locale;
+import java.util.Map;
 import java.util.Optional;
 
 /**
  * Shows a turn as it happens: in verbose mode the {@code searchMemory} and {@code addMessage} requests
- * and responses, the matched memories with their time and relativity, and the full instructions sent to
+ * and responses (as JSON, with only the fields that are set), the matched memories with their time and relativity, and the full instructions sent to
  * the model; in every mode the streamed answer as its pieces arrive.
  */
 final class TurnPrinter implements ChatListener {
@@ -50,7 +55,7 @@ final class TurnPrinter implements ChatListener {
     public void onSearchRequest(ChatTurn turn, SearchMemoryRequest request) {
         if (verbose) {
             console.println("\uD83D\uDD0E searchMemory request (POST /search/memory):");
-            console.println(Json.writePretty(request));
+            console.println(setFields(request));
         }
     }
 
@@ -58,7 +63,7 @@ final class TurnPrinter implements ChatListener {
     public void onSearchResponse(ChatTurn turn, SearchMemoryResponse response) {
         if (verbose) {
             console.println("\uD83D\uDD0E searchMemory response:");
-            console.println(Json.writePretty(response));
+            console.println(setFields(response));
         }
     }
 
@@ -117,7 +122,7 @@ final class TurnPrinter implements ChatListener {
     public void onWriteBackRequest(ChatTurn turn, AddMessageRequest request) {
         if (verbose) {
             console.println("\uD83D\uDCBE addMessage request (POST /add/message):");
-            console.println(Json.writePretty(request));
+            console.println(setFields(request));
         }
     }
 
@@ -125,7 +130,7 @@ final class TurnPrinter implements ChatListener {
     public void onWriteBackResponse(ChatTurn turn, TaskReceipt receipt) {
         if (verbose) {
             console.println("\uD83D\uDCBE addMessage response:");
-            console.println(Json.writePretty(receipt));
+            console.println(setFields(receipt));
         }
     }
 
@@ -139,6 +144,35 @@ final class TurnPrinter implements ChatListener {
         if (streaming) {
             streaming = false;
             console.println();
+        }
+    }
+
+    /**
+     * The JSON of a request or response without the fields that are not set: nulls, empty lists, objects
+     * and strings. The wire carries them (the official clients send nulls too), but on screen they only
+     * hide what the call is about.
+     */
+    static String setFields(Object value) {
+        JsonNode tree = Json.tree(value);
+        dropUnset(tree);
+        return Json.writePretty(tree);
+    }
+
+    private static void dropUnset(JsonNode node) {
+        if (node instanceof ObjectNode object) {
+            Iterator<Map.Entry<String, JsonNode>> fields = object.fields();
+            while (fields.hasNext()) {
+                JsonNode field = fields.next().getValue();
+                dropUnset(field);
+                boolean empty = field.isContainerNode()
+                        ? field.isEmpty()
+                        : field.isTextual() && field.asText().isEmpty();
+                if (field.isNull() || empty) {
+                    fields.remove();
+                }
+            }
+        } else if (node instanceof ArrayNode array) {
+            array.forEach(TurnPrinter::dropUnset);
         }
     }
 

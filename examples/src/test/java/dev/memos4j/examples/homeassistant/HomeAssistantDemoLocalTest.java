@@ -37,6 +37,9 @@ class HomeAssistantDemoLocalTest {
                 .contains("MEMOS_API_KEY=mpg-...")
                 .contains("OPENAI_API_KEY=sk-...")
                 .contains("Please enter 'y' for yes or 'n' for no")
+                // Nothing is called or counted in local mode: no cloud wording.
+                .contains("They are stored by the embedded engine on this machine; no service is called.")
+                .doesNotContain("add calls")
                 .contains("Executing pre-configured dialogues (conversation_id=conversation_001)")
                 .contains("Loading the local embedding model (first use)...")
                 .contains("[LLM not connected]")
@@ -50,7 +53,10 @@ class HomeAssistantDemoLocalTest {
                 .contains("searchMemory request (POST /search/memory):")
                 .contains("\"user_id\" : \"memos_home_management_user_123\"")
                 .contains("addMessage request (POST /add/message):")
-                .contains("addMessage response:");
+                .contains("addMessage response:")
+                .contains("show only the fields that are set");
+        // Requests and responses show only the fields that are set.
+        assertThat(out).doesNotContain("null").doesNotContain("\"\"").doesNotContain("[ ]");
 
         // Each question has its own conversation, continuing the counter.
         String weekend = first.between("(or type 'exit' to quit): " + WEEKEND, "conversation_id: conversation_002");
@@ -85,7 +91,14 @@ class HomeAssistantDemoLocalTest {
                 DemoRunner.run(Map.of(), dataDir, WEEKEND + "\n", "--no", "--data-dir", dataDir.toString());
 
         String stored = run.between("addMessage request (POST /add/message):", "addMessage response:");
-        assertThat(stored).contains("\"role\" : \"user\"").contains(WEEKEND).doesNotContain("\"assistant\"");
+        // The facade's own write-back: the placeholder answer is not stored, the user's words are, with the
+        // time they were said.
+        assertThat(stored)
+                .contains("\"role\" : \"user\"")
+                .contains(WEEKEND)
+                .containsPattern("\"chat_time\" : \"\\d{4}-\\d{2}-\\d{2} \\d{2}:\\d{2}:\\d{2}\"")
+                .doesNotContain("\"assistant\"")
+                .doesNotContain("[LLM not connected]");
         // End of input ends the session cleanly.
         assertThat(run.status()).isZero();
         assertThat(run.output()).endsWith("Thank you for using the home assistant!\n");

@@ -4,6 +4,7 @@ import static com.github.tomakehurst.wiremock.client.WireMock.aResponse;
 import static com.github.tomakehurst.wiremock.client.WireMock.equalTo;
 import static com.github.tomakehurst.wiremock.client.WireMock.equalToJson;
 import static com.github.tomakehurst.wiremock.client.WireMock.findAll;
+import static com.github.tomakehurst.wiremock.client.WireMock.matching;
 import static com.github.tomakehurst.wiremock.client.WireMock.matchingJsonPath;
 import static com.github.tomakehurst.wiremock.client.WireMock.post;
 import static com.github.tomakehurst.wiremock.client.WireMock.postRequestedFor;
@@ -34,6 +35,7 @@ class HomeAssistantDemoOnlineTest {
     private static final String MEMOS_KEY = "mpg-test-secret-memos-key-0123456789";
     private static final String OPENAI_KEY = "sk-test-secret-openai-key-0123456789";
     private static final String WEEKEND = "What plans do I have for the weekend?";
+    private static final String CHAT_TIME = "\\d{4}-\\d{2}-\\d{2} \\d{2}:\\d{2}:\\d{2}";
     private static final String ANSWER =
             "1. Saturday: zoo with the kids. 2. Pack snacks. 3. Leave early. Suggestion: book tickets online.";
 
@@ -80,6 +82,9 @@ class HomeAssistantDemoOnlineTest {
                 .contains("The user plans to take the kids to the zoo on Saturday.")
                 .contains("relativity 0.87")
                 .contains("\"task_id\" : \"task-42\"")
+                // the cloud counts calls against the plan: the seed's wording
+                .contains("This will consume 3 add calls and 3 search calls. Proceed? (y/n): ")
+                .doesNotContain("null")
                 .doesNotContain("[LLM not connected]")
                 .doesNotContain(MEMOS_KEY)
                 .doesNotContain(OPENAI_KEY);
@@ -121,7 +126,9 @@ class HomeAssistantDemoOnlineTest {
                                         + "{\"role\":\"user\",\"content\":\"" + WEEKEND + "\"},"
                                         + "{\"role\":\"assistant\",\"content\":\"" + ANSWER + "\"}]}",
                                 true,
-                                true)));
+                                true))
+                        .withRequestBody(matchingJsonPath("$.messages[0].chat_time", matching(CHAT_TIME)))
+                        .withRequestBody(matchingJsonPath("$.messages[1].chat_time", matching(CHAT_TIME))));
     }
 
     @Test

@@ -13,7 +13,9 @@ import java.util.concurrent.ForkJoinPool;
 /**
  * The provider for running without a model: instead of an answer it shows what the model would have been
  * given. The text starts with {@value #PREFIX} and lists, compactly, the query and the memories and
- * preferences the prompt carried, so an offline run still shows memory at work.
+ * preferences the prompt carried, so an offline run still shows memory at work. Its results are marked
+ * {@link LlmResult#placeholder()}: a chat that stores exchanges keeps only the user's own text, never this
+ * stand-in (which would echo earlier memories back into memory).
  *
  * <pre>{@code
  * LlmProvider llm = System.getenv("OPENAI_API_KEY") == null
@@ -47,7 +49,7 @@ public final class NotConnectedLlmProvider implements LlmProvider {
     @Override
     public CompletableFuture<LlmResult> complete(LlmRequest request) {
         Objects.requireNonNull(request, "request");
-        return CompletableFuture.completedFuture(LlmResult.of(describe(request)));
+        return CompletableFuture.completedFuture(LlmResult.ofPlaceholder(describe(request)));
     }
 
     @Override
@@ -65,7 +67,7 @@ public final class NotConnectedLlmProvider implements LlmProvider {
                     }
                     listener.onDelta(piece);
                 }
-                completion.complete(LlmResult.of(text));
+                completion.complete(LlmResult.ofPlaceholder(text));
             } catch (RuntimeException e) {
                 completion.completeExceptionally(e);
             }

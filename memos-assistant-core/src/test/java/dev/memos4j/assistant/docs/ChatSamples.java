@@ -54,7 +54,7 @@ final class ChatSamples {
         ChatOptions options = ChatOptions.builder()
                 .memoryLimit(8) // memory_limit_number
                 .preferenceLimit(4) // preference_limit_number
-                .relativityThreshold(0.3) // drop weakly related memories
+                .relativityThreshold(0.6) // fewer, surer memories (default 0.45; 0 keeps all)
                 .searchTimeout(Duration.ofSeconds(3)) // then answer without memories
                 .searchFailurePolicy(SearchFailurePolicy.DEGRADE)
                 .writeBackPolicy(WriteBackPolicy.ASYNC)

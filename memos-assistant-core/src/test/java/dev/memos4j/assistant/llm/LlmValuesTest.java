@@ -142,12 +142,19 @@ class LlmValuesTest {
         LlmResult plain = LlmResult.of("hi");
         assertThat(plain.finishReason()).contains(FinishReason.STOP);
         assertThat(plain.usage()).isEmpty();
+        assertThat(plain.placeholder()).isFalse();
+        LlmResult standIn = LlmResult.ofPlaceholder("[offline]");
+        assertThat(standIn.placeholder()).isTrue();
+        assertThat(standIn.text()).isEqualTo("[offline]");
+        assertThat(standIn.finishReason()).contains(FinishReason.STOP);
 
         LlmResult full = new LlmResult("hi", null, Optional.of(new TokenUsage(3, 1, 4)), Optional.of("m"), null, null);
         assertThat(full.finishReason()).isEmpty();
         assertThat(full.usage()).map(TokenUsage::totalTokens).contains(4);
         assertThat(full.id()).isEmpty();
         assertThat(full.requestId()).isEmpty();
+        // The six-argument constructor of earlier releases still builds a real answer.
+        assertThat(full.placeholder()).isFalse();
         assertThatThrownBy(() -> new LlmResult(null, null, null, null, null, null))
                 .hasMessage("text is required");
         assertThatThrownBy(() -> new TokenUsage(-1, 0, 0)).hasMessage("token counts must not be negative");

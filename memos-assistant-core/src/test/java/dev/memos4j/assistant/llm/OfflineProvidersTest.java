@@ -78,9 +78,9 @@ class OfflineProvidersTest {
 
     @Test
     void notConnectedWithoutContextDescribesThePrompt() {
-        assertThat(new NotConnectedLlmProvider().complete(PLAIN).join().text())
-                .startsWith("[LLM not connected]")
-                .contains("Hello there", "2 messages");
+        LlmResult result = new NotConnectedLlmProvider().complete(PLAIN).join();
+        assertThat(result.text()).startsWith("[LLM not connected]").contains("Hello there", "2 messages");
+        assertThat(result.placeholder()).as("a stand-in, never to be stored").isTrue();
     }
 
     @Test
@@ -94,6 +94,7 @@ class OfflineProvidersTest {
 
         assertThat(deltas).hasSize(3);
         assertThat(String.join("", deltas)).isEqualTo(result.text()).startsWith(NotConnectedLlmProvider.PREFIX);
+        assertThat(result.placeholder()).isTrue();
     }
 
     @Test

@@ -20,6 +20,7 @@ import org.apache.lucene.search.MatchNoDocsQuery;
 import org.apache.lucene.search.Query;
 import org.apache.lucene.search.TermInSetQuery;
 import org.apache.lucene.search.TermQuery;
+import org.apache.lucene.search.TermRangeQuery;
 import org.apache.lucene.util.BytesRef;
 
 /**
@@ -247,5 +248,16 @@ final class FilterQueries {
             query.add(clause, BooleanClause.Occur.SHOULD);
         }
         return query.setMinimumNumberShouldMatch(1).build();
+    }
+
+    // A keyword field equal to value; for "" the field must be absent (keyword fields are not indexed empty).
+    static Query keywordIs(String field, String value) {
+        if (!value.isEmpty()) {
+            return new TermQuery(new Term(field, value));
+        }
+        return new BooleanQuery.Builder()
+                .add(new MatchAllDocsQuery(), BooleanClause.Occur.FILTER)
+                .add(new TermRangeQuery(field, null, null, true, true), BooleanClause.Occur.MUST_NOT)
+                .build();
     }
 }

@@ -5,10 +5,9 @@ import java.io.IOException;
 import java.io.UncheckedIOException;
 import java.util.ArrayList;
 import java.util.Arrays;
-import java.util.Collection;
 import java.util.Comparator;
 import java.util.HashMap;
-import java.util.HashSet;
+import java.util.LinkedHashMap;
 import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Locale;
@@ -18,7 +17,6 @@ import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.Executor;
 import java.util.function.ObjDoubleConsumer;
 import java.util.function.Supplier;
-import java.util.function.ToDoubleFunction;
 import org.apache.lucene.analysis.Analyzer;
 import org.apache.lucene.analysis.TokenStream;
 import org.apache.lucene.analysis.tokenattributes.CharTermAttribute;
@@ -30,51 +28,37 @@ import org.apache.lucene.index.Term;
 import org.apache.lucene.search.BooleanClause;
 import org.apache.lucene.search.BooleanQuery;
 import org.apache.lucene.search.BoostQuery;
-import org.apache.lucene.search.CollectionTerminatedException;
-import org.apache.lucene.search.Collector;
-import org.apache.lucene.search.CollectorManager;
-import org.apache.lucene.search.DocIdSetIterator;
-import org.apache.lucene.search.FilterCollector;
-import org.apache.lucene.search.FilterLeafCollector;
 import org.apache.lucene.search.IndexSearcher;
 import org.apache.lucene.search.KnnFloatVectorQuery;
-import org.apache.lucene.search.LeafCollector;
 import org.apache.lucene.search.Query;
 import org.apache.lucene.search.ScoreDoc;
-import org.apache.lucene.search.ScoreMode;
-import org.apache.lucene.search.ScorerSupplier;
 import org.apache.lucene.search.TermQuery;
-import org.apache.lucene.search.TopDocs;
-import org.apache.lucene.search.TopScoreDocCollector;
-import org.apache.lucene.search.TopScoreDocCollectorManager;
-import org.apache.lucene.search.Weight;
 import org.apache.lucene.util.VectorUtil;
 
 /**
  * Ranks the records matching a filter for a query: BM25 over the text and over the text with its
- * neighbouring turns, cosine similarity of the query vector to both stored vectors, each signal min-max
- * normalised over the candidates and mixed linearly (this beat reciprocal rank fusion in measurements),
- * then soft boosts for the speaker a query names and for the current conversation. Every candidate search
- * applies the filter before it takes its top k, so isolation never depends on post-filtering a global
- * top-k.
+ * neighbouring turns, cosine similarity of the query vector to both stored vectors, mixed into one ordering
+ * score by {@link Fusion}. Each returned record also gets its {@link Relevance relativity}, which depends on
+ * the query and the record alone. Every candidate search applies the filter before it takes its top k, so
+ * isolation never depends on post-filtering a global top-k.
  */
 final class HybridRanker {
 
-    /** A ranked record with its relevance 0..1. */
-    record Ranked(StoredItem item, double relevance) {}
+    /**
+     * A ranked record.
+     *
+     * @param score orders the results of one query, 0..1
+     * @param relevance the relativity: how likely the record answers the query, 0..1, comparable across queries
+     */
+    record Ranked(StoredItem item, double score, double relevance) {
+        /** A record listed without ranking, with a relativity of its own. */
+        Ranked(StoredItem item, double relevance) {
+            this(item, relevance, relevance);
+        }
+    }
 
-    /** Tunable weights; {@link #DEFAULTS} are the measured best. */
-    record Weights(
-            double lexical,
-            double contextVector,
-            double contextTextBoost,
-            double speakerBoost,
-            double conversationBoost,
-            int lexicalCandidates,
-            int vectorCandidates) {}
-
-    // Vector candidates beyond 50 per field changed no LoCoMo recall figure; each one costs HNSW visits.
-    static final Weights DEFAULTS = new Weights(0.3, 0.5, 0.5, 0.15, 0.05, 200, 50);
+    /** A candidate with its signals and ordering score, for measurements. */
+    record Scored(int doc, Fusion.Signals signals, double score) {}
 
     // A few everyday words whose synonyms rarely co-occur with them in notes ("weekend" vs "Saturday").
     private static final Map<String, List<String>> EXPANSIONS = Map.ofEntries(
@@ -87,20 +71,31 @@ final class HybridRanker {
             Map.entry("housework", List.of("chores", "cleaning", "laundry", "dishes")),
             Map.entry("chores", List.of("housework", "cleaning", "laundry", "dishes")));
     private static final double EXPANSION_BOOST = 0.5;
+    // Words that frame a question or request rather than say what it is about; left out of term coverage.
+    private static final Set<String> FRAMING_WORDS =
+            Set.of(("what when where who whom whose which why how do does did done i i'm i've me my mine "
+                            + "myself we us our you your he him his she her hers they them their it its have has had am "
+                            + "is are was were be been can could would should will may might must about any some from so "
+                            + "than too very just also ever a an the and or of to in on at for with by as that this "
+                            + "there these those then not no get got tell know remember please")
+                    .split(" "));
 
     private final Analyzer analyzer;
-    private final Weights weights;
+    private final Fusion.Weights weights;
+    private final Relevance relevance;
     private final RetrievalMode mode;
     private final Executor helper;
 
     /**
      * A ranker.
      *
+     * @param relevance turns a result's signals into its relativity
      * @param helper runs one of the two vector searches of a query; given only tasks that never wait
      */
-    HybridRanker(Analyzer analyzer, Weights weights, RetrievalMode mode, Executor helper) {
+    HybridRanker(Analyzer analyzer, Fusion.Weights weights, Relevance relevance, RetrievalMode mode, Executor helper) {
         this.analyzer = analyzer;
         this.weights = weights;
+        this.relevance = relevance;
         this.mode = mode;
         this.helper = helper;
     }
@@ -126,13 +121,27 @@ final class HybridRanker {
         if (limit <= 0) {
             return List.of();
         }
+        List<Scored> scored = candidates(searcher, filter, query, queryVector, conversationId);
+        int n = Math.min(limit, scored.size());
+        List<Ranked> ranked = new ArrayList<>(n);
+        for (int i = 0; i < n; i++) {
+            Scored c = scored.get(i);
+            ranked.add(new Ranked(MemoryIndex.load(searcher, c.doc()), c.score(), relevance.relativity(c.signals())));
+        }
+        return ranked;
+    }
+
+    /** Every candidate with its signals and ordering score, best first; equal scores keep index order. */
+    List<Scored> candidates(
+            IndexSearcher searcher, Query filter, String query, Supplier<float[]> queryVector, String conversationId)
+            throws IOException {
         boolean useLexical = mode != RetrievalMode.DENSE || queryVector == null;
         boolean useDense = mode != RetrievalMode.LEXICAL && queryVector != null;
 
         Map<Integer, Candidate> byDoc = new HashMap<>();
         BooleanQuery lexical = useLexical ? lexicalQuery(query) : null;
         if (lexical != null) {
-            for (ScoreDoc hit : lexicalHits(searcher, lexical, filter, weights.lexicalCandidates())) {
+            for (ScoreDoc hit : LexicalHits.top(searcher, lexical, filter, weights.lexicalCandidates())) {
                 byDoc.computeIfAbsent(hit.doc, Candidate::new).lexical = hit.score;
             }
         }
@@ -160,43 +169,32 @@ final class HybridRanker {
         }
         Candidate[] candidates = byDoc.values().toArray(new Candidate[0]);
         Arrays.sort(candidates, Comparator.comparingInt(c -> c.doc));
-        readColumns(searcher, candidates, vector);
+        readColumns(searcher, candidates, vector, TermCoverage.of(searcher, contentTerms(query), EXPANSION_BOOST));
 
-        double[] lexicalRange = range(candidates, c -> c.lexical);
-        double[] denseRange = range(candidates, this::dense);
-        Set<String> namedSpeakers = new HashSet<>();
+        boolean speakerNamed = false;
         for (Candidate c : candidates) {
-            if (!c.speaker.isEmpty() && mentions(query, c.speaker)) {
-                namedSpeakers.add(c.speaker);
-            }
+            c.speakerMatch = !c.speaker.isEmpty() && mentions(query, c.speaker);
+            speakerNamed |= c.speakerMatch;
         }
-        double lexicalWeight = !useDense ? 1.0 : lexical == null ? 0.0 : weights.lexical();
+        List<Fusion.Signals> signals = new ArrayList<>(candidates.length);
         for (Candidate c : candidates) {
-            double score = lexicalWeight * normalise(c.lexical, lexicalRange);
-            if (useDense) {
-                score += (1.0 - lexicalWeight) * normalise(dense(c), denseRange);
-            }
-            if (!namedSpeakers.isEmpty()) {
-                double match = namedSpeakers.contains(c.speaker) ? 1.0 : 0.0;
-                score = score * (1.0 - weights.speakerBoost()) + weights.speakerBoost() * match;
-            }
-            if (!conversationId.isEmpty()) {
-                double match = conversationId.equals(c.conversation) ? 1.0 : 0.0;
-                score = score * (1.0 - weights.conversationBoost()) + weights.conversationBoost() * match;
-            }
-            c.score = Math.max(0.0, Math.min(1.0, score));
+            signals.add(new Fusion.Signals(
+                    c.lexical,
+                    c.cosText,
+                    c.cosContext,
+                    c.coverage,
+                    speakerNamed,
+                    c.speakerMatch,
+                    !conversationId.isEmpty() && conversationId.equals(c.conversation)));
+        }
+        double[] scores = Fusion.scores(signals, weights, lexical != null, useDense, !conversationId.isEmpty());
+        List<Scored> scored = new ArrayList<>(candidates.length);
+        for (int i = 0; i < candidates.length; i++) {
+            scored.add(new Scored(candidates[i].doc, signals.get(i), scores[i]));
         }
         // Best first; equal scores keep index order so results are deterministic.
-        Arrays.sort(
-                candidates,
-                Comparator.comparingDouble((Candidate c) -> -c.score).thenComparingInt(c -> c.doc));
-        int n = Math.min(limit, candidates.length);
-        List<Ranked> ranked = new ArrayList<>(n);
-        for (int i = 0; i < n; i++) {
-            Candidate c = candidates[i];
-            ranked.add(new Ranked(MemoryIndex.load(searcher, c.doc), c.score));
-        }
-        return ranked;
+        scored.sort(Comparator.comparingDouble((Scored c) -> -c.score()).thenComparingInt(Scored::doc));
+        return scored;
     }
 
     private ScoreDoc[] knn(IndexSearcher searcher, String field, float[] vector, Query filter) {
@@ -216,118 +214,19 @@ final class HybridRanker {
         }
     }
 
-    /** What ranking knows of one candidate document. */
+    /** What ranking reads of one candidate document. */
     private static final class Candidate {
         final int doc;
         double lexical;
         double cosText;
         double cosContext;
+        double coverage;
         String speaker = "";
         String conversation = "";
-        double score;
+        boolean speakerMatch;
 
         Candidate(int doc) {
             this.doc = doc;
-        }
-    }
-
-    private double dense(Candidate c) {
-        return (1.0 - weights.contextVector()) * c.cosText + weights.contextVector() * c.cosContext;
-    }
-
-    /**
-     * The {@code n} best documents for the terms among those the filter keeps. Usually the filter leads and
-     * the terms are scored on every document it keeps. When it keeps a large share of the index (a local
-     * store of one user), the terms lead and each hit is checked against the filter: Lucene then skips the
-     * documents that can no longer reach the top {@code n}, which halved BM25 time at 100k memories. Both
-     * give the same top {@code n}; with fewer than {@code n} hits only the filter-led search also returns
-     * kept documents that match no term (score 0), so it runs then.
-     */
-    static ScoreDoc[] lexicalHits(IndexSearcher searcher, BooleanQuery terms, Query filter, int n) throws IOException {
-        ScorerSupplier[] keptByLeaf = keptByLeaf(searcher, filter);
-        if (keepsLargeShare(searcher, keptByLeaf)) {
-            ScoreDoc[] hits = searcher.search(terms, new FilteredTopDocs(keptByLeaf, n)).scoreDocs;
-            if (hits.length >= n) {
-                return hits;
-            }
-        }
-        BooleanQuery.Builder filtered = new BooleanQuery.Builder();
-        for (BooleanClause clause : terms) {
-            filtered.add(clause);
-        }
-        filtered.add(filter, BooleanClause.Occur.FILTER);
-        return searcher.search(filtered.build(), n).scoreDocs;
-    }
-
-    // The filter's scorers per leaf (by ord; null where it keeps nothing): each costs term lookups, so the
-    // share estimate and the per-hit check use the same ones.
-    private static ScorerSupplier[] keptByLeaf(IndexSearcher searcher, Query filter) throws IOException {
-        Weight kept = searcher.createWeight(searcher.rewrite(filter), ScoreMode.COMPLETE_NO_SCORES, 1f);
-        List<LeafReaderContext> leaves = searcher.getIndexReader().leaves();
-        ScorerSupplier[] byLeaf = new ScorerSupplier[leaves.size()];
-        for (LeafReaderContext leaf : leaves) {
-            byLeaf[leaf.ord] = kept.scorerSupplier(leaf);
-        }
-        return byLeaf;
-    }
-
-    // Whether the filter's cost estimate (no document is visited) reaches a third of the index: measured
-    // at 100k memories, terms-led was faster from about there (1.6 against 2-3 ms with half of the
-    // documents kept, 1.8 against 1.2 ms with a quarter).
-    private static boolean keepsLargeShare(IndexSearcher searcher, ScorerSupplier[] keptByLeaf) {
-        long estimate = 0;
-        for (ScorerSupplier kept : keptByLeaf) {
-            if (kept != null) {
-                estimate += kept.cost();
-            }
-        }
-        return estimate * 3 >= searcher.getIndexReader().maxDoc();
-    }
-
-    /** Top documents by score of those a filter keeps, the filter checked per hit. */
-    private static final class FilteredTopDocs implements CollectorManager<Collector, TopDocs> {
-        // As IndexSearcher.search(query, n): hit counts stay exact only up to this, so scoring can skip.
-        private static final int TOTAL_HITS_THRESHOLD = 1000;
-
-        private final ScorerSupplier[] keptByLeaf;
-        private final TopScoreDocCollectorManager top;
-        private final List<TopScoreDocCollector> collectors = new ArrayList<>();
-
-        FilteredTopDocs(ScorerSupplier[] keptByLeaf, int n) {
-            this.keptByLeaf = keptByLeaf;
-            this.top = new TopScoreDocCollectorManager(n, null, Math.max(n, TOTAL_HITS_THRESHOLD));
-        }
-
-        @Override
-        public Collector newCollector() throws IOException {
-            TopScoreDocCollector collector = top.newCollector();
-            collectors.add(collector);
-            return new FilterCollector(collector) {
-                @Override
-                public LeafCollector getLeafCollector(LeafReaderContext leaf) throws IOException {
-                    ScorerSupplier keptHere = keptByLeaf[leaf.ord];
-                    if (keptHere == null) {
-                        throw new CollectionTerminatedException(); // the filter keeps nothing here
-                    }
-                    // As Weight.scorer: nothing leads the filter, the hits only probe it.
-                    DocIdSetIterator keptDocs = keptHere.get(Long.MAX_VALUE).iterator();
-                    return new FilterLeafCollector(super.getLeafCollector(leaf)) {
-                        @Override
-                        public void collect(int doc) throws IOException {
-                            // Hits arrive in doc order, so the filter's iterator only moves forward.
-                            int next = keptDocs.docID() < doc ? keptDocs.advance(doc) : keptDocs.docID();
-                            if (next == doc) {
-                                in.collect(doc);
-                            }
-                        }
-                    };
-                }
-            };
-        }
-
-        @Override
-        public TopDocs reduce(Collection<Collector> ignored) throws IOException {
-            return top.reduce(collectors);
         }
     }
 
@@ -364,6 +263,23 @@ final class HybridRanker {
                 BooleanClause.Occur.SHOULD);
     }
 
+    // The query's content terms (analyzed), each with the analyzed terms of its everyday synonyms.
+    private Map<String, Set<String>> contentTerms(String query) {
+        Map<String, Set<String>> terms = new LinkedHashMap<>();
+        for (String word : query.toLowerCase(Locale.ROOT).split("[^\\p{L}\\p{N}']+")) {
+            if (word.isEmpty() || FRAMING_WORDS.contains(word)) {
+                continue;
+            }
+            for (String term : analyze(word)) {
+                Set<String> synonyms = terms.computeIfAbsent(term, t -> new LinkedHashSet<>());
+                for (String synonym : EXPANSIONS.getOrDefault(word, List.of())) {
+                    synonyms.addAll(analyze(synonym));
+                }
+            }
+        }
+        return terms;
+    }
+
     private Set<String> analyze(String text) {
         Set<String> terms = new LinkedHashSet<>();
         try (TokenStream stream = analyzer.tokenStream(MemoryIndex.F_TEXT, text)) {
@@ -379,9 +295,10 @@ final class HybridRanker {
         return terms;
     }
 
-    // Exact cosines, speaker and conversation of every candidate, read leaf by leaf in doc order
+    // Exact cosines, term coverage, speaker and conversation of every candidate, read leaf by leaf in doc order
     // (candidates are sorted by doc id, as the per-leaf iterators only move forward).
-    private static void readColumns(IndexSearcher searcher, Candidate[] candidates, float[] queryVector)
+    private static void readColumns(
+            IndexSearcher searcher, Candidate[] candidates, float[] queryVector, TermCoverage coverage)
             throws IOException {
         int from = 0;
         for (LeafReaderContext leaf : searcher.getIndexReader().leaves()) {
@@ -403,6 +320,14 @@ final class HybridRanker {
                             (c, v) -> c.cosContext = v);
                 }
                 readKeywords(leaf, candidates, from, to);
+                int[] docs = new int[to - from];
+                for (int i = from; i < to; i++) {
+                    docs[i - from] = candidates[i].doc - leaf.docBase;
+                }
+                double[] covered = coverage.read(leaf, docs);
+                for (int i = from; i < to; i++) {
+                    candidates[i].coverage = covered[i - from];
+                }
             }
             from = to;
         }
@@ -448,26 +373,6 @@ final class HybridRanker {
                         conversations.lookupOrd(conversations.ordValue()).utf8ToString();
             }
         }
-    }
-
-    // min and max of a signal over the candidates.
-    private static double[] range(Candidate[] candidates, ToDoubleFunction<Candidate> signal) {
-        double min = Double.POSITIVE_INFINITY;
-        double max = Double.NEGATIVE_INFINITY;
-        for (Candidate c : candidates) {
-            double value = signal.applyAsDouble(c);
-            min = Math.min(min, value);
-            max = Math.max(max, value);
-        }
-        return new double[] {min, max};
-    }
-
-    private static double normalise(double value, double[] range) {
-        double span = range[1] - range[0];
-        if (span <= 1e-12) {
-            return range[1] > 0 ? 1.0 : 0.0;
-        }
-        return (value - range[0]) / span;
     }
 
     // Whether the query names the speaker as a word ("What did Caroline ..." names "caroline").

@@ -14,6 +14,7 @@ import dev.memos4j.client.model.PreferenceType;
 import dev.memos4j.client.model.Role;
 import dev.memos4j.client.model.TaskReceipt;
 import dev.memos4j.client.model.TaskStatus;
+import dev.memos4j.local.IngestMode;
 import dev.memos4j.local.MemoryExtractor;
 import java.time.Instant;
 import java.util.ArrayList;
@@ -45,14 +46,16 @@ final class IngestPipeline {
     private final boolean fineStage;
     private final Executor executor;
     private final TaskTable tasks;
+    private final IngestMode mode;
 
-    IngestPipeline(RecordStore store, MemoryExtractor extractor, Executor executor, TaskTable tasks) {
+    IngestPipeline(RecordStore store, MemoryExtractor extractor, Executor executor, TaskTable tasks, IngestMode mode) {
         this.store = store;
         this.index = store.index();
         this.extractor = extractor == null ? MemoryExtractor.ruleBased() : extractor;
         this.fineStage = extractor != null;
         this.executor = executor;
         this.tasks = tasks;
+        this.mode = mode;
     }
 
     /** Fast stage now (one memory per turn, rule-based preferences); fine stage in the background if configured. */
@@ -63,16 +66,22 @@ final class IngestPipeline {
         String conversationId = request.conversationId().orElseGet(() -> "conv-" + UUID.randomUUID());
         FastResult fast = writeFast(request, userId, agentId, conversationId, List.of());
         if (!fineStage) {
-            tasks.put(taskId, TaskStatus.COMPLETED, fast.added(), 0);
+            tasks.put(
+                    taskId,
+                    TaskStatus.COMPLETED,
+                    fast.counts().added(),
+                    fast.counts().updated());
             return CompletableFuture.completedFuture(TaskReceipt.of(taskId, TaskStatus.COMPLETED));
         }
-        tasks.put(taskId, TaskStatus.RUNNING, fast.added(), 0);
+        tasks.put(
+                taskId, TaskStatus.RUNNING, fast.counts().added(), fast.counts().updated());
         CompletableFuture<TaskReceipt> fine = extractor
                 .extract(request.messages(), fast.time())
                 .thenApplyAsync(result -> writeFine(result, userId, agentId, conversationId, fast), executor)
-                .handle((added, failure) -> {
+                .handle((written, failure) -> {
                     TaskStatus status = failure == null ? TaskStatus.COMPLETED : TaskStatus.FAILED;
-                    tasks.put(taskId, status, fast.added() + (added == null ? 0 : added), 0);
+                    Counts all = written == null ? fast.counts() : fast.counts().plus(written);
+                    tasks.put(taskId, status, all.added(), all.updated());
                     return TaskReceipt.of(taskId, status);
                 });
         return request.asyncMode()
@@ -80,7 +89,14 @@ final class IngestPipeline {
                 : fine;
     }
 
-    record FastResult(int added, Instant time, List<Map<String, Object>> sources) {}
+    /** What a write did: memories and preferences added, stored memories refreshed by a repeat. */
+    record Counts(int added, int updated) {
+        Counts plus(Counts other) {
+            return new Counts(added + other.added, updated + other.updated);
+        }
+    }
+
+    record FastResult(Counts counts, Instant time, List<Map<String, Object>> sources) {}
 
     FastResult writeFast(
             AddMessageRequest request, String userId, String agentId, String conversationId, List<String> extraTags) {
@@ -102,7 +118,6 @@ final class IngestPipeline {
 
         List<StoredItem> items = new ArrayList<>();
         List<Map<String, Object>> allSources = new ArrayList<>();
-        Set<String> knownPreferences = existingPreferences(userId, agentId);
         Instant latest = Instant.ofEpochMilli(now);
         for (int t = 0; t < turns.size(); t++) {
             int i = turns.get(t);
@@ -138,50 +153,108 @@ final class IngestPipeline {
                     dateLabel,
                     text,
                     store.nextSeq()));
-            items.add(new StoredItem(
-                    StoredItem.MEMORY,
-                    UUID.randomUUID().toString(),
-                    userId,
-                    agentId,
-                    appId,
-                    conversationId,
-                    text,
-                    MemoryKeys.keyOf(text),
-                    MemoryType.WORKING_MEMORY.value(),
-                    tags,
-                    info,
-                    List.of(source),
-                    time,
-                    time,
-                    StoredItem.ACTIVATED,
-                    0.99,
-                    speaker,
-                    dateLabel,
-                    context,
-                    store.nextSeq()));
-            if (Role.USER.equals(m.role())) {
-                for (String preference : RuleBasedExtractor.explicitPreferences(text)) {
-                    if (knownPreferences.add(normalise(preference))) {
-                        items.add(preferenceItem(
-                                preference,
-                                PreferenceType.EXPLICIT.value(),
-                                userId,
-                                agentId,
-                                appId,
-                                conversationId,
-                                info,
-                                List.of(source),
-                                time,
-                                dateLabel));
-                    }
+            boolean user = Role.USER.equals(m.role());
+            List<String> preferences = user ? RuleBasedExtractor.explicitPreferences(text) : List.of();
+            // A question to the assistant stays a message; a turn that is all preference is kept as one, once.
+            boolean noFact = user && (AskOnlyTurns.onlyAsks(text) || onlyPreferences(text, preferences));
+            if (mode == IngestMode.EVERY_TURN || !noFact) {
+                items.add(new StoredItem(
+                        StoredItem.MEMORY,
+                        UUID.randomUUID().toString(),
+                        userId,
+                        agentId,
+                        appId,
+                        conversationId,
+                        text,
+                        MemoryKeys.keyOf(text),
+                        MemoryType.WORKING_MEMORY.value(),
+                        tags,
+                        info,
+                        List.of(source),
+                        time,
+                        time,
+                        StoredItem.ACTIVATED,
+                        0.99,
+                        speaker,
+                        dateLabel,
+                        context,
+                        store.nextSeq()));
+            }
+            if (user) {
+                for (String preference : preferences) {
+                    items.add(preferenceItem(
+                            preference,
+                            PreferenceType.EXPLICIT.value(),
+                            userId,
+                            agentId,
+                            appId,
+                            conversationId,
+                            info,
+                            List.of(source),
+                            time,
+                            dateLabel));
                 }
             }
         }
-        store.write(items, List.of());
-        int added = (int) items.stream()
-                .filter(item -> !item.kind().equals(StoredItem.MESSAGE))
-                .count();
-        return new FastResult(added, latest, allSources);
+        return new FastResult(storeDistinct(items, userId, agentId), latest, allSources);
+    }
+
+    /**
+     * Embeds and writes {@code items}, skipping preferences the user already has and, unless every turn
+     * is kept, folding a memory that repeats one of the user's into it (see {@link NearDuplicates}). The
+     * check and the write hold the subject's lock, so concurrent adds cannot both add the same memory.
+     */
+    private Counts storeDistinct(List<StoredItem> items, String userId, String agentId) {
+        List<MemoryIndex.IndexedItem> embedded = store.withVectors(items);
+        return store.forSubject(userId, agentId, () -> {
+            Set<String> knownPreferences = existingPreferences(userId, agentId);
+            List<MemoryIndex.IndexedItem> toWrite = new ArrayList<>();
+            int added = 0;
+            int updated = 0;
+            for (MemoryIndex.IndexedItem next : embedded) {
+                StoredItem item = next.item();
+                if (item.kind().equals(StoredItem.PREFERENCE)) {
+                    if (knownPreferences.add(NearDuplicates.normalise(item.text()))) {
+                        toWrite.add(next);
+                        added++;
+                    }
+                    continue;
+                }
+                if (item.kind().equals(StoredItem.MEMORY) && mode == IngestMode.DISTINCT_FACTS) {
+                    int earlier = indexOfRepeated(toWrite, next);
+                    if (earlier >= 0) {
+                        toWrite.set(earlier, NearDuplicates.merged(toWrite.get(earlier), item));
+                        continue;
+                    }
+                    Optional<MemoryIndex.IndexedItem> stored = NearDuplicates.stored(index, next);
+                    if (stored.isPresent()) {
+                        toWrite.add(NearDuplicates.merged(stored.get(), item));
+                        updated++;
+                        continue;
+                    }
+                }
+                if (!item.kind().equals(StoredItem.MESSAGE)) {
+                    added++;
+                }
+                toWrite.add(next);
+            }
+            store.writeEmbedded(toWrite);
+            return new Counts(added, updated);
+        });
+    }
+
+    private static boolean onlyPreferences(String text, List<String> preferences) {
+        return !preferences.isEmpty()
+                && NearDuplicates.normalise(String.join(" ", preferences)).equals(NearDuplicates.normalise(text));
+    }
+
+    private static int indexOfRepeated(List<MemoryIndex.IndexedItem> batch, MemoryIndex.IndexedItem memory) {
+        for (int i = 0; i < batch.size(); i++) {
+            if (batch.get(i).item().kind().equals(StoredItem.MEMORY) && NearDuplicates.repeats(batch.get(i), memory)) {
+                return i;
+            }
+        }
+        return -1;
     }
 
     private StoredItem preferenceItem(
@@ -218,11 +291,10 @@ final class IngestPipeline {
                 store.nextSeq());
     }
 
-    private int writeFine(
+    private Counts writeFine(
             ExtractMemoryResponse result, String userId, String agentId, String conversationId, FastResult fast) {
         long time = fast.time().toEpochMilli();
         String dateLabel = ChatTimes.label(fast.time());
-        Set<String> knownPreferences = existingPreferences(userId, agentId);
         List<StoredItem> items = new ArrayList<>();
         for (ExtractedMemory memory : result.memoryDetailList()) {
             if (memory.memoryValue().isBlank()) {
@@ -254,7 +326,7 @@ final class IngestPipeline {
                     store.nextSeq()));
         }
         for (ExtractedPreference preference : result.preferenceDetailList()) {
-            if (!preference.preference().isBlank() && knownPreferences.add(normalise(preference.preference()))) {
+            if (!preference.preference().isBlank()) {
                 items.add(preferenceItem(
                         preference.preference().strip(),
                         preference
@@ -271,8 +343,7 @@ final class IngestPipeline {
                         dateLabel));
             }
         }
-        store.write(items, List.of());
-        return items.size();
+        return storeDistinct(items, userId, agentId);
     }
 
     private static Map<String, Object> source(Message m, int index, String text, String conversationId) {
@@ -317,13 +388,9 @@ final class IngestPipeline {
         Set<String> known = new HashSet<>();
         for (StoredItem item :
                 index.find(and(kind(StoredItem.PREFERENCE), subject(userId, agentId)), null, 0, 10_000)) {
-            known.add(normalise(item.text()));
+            known.add(NearDuplicates.normalise(item.text()));
         }
         return known;
-    }
-
-    private static String normalise(String text) {
-        return text.toLowerCase(Locale.ROOT).replaceAll("[^\\p{L}\\p{N}]+", " ").strip();
     }
 
     /** Extraction without storing. */

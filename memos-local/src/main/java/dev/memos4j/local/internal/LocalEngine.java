@@ -19,6 +19,7 @@ import dev.memos4j.client.model.TaskReceipt;
 import dev.memos4j.client.model.TaskStatusResponse;
 import dev.memos4j.client.model.UpdateMemoryRequest;
 import dev.memos4j.local.Embedder;
+import dev.memos4j.local.IngestMode;
 import dev.memos4j.local.MemoryExtractor;
 import dev.memos4j.local.RetrievalMode;
 import java.time.Clock;
@@ -46,6 +47,7 @@ public final class LocalEngine implements AutoCloseable {
      *
      * @param extractor the extractor of the background "fine" stage, or null for none (explicit
      *     preferences are detected by rules during the fast stage either way)
+     * @param ingestMode which turns become memories
      */
     public LocalEngine(
             MemoryIndex index,
@@ -53,7 +55,8 @@ public final class LocalEngine implements AutoCloseable {
             MemoryExtractor extractor,
             Clock clock,
             Executor executor,
-            RetrievalMode mode) {
+            RetrievalMode mode,
+            IngestMode ingestMode) {
         if (mode == RetrievalMode.DENSE && !embedder.enabled()) {
             throw new IllegalArgumentException("retrievalMode DENSE needs an embedder that produces vectors");
         }
@@ -64,7 +67,7 @@ public final class LocalEngine implements AutoCloseable {
             search.close();
             throw e;
         }
-        this.ingest = new IngestPipeline(store, extractor, executor, tasks);
+        this.ingest = new IngestPipeline(store, extractor, executor, tasks, ingestMode);
         this.records = new RecordOperations(store, ingest, tasks);
         this.knowledgeBases = new KnowledgeBases(store);
     }

@@ -180,21 +180,29 @@ final class RecordOperations {
         request.agentId()
                 .ifPresent(a -> query.add(new TermQuery(new Term(MemoryIndex.F_AGENT, a)), BooleanClause.Occur.FILTER));
         request.filter().ifPresent(f -> query.add(FilterQueries.toQuery(f), BooleanClause.Occur.FILTER));
-        store.write(List.of(), List.of(query.build()));
+        // Not between an add's look-up of a memory it repeats and its write, which would bring it back.
+        store.exclusively(() -> {
+            store.write(List.of(), List.of(query.build()));
+            return null;
+        });
         return SuccessResponse.ok();
     }
 
     /** Changes a memory's text (re-embedded), title or status. */
     SuccessResponse update(UpdateMemoryRequest request) {
-        StoredItem item = findMemory(request.memoryId());
-        String text =
-                request.content().filter(c -> !c.isBlank()).map(String::strip).orElse(item.text());
-        String key = request.title()
-                .filter(t -> !t.isBlank())
-                .orElse(text.equals(item.text()) ? item.key() : MemoryKeys.keyOf(text));
-        String status = request.status().filter(s -> !s.isBlank()).orElse(item.status());
-        store.write(List.of(item.withContent(text, key, status, store.now())), List.of());
-        return SuccessResponse.ok();
+        return store.exclusively(() -> {
+            StoredItem item = findMemory(request.memoryId());
+            String text = request.content()
+                    .filter(c -> !c.isBlank())
+                    .map(String::strip)
+                    .orElse(item.text());
+            String key = request.title()
+                    .filter(t -> !t.isBlank())
+                    .orElse(text.equals(item.text()) ? item.key() : MemoryKeys.keyOf(text));
+            String status = request.status().filter(s -> !s.isBlank()).orElse(item.status());
+            store.write(List.of(item.withContent(text, key, status, store.now())), List.of());
+            return SuccessResponse.ok();
+        });
     }
 
     /**
@@ -221,10 +229,14 @@ final class RecordOperations {
         int updated = 0;
         Optional<KeywordCorrection> correction = KeywordCorrection.find(request.feedbackContent());
         if (correction.isPresent()) {
-            updated = replaceKeyword(
-                    request.userId(), correction.get().from(), correction.get().to());
+            updated = store.exclusively(() -> replaceKeyword(
+                    request.userId(), correction.get().from(), correction.get().to()));
         }
-        tasks.put(taskId, TaskStatus.COMPLETED, fast.added(), updated);
+        tasks.put(
+                taskId,
+                TaskStatus.COMPLETED,
+                fast.counts().added(),
+                fast.counts().updated() + updated);
         return TaskReceipt.of(taskId, TaskStatus.COMPLETED);
     }
 

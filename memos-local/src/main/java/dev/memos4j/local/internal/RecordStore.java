@@ -4,7 +4,11 @@ import dev.memos4j.local.Embedder;
 import java.time.Clock;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Objects;
 import java.util.concurrent.atomic.AtomicLong;
+import java.util.concurrent.locks.ReadWriteLock;
+import java.util.concurrent.locks.ReentrantReadWriteLock;
+import java.util.function.Supplier;
 import org.apache.lucene.search.MatchAllDocsQuery;
 import org.apache.lucene.search.Query;
 import org.apache.lucene.search.Sort;
@@ -24,11 +28,17 @@ final class RecordStore {
     private final Embedder embedder;
     private final Clock clock;
     private final AtomicLong seq;
+    // Subject-level writes (ingest) share the read side; deletes and updates take the write side.
+    private final ReadWriteLock records = new ReentrantReadWriteLock();
+    private final Object[] subjectLocks = new Object[64];
 
     RecordStore(MemoryIndex index, Embedder embedder, Clock clock) {
         this.index = index;
         this.embedder = embedder;
         this.clock = clock;
+        for (int i = 0; i < subjectLocks.length; i++) {
+            subjectLocks[i] = new Object();
+        }
         if (index.outdated()) {
             LOG.info("{}: upgrading the stored records to the current index format (once)", index);
             int records = index.reindex(this::withVectors);
@@ -48,7 +58,39 @@ final class RecordStore {
         index.write(withVectors(items), deletes);
     }
 
-    private List<MemoryIndex.IndexedItem> withVectors(List<StoredItem> items) {
+    /** Adds (or replaces by id) records already embedded, committed. */
+    void writeEmbedded(List<MemoryIndex.IndexedItem> items) {
+        index.write(items, List.of());
+    }
+
+    /**
+     * Runs {@code work} holding the lock of one subject (user and agent), so a check of what is stored and
+     * the write that depends on it are not interleaved with another write of that subject.
+     */
+    <T> T forSubject(String userId, String agentId, Supplier<T> work) {
+        Object stripe = subjectLocks[Math.floorMod(Objects.hash(userId, agentId), subjectLocks.length)];
+        records.readLock().lock();
+        try {
+            synchronized (stripe) {
+                return work.get();
+            }
+        } finally {
+            records.readLock().unlock();
+        }
+    }
+
+    /** Runs {@code work} with no subject's write in progress: for reads-then-writes across subjects. */
+    <T> T exclusively(Supplier<T> work) {
+        records.writeLock().lock();
+        try {
+            return work.get();
+        } finally {
+            records.writeLock().unlock();
+        }
+    }
+
+    /** The records with their vectors (none for raw messages, which are listed, never ranked). */
+    List<MemoryIndex.IndexedItem> withVectors(List<StoredItem> items) {
         List<MemoryIndex.IndexedItem> indexed = new ArrayList<>(items.size());
         if (!embedder.enabled()) {
             for (StoredItem item : items) {

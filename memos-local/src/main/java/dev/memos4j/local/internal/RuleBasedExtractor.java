@@ -55,7 +55,7 @@ public final class RuleBasedExtractor implements MemoryExtractor {
                 continue;
             }
             preferences.addAll(explicitPreferences(text));
-            if (!text.endsWith("?")) {
+            if (!AskOnlyTurns.onlyAsks(text)) {
                 memories.add(new ExtractedMemory(
                         Optional.of(MemoryKeys.keyOf(text)),
                         text,

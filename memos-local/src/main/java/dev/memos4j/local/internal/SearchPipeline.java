@@ -51,7 +51,8 @@ final class SearchPipeline implements AutoCloseable {
     SearchPipeline(MemoryIndex index, Embedder embedder, RetrievalMode mode) {
         this.index = index;
         this.embedder = embedder;
-        this.ranker = new HybridRanker(index.analyzer(), HybridRanker.DEFAULTS, mode, searchHelpers);
+        this.ranker = new HybridRanker(
+                index.analyzer(), Fusion.DEFAULTS, Relevance.forSearch(embedder.name(), mode), mode, searchHelpers);
         this.mode = mode;
     }
 
@@ -74,7 +75,7 @@ final class SearchPipeline implements AutoCloseable {
             // The best of the union is among the best of each part.
             request.knowledgebaseIds()
                     .ifPresent(ids -> ranked.addAll(rankKnowledge(ids, request.query(), queryVector, limit)));
-            ranked.sort((a, b) -> Double.compare(b.relevance(), a.relevance()));
+            ranked.sort((a, b) -> Double.compare(b.score(), a.score()));
             for (HybridRanker.Ranked hit : ranked) {
                 if (memories.size() >= request.memoryLimitNumber()) {
                     break;

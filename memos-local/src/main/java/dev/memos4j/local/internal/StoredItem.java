@@ -88,6 +88,21 @@ public record StoredItem(
 
     /** This record with new text, key, status and update time. */
     StoredItem withContent(String newText, String newKey, String newStatus, long newUpdateTime) {
+        return copy(newText, newKey, sources, newUpdateTime, newStatus, newText.equals(text) ? context : newText);
+    }
+
+    /** This record said again: with {@code newSources} and a new update time, text and vectors unchanged. */
+    StoredItem repeated(List<Map<String, Object>> newSources, long newUpdateTime) {
+        return copy(text, key, newSources, newUpdateTime, status, context);
+    }
+
+    private StoredItem copy(
+            String newText,
+            String newKey,
+            List<Map<String, Object>> newSources,
+            long newUpdateTime,
+            String newStatus,
+            String newContext) {
         return new StoredItem(
                 kind,
                 id,
@@ -100,14 +115,14 @@ public record StoredItem(
                 type,
                 tags,
                 info,
-                sources,
+                newSources,
                 createTime,
                 newUpdateTime,
                 newStatus,
                 confidence,
                 speaker,
                 dateLabel,
-                newText.equals(text) ? context : newText,
+                newContext,
                 seq);
     }
 

@@ -33,8 +33,12 @@ class HybridRankerTest {
     private static final int N = 50;
 
     private final EnglishAnalyzer analyzer = new EnglishAnalyzer();
-    private final HybridRanker ranker =
-            new HybridRanker(analyzer, HybridRanker.DEFAULTS, RetrievalMode.HYBRID, Runnable::run);
+    private final HybridRanker ranker = new HybridRanker(
+            analyzer,
+            Fusion.DEFAULTS,
+            Relevance.forSearch("none", RetrievalMode.HYBRID),
+            RetrievalMode.HYBRID,
+            Runnable::run);
     private ByteBuffersDirectory directory;
     private DirectoryReader reader;
     private IndexSearcher searcher;
@@ -73,7 +77,7 @@ class HybridRankerTest {
     @Test
     void termsLedSearchOfALargeShareKeepsTheFilterAndTheFilterLedRanking() throws IOException {
         Query filter = user("big");
-        ScoreDoc[] hits = HybridRanker.lexicalHits(searcher, terms("kids at the zoo"), filter, N);
+        ScoreDoc[] hits = LexicalHits.top(searcher, terms("kids at the zoo"), filter, N);
 
         assertThat(hits).hasSize(N);
         assertThat(users(hits)).containsOnly("big");
@@ -86,7 +90,7 @@ class HybridRankerTest {
     @Test
     void fewerHitsThanAskedStillPadWithKeptDocumentsLikeTheFilterLedSearch() throws IOException {
         Query filter = user("big");
-        ScoreDoc[] hits = HybridRanker.lexicalHits(searcher, terms("milk"), filter, 400);
+        ScoreDoc[] hits = LexicalHits.top(searcher, terms("milk"), filter, 400);
 
         assertThat(hits).hasSize(400); // the 300 milk notes, then 100 more kept notes with score 0
         assertThat(users(hits)).containsOnly("big");
@@ -96,7 +100,7 @@ class HybridRankerTest {
     @Test
     void aSmallShareIsSearchedFilterFirst() throws IOException {
         Query filter = user("small");
-        ScoreDoc[] hits = HybridRanker.lexicalHits(searcher, terms("zoo on Saturday"), filter, N);
+        ScoreDoc[] hits = LexicalHits.top(searcher, terms("zoo on Saturday"), filter, N);
 
         assertThat(users(hits)).containsOnly("small");
         assertThat(hits[0].score).isPositive();
