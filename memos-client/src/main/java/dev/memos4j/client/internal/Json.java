@@ -5,9 +5,12 @@ import com.fasterxml.jackson.databind.DeserializationFeature;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.SerializationFeature;
 import com.fasterxml.jackson.databind.json.JsonMapper;
+import com.fasterxml.jackson.databind.node.ObjectNode;
 import com.fasterxml.jackson.datatype.jdk8.Jdk8Module;
 import com.fasterxml.jackson.datatype.jsr310.JavaTimeModule;
 import java.io.UncheckedIOException;
+import java.nio.charset.StandardCharsets;
+import java.util.Map;
 
 /**
  * The one configured {@link JsonMapper} of memos4j. Unknown properties are tolerated (models keep them),
@@ -42,6 +45,22 @@ public final class Json {
         } catch (JsonProcessingException e) {
             throw new UncheckedIOException(e);
         }
+    }
+
+    /**
+     * The UTF-8 JSON body of a request, with extra fields merged in; an extra field replaces a modelled
+     * field of the same name.
+     */
+    public static byte[] body(Object request, Map<String, Object> additionalProperties) {
+        if (additionalProperties.isEmpty()) {
+            return write(request).getBytes(StandardCharsets.UTF_8);
+        }
+        JsonNode tree = tree(request);
+        if (!(tree instanceof ObjectNode object)) {
+            throw new IllegalArgumentException("additional body properties need a JSON object body");
+        }
+        additionalProperties.forEach((name, value) -> object.set(name, tree(value)));
+        return write(object).getBytes(StandardCharsets.UTF_8);
     }
 
     /** Serialises a value with indentation, for display. */
