@@ -43,12 +43,14 @@ import java.time.Instant;
 import java.util.List;
 import java.util.Map;
 import java.util.Objects;
+import java.util.Queue;
 import java.util.concurrent.CancellationException;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.ConcurrentHashMap;
-import java.util.concurrent.CopyOnWriteArrayList;
+import java.util.concurrent.ConcurrentLinkedQueue;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicBoolean;
+import java.util.concurrent.atomic.LongAdder;
 import java.util.function.Function;
 
 /**
@@ -77,7 +79,9 @@ import java.util.function.Function;
 public final class FakeMemosClient implements MemosClient {
 
     private final MemoryStore store;
-    private final List<RecordedCall> calls = new CopyOnWriteArrayList<>();
+    private final Queue<RecordedCall> calls = new ConcurrentLinkedQueue<>();
+    private final Map<MemosEndpoint<?, ?>, LongAdder> counts = new ConcurrentHashMap<>();
+    private volatile boolean recording = true;
     private final Map<MemosEndpoint<?, ?>, Script<?, ?>> scripts = new ConcurrentHashMap<>();
     private final AtomicBoolean closed = new AtomicBoolean();
 
@@ -167,6 +171,30 @@ public final class FakeMemosClient implements MemosClient {
                 .filter(call -> call.endpoint() == endpoint)
                 .map(call -> (Q) call.request())
                 .toList();
+    }
+
+    /**
+     * How many calls one endpoint received, counted even when recording is off.
+     *
+     * @param endpoint the endpoint
+     * @return the number of calls
+     */
+    public long callCount(MemosEndpoint<?, ?> endpoint) {
+        LongAdder count = counts.get(endpoint);
+        return count == null ? 0 : count.sum();
+    }
+
+    /**
+     * Turns the recording of calls ({@link #calls()}, {@link #requests}) on or off; it is on by default.
+     * Long runs such as benchmarks turn it off so that the fake holds no request; {@link #callCount}
+     * still counts.
+     *
+     * @param record whether to record calls
+     * @return this fake
+     */
+    public FakeMemosClient recordCalls(boolean record) {
+        this.recording = record;
+        return this;
     }
 
     /**
@@ -351,30 +379,31 @@ public final class FakeMemosClient implements MemosClient {
         if (closed.get()) {
             throw new IllegalStateException("the MemosClient is closed");
         }
-        calls.add(new RecordedCall(endpoint, request, options));
+        counts.computeIfAbsent(endpoint, e -> new LongAdder()).increment();
+        if (recording) {
+            calls.add(new RecordedCall(endpoint, request, options));
+        }
         @SuppressWarnings("unchecked")
         Script<Q, R> script = (Script<Q, R>) scripts.get(endpoint);
         Script.Step<Q, R> step = script == null ? null : script.nextStep();
         Duration delay = script == null ? Duration.ZERO : script.delay();
         CompletableFuture<R> result = new CompletableFuture<>();
-        Runnable deliver = () -> {
-            try {
-                result.complete(answer(step, request, byDefault));
-            } catch (RuntimeException e) {
-                result.completeExceptionally(e); // unwrapped, as the HTTP client fails its futures
-            }
-        };
         if (delay.isZero()) {
-            deliver.run();
+            answer(result, step, request, byDefault);
         } else {
             CompletableFuture.delayedExecutor(delay.toNanos(), TimeUnit.NANOSECONDS)
-                    .execute(deliver);
+                    .execute(() -> answer(result, step, request, byDefault));
         }
         return result;
     }
 
-    private static <Q, R> R answer(Script.Step<Q, R> step, Q request, Function<Q, R> byDefault) {
-        return step == null ? byDefault.apply(request) : step.answer(request, byDefault);
+    private static <Q, R> void answer(
+            CompletableFuture<R> result, Script.Step<Q, R> step, Q request, Function<Q, R> byDefault) {
+        try {
+            result.complete(step == null ? byDefault.apply(request) : step.answer(request, byDefault));
+        } catch (RuntimeException e) {
+            result.completeExceptionally(e); // unwrapped, as the HTTP client fails its futures
+        }
     }
 
     private static String requireText(String value, String field) {

@@ -221,6 +221,11 @@ class FakeMemosClientTest {
         assertThat(fake.calls().get(0).options().additionalBodyProperties()).containsEntry("top_k", 3);
         assertThat(fake.requests(MemosEndpoint.ADD_MESSAGE).get(0).userId()).contains("alice");
         assertThat(MemosEndpoint.ADD_MESSAGE).hasToString("add/message");
+
+        fake.recordCalls(false).addMessage(add("alice", "zoo"));
+        assertThat(fake.calls()).hasSize(2);
+        assertThat(fake.callCount(MemosEndpoint.ADD_MESSAGE)).isEqualTo(2);
+        assertThat(fake.callCount(MemosEndpoint.RERANK)).isZero();
     }
 
     @Test
