@@ -6,6 +6,8 @@ import dev.memos4j.benchmarks.duplicates.DuplicateThresholdBenchmark;
 import dev.memos4j.benchmarks.facade.FacadeOverheadBenchmark;
 import dev.memos4j.benchmarks.jmh.JmhCommand;
 import dev.memos4j.benchmarks.scale.ScaleBenchmark;
+import dev.memos4j.benchmarks.support.Args;
+import java.io.PrintStream;
 import java.util.Arrays;
 import java.util.LinkedHashMap;
 import java.util.Map;
@@ -42,12 +44,25 @@ public final class Benchmarks {
 
     /** Dispatches to a command. */
     public static void main(String[] args) throws Exception {
+        System.exit(dispatch(args, System.err));
+    }
+
+    /**
+     * Runs the command named by the first argument; a bad command line (or {@code --help}) prints a message
+     * naming the options instead of a stack trace.
+     */
+    static int dispatch(String[] args, PrintStream err) throws Exception {
         Map<String, Command> commands = commands();
         if (args.length == 0 || !commands.containsKey(args[0])) {
-            System.err.println("usage: java -jar benchmarks.jar COMMAND [ARGS]");
-            System.err.println("commands: " + String.join(", ", commands.keySet()));
-            System.exit(2);
+            err.println("usage: java -jar benchmarks.jar COMMAND [ARGS] (COMMAND --help lists its options)");
+            err.println("commands: " + String.join(", ", commands.keySet()));
+            return 2;
         }
-        System.exit(commands.get(args[0]).run(Arrays.copyOfRange(args, 1, args.length)));
+        try {
+            return commands.get(args[0]).run(Arrays.copyOfRange(args, 1, args.length));
+        } catch (IllegalArgumentException e) {
+            err.println("benchmarks " + args[0] + ": " + e.getMessage());
+            return e instanceof Args.HelpRequested ? 0 : 2;
+        }
     }
 }

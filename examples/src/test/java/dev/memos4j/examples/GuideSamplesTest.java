@@ -47,7 +47,7 @@ class GuideSamplesTest {
                             .build())
                     .join()
                     .memories()
-                    .forEach(m -> out.add(m.relativity() + " " + m.text()));
+                    .forEach(m -> out.add(m.relativity().orElse(0.0) + " " + m.text()));
 
             MemoryAugmentedChat chat = MemoryAugmentedChat.builder(memos, new NotConnectedLlmProvider())
                     .build();
@@ -56,6 +56,7 @@ class GuideSamplesTest {
                     .join();
         }
         assertThat(out).anySatisfy(line -> assertThat(line).contains("zoo on Saturday"));
+        assertThat(out).noneSatisfy(line -> assertThat(line).startsWith("Optional"));
         assertThat(out.get(out.size() - 1)).startsWith("[LLM not connected]");
     }
 

@@ -18,6 +18,9 @@ import dev.memos4j.client.model.TaskReceipt;
 import dev.memos4j.client.model.TaskStatus;
 import dev.memos4j.client.model.TaskStatusResponse;
 import java.time.Duration;
+import java.time.LocalDate;
+import java.util.List;
+import java.util.Map;
 import java.util.Set;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.TimeUnit;
@@ -170,6 +173,34 @@ class DocsSamplesTest {
 
         assertThat(quick.memories()).hasSize(1);
         verify(postRequestedFor(urlEqualTo("/v1/search/memory")).withHeader("X-Request-Source", equalTo("voice")));
+    }
+
+    @Test
+    void extraFieldsAndSeveralSubjects() {
+        AddMessageRequest shared = AddMessageRequest.builder()
+                .userIds(List.of("alice", "bob")) // sent as "user_id": ["alice", "bob"]
+                .addMessage(Message.user("We are taking the kids to the zoo on Saturday."))
+                .info(Map.of("planned_for", LocalDate.of(2026, 12, 5))) // sent as "2026-12-05"
+                .build();
+        memos.addMessage(shared).join();
+
+        SearchMemoryResponse found = memos.searchMemory(
+                        SearchMemoryRequest.builder()
+                                .userId("alice")
+                                .query("weekend")
+                                .build(),
+                        RequestOptions.builder()
+                                .putAdditionalBodyProperty("top_k", 10) // a field this version does not model
+                                .build())
+                .join();
+        Map<String, Object> unknown = found.additionalProperties(); // fields the service added since
+
+        assertThat(unknown).isEmpty();
+        verify(postRequestedFor(urlEqualTo("/v1/add/message"))
+                .withRequestBody(matchingJsonPath("$.user_id[1]", equalTo("bob")))
+                .withRequestBody(matchingJsonPath("$.info.planned_for", equalTo("2026-12-05"))));
+        verify(postRequestedFor(urlEqualTo("/v1/search/memory"))
+                .withRequestBody(matchingJsonPath("$.top_k", equalTo("10"))));
     }
 
     @Test

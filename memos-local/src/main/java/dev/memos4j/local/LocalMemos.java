@@ -147,6 +147,11 @@ public final class LocalMemos implements MemosClient {
     @Override
     public CompletableFuture<TaskReceipt> addMessage(AddMessageRequest request, RequestOptions options) {
         Objects.requireNonNull(request, "request");
+        if (request.userIds().size() > 1 || request.agentIds().size() > 1) {
+            return unsupported(
+                    "add/message with several user_id or agent_id values",
+                    "the local engine keeps each memory for one user or agent; send one add per subject");
+        }
         return submit(() -> engine.addMessage(request)).thenCompose(receipt -> receipt);
     }
 

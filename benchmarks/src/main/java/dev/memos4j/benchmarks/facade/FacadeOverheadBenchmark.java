@@ -12,6 +12,10 @@ import dev.memos4j.benchmarks.support.ClosedLoop;
 import dev.memos4j.benchmarks.support.Latencies;
 import dev.memos4j.benchmarks.support.Machine;
 import dev.memos4j.client.model.SearchMemoryResponse;
+import dev.memos4j.client.model.TaskReceipt;
+import dev.memos4j.client.model.TaskStatus;
+import dev.memos4j.testkit.FakeMemosClient;
+import dev.memos4j.testkit.MemosEndpoint;
 import java.lang.management.ManagementFactory;
 import java.time.Duration;
 import java.util.List;
@@ -149,8 +153,21 @@ public final class FacadeOverheadBenchmark {
 
     record DelayedResult(Latencies.Summary latencies, int pendingAtReply, boolean allWritesCompleted) {}
 
+    /**
+     * The service stand-in: {@code search/memory} answers {@code recalled} and {@code add/message} a receipt,
+     * each after its delay (none: the future is already complete; delays run on the JDK's delayed executor,
+     * so no thread sleeps). It keeps no request, so a long run holds no memory; other endpoints fail.
+     */
+    static FakeMemosClient canned(SearchMemoryResponse recalled, Duration searchDelay, Duration writeDelay) {
+        FakeMemosClient memos = new FakeMemosClient().recordCalls(false);
+        memos.on(MemosEndpoint.SEARCH_MEMORY).delay(searchDelay).thenReturn(recalled);
+        TaskReceipt receipt = TaskReceipt.of("task-1", TaskStatus.RUNNING);
+        memos.on(MemosEndpoint.ADD_MESSAGE).delay(writeDelay).thenReturn(receipt);
+        return memos;
+    }
+
     static InstantResult instant(SearchMemoryResponse recalled, int warmupTurns, int turns) {
-        CannedMemosClient memos = new CannedMemosClient(recalled, Duration.ZERO, Duration.ZERO);
+        FakeMemosClient memos = canned(recalled, Duration.ZERO, Duration.ZERO);
         runInstantTurns(memos, warmupTurns);
         ThreadMXBean threads = (ThreadMXBean) ManagementFactory.getThreadMXBean();
         long thread = Thread.currentThread().getId();
@@ -159,16 +176,16 @@ public final class FacadeOverheadBenchmark {
         runInstantTurns(memos, turns);
         long nanos = System.nanoTime() - start;
         long allocated = threads.getThreadAllocatedBytes(thread) - allocatedBefore;
-        if (memos.writes() != (long) warmupTurns + turns) {
-            throw new IllegalStateException(
-                    "expected " + (warmupTurns + turns) + " write-backs, saw " + memos.writes());
+        if (memos.callCount(MemosEndpoint.ADD_MESSAGE) != (long) warmupTurns + turns) {
+            throw new IllegalStateException("expected " + (warmupTurns + turns) + " write-backs, saw "
+                    + memos.callCount(MemosEndpoint.ADD_MESSAGE));
         }
         return new InstantResult(turns, nanos, allocated);
     }
 
     // Everything runs on this thread (LLM and write-back executors are direct), so the allocation counter of
     // this thread sees the whole turn.
-    private static void runInstantTurns(CannedMemosClient memos, int turns) {
+    private static void runInstantTurns(FakeMemosClient memos, int turns) {
         MemoryAugmentedChat chat = null;
         for (int i = 0; i < turns; i++) {
             if (i % TURNS_PER_PROVIDER == 0) {
@@ -191,7 +208,7 @@ public final class FacadeOverheadBenchmark {
     // The same delays chained without the facade: what the timers alone give under the current load.
     static Latencies.Summary fakesAlone(SearchMemoryResponse recalled, int turns, int concurrency)
             throws InterruptedException {
-        CannedMemosClient memos = new CannedMemosClient(recalled, SEARCH_DELAY, WRITE_DELAY);
+        FakeMemosClient memos = canned(recalled, SEARCH_DELAY, WRITE_DELAY);
         ScriptedLlmProvider.Builder script = ScriptedLlmProvider.builder();
         for (int i = 0; i < turns + concurrency; i++) {
             script.replyAfter(LLM_DELAY, ANSWER);
@@ -211,7 +228,7 @@ public final class FacadeOverheadBenchmark {
 
     static DelayedResult delayed(SearchMemoryResponse recalled, int turns, int concurrency)
             throws InterruptedException {
-        CannedMemosClient memos = new CannedMemosClient(recalled, SEARCH_DELAY, WRITE_DELAY);
+        FakeMemosClient memos = canned(recalled, SEARCH_DELAY, WRITE_DELAY);
         ScriptedLlmProvider.Builder script = ScriptedLlmProvider.builder();
         for (int i = 0; i < turns + concurrency; i++) {
             script.replyAfter(LLM_DELAY, ANSWER);

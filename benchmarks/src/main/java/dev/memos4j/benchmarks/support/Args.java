@@ -17,6 +17,15 @@ public final class Args {
     private final Map<String, String> values;
     private final Set<String> flags;
 
+    /** {@code --help} was given: the message lists the command's options. */
+    public static final class HelpRequested extends IllegalArgumentException {
+        private static final long serialVersionUID = 1L;
+
+        HelpRequested(String message) {
+            super(message);
+        }
+    }
+
     private Args(Map<String, String> values, Set<String> flags) {
         this.values = values;
         this.flags = flags;
@@ -36,6 +45,9 @@ public final class Args {
         Set<String> flags = new HashSet<>();
         for (int i = 0; i < args.length; i++) {
             String arg = args[i];
+            if (arg.equals("--help") || arg.equals("-h")) {
+                throw new HelpRequested("options: " + known(valueOptions, flagOptions));
+            }
             if (!arg.startsWith("--")) {
                 throw new IllegalArgumentException("unexpected argument '" + arg + "'; options start with --");
             }

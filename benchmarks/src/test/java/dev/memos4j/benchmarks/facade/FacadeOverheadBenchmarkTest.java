@@ -4,6 +4,8 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import dev.memos4j.benchmarks.support.Canned;
 import dev.memos4j.client.errors.MemosUnsupportedOperationException;
+import dev.memos4j.testkit.FakeMemosClient;
+import dev.memos4j.testkit.MemosEndpoint;
 import java.time.Duration;
 import org.junit.jupiter.api.Test;
 
@@ -20,10 +22,12 @@ class FacadeOverheadBenchmarkTest {
 
     @Test
     void cannedClientAnswersSearchAndWritesOnlyAndRejectsTheRest() {
-        CannedMemosClient memos = new CannedMemosClient(Canned.searchResponse(), Duration.ZERO, Duration.ofMillis(1));
+        FakeMemosClient memos =
+                FacadeOverheadBenchmark.canned(Canned.searchResponse(), Duration.ZERO, Duration.ofMillis(1));
         assertThat(memos.searchMemory(Canned.searchRequest()).join().memories()).hasSize(6);
-        assertThat(memos.searches()).isEqualTo(1);
-        assertThat(memos.getMemoryById("m-1"))
+        assertThat(memos.callCount(MemosEndpoint.SEARCH_MEMORY)).isEqualTo(1);
+        assertThat(memos.calls()).as("keeps no request").isEmpty();
+        assertThat(memos.deleteKnowledgebase("kb-1"))
                 .failsWithin(Duration.ofSeconds(5))
                 .withThrowableOfType(java.util.concurrent.ExecutionException.class)
                 .withCauseInstanceOf(MemosUnsupportedOperationException.class);

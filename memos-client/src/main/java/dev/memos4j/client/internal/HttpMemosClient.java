@@ -158,7 +158,7 @@ public final class HttpMemosClient implements MemosClient {
     @Override
     public CompletableFuture<MemoryDetail> getMemoryById(String memoryId, RequestOptions options) {
         requireText(memoryId, "memid");
-        Objects.requireNonNull(options, "options");
+        requireNoBodyProperties(options, Endpoint.GET_MEMORY_BY_ID);
         ensureOpen();
         String path = Endpoint.GET_MEMORY_BY_ID.path + "/" + PathEncoding.encode(memoryId);
         Outgoing out = new Outgoing(Endpoint.GET_MEMORY_BY_ID, path, uri(path), null, JSON, JSON, "");
@@ -210,7 +210,7 @@ public final class HttpMemosClient implements MemosClient {
         Objects.requireNonNull(listener, "listener");
         Objects.requireNonNull(options, "options");
         ensureOpen();
-        byte[] body = Json.write(request.withStream(true)).getBytes(StandardCharsets.UTF_8);
+        byte[] body = Json.body(request.withStream(true), options.additionalBodyProperties());
         Endpoint endpoint = Endpoint.CHAT;
         Outgoing out = new Outgoing(
                 endpoint,
@@ -284,7 +284,7 @@ public final class HttpMemosClient implements MemosClient {
     public CompletableFuture<List<UploadedFile>> uploadKnowledgebaseFiles(
             UploadKnowledgebaseFilesRequest request, RequestOptions options) {
         Objects.requireNonNull(request, "request");
-        Objects.requireNonNull(options, "options");
+        requireNoBodyProperties(options, Endpoint.ADD_KNOWLEDGEBASE_FILE);
         List<Path> existing = new ArrayList<>();
         for (Path file : request.files()) {
             if (Files.isRegularFile(file) && Files.isReadable(file)) {
@@ -482,7 +482,7 @@ public final class HttpMemosClient implements MemosClient {
         Objects.requireNonNull(request, "request");
         Objects.requireNonNull(options, "options");
         ensureOpen();
-        byte[] body = Json.write(request).getBytes(StandardCharsets.UTF_8);
+        byte[] body = Json.body(request, options.additionalBodyProperties());
         Outgoing out = new Outgoing(
                 endpoint,
                 endpoint.path,
@@ -716,6 +716,15 @@ public final class HttpMemosClient implements MemosClient {
         return failure.error() instanceof MemosServiceException service
                 ? OptionalInt.of(service.statusCode())
                 : OptionalInt.empty();
+    }
+
+    private static void requireNoBodyProperties(RequestOptions options, Endpoint endpoint) {
+        Objects.requireNonNull(options, "options");
+        if (!options.additionalBodyProperties().isEmpty()) {
+            throw new IllegalArgumentException(
+                    "additionalBodyProperties cannot be sent to " + endpoint.path + ": the call has no JSON body (was "
+                            + options.additionalBodyProperties().keySet() + ")");
+        }
     }
 
     private static void requireText(String value, String field) {

@@ -1,7 +1,9 @@
 package dev.memos4j.client.model;
 
+import com.fasterxml.jackson.annotation.JsonFormat;
 import com.fasterxml.jackson.annotation.JsonInclude;
 import com.fasterxml.jackson.annotation.JsonProperty;
+import com.fasterxml.jackson.databind.annotation.JsonSerialize;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
@@ -18,9 +20,13 @@ import java.util.Optional;
  *     .build();
  * }</pre>
  *
+ * <p>{@code user_id} and {@code agent_id} take one id or several ({@link Builder#userIds(List)}), as the
+ * official Python client does: one id is sent as a JSON string, several as a JSON array, none as
+ * {@code null}.
+ *
  * @param messages the messages, in order (required)
- * @param userId the user (at least one of user and agent is required)
- * @param agentId the agent
+ * @param userIds the users (at least one user or agent is required); usually one
+ * @param agentIds the agents; usually none or one
  * @param conversationId the conversation; the service generates one when absent
  * @param info custom metadata (string values are filterable)
  * @param source a free-form channel label
@@ -34,8 +40,17 @@ import java.util.Optional;
 @JsonInclude(JsonInclude.Include.ALWAYS)
 public record AddMessageRequest(
         @JsonProperty("messages") List<Message> messages,
-        @JsonProperty("user_id") Optional<String> userId,
-        @JsonProperty("agent_id") Optional<String> agentId,
+
+        @JsonProperty("user_id")
+        @JsonFormat(with = JsonFormat.Feature.ACCEPT_SINGLE_VALUE_AS_ARRAY)
+        @JsonSerialize(using = SubjectIdsSerializer.class)
+        List<String> userIds,
+
+        @JsonProperty("agent_id")
+        @JsonFormat(with = JsonFormat.Feature.ACCEPT_SINGLE_VALUE_AS_ARRAY)
+        @JsonSerialize(using = SubjectIdsSerializer.class)
+        List<String> agentIds,
+
         @JsonProperty("conversation_id") Optional<String> conversationId,
         @JsonProperty("info") Optional<Map<String, Object>> info,
         @JsonProperty("source") Optional<String> source,
@@ -50,8 +65,8 @@ public record AddMessageRequest(
      * Applies defaults and validates; a broken rule names the field.
      *
      * @param messages the messages, in order (required)
-     * @param userId the user (at least one of user and agent is required)
-     * @param agentId the agent
+     * @param userIds the users (at least one user or agent is required); usually one
+     * @param agentIds the agents; usually none or one
      * @param conversationId the conversation; the service generates one when absent
      * @param info custom metadata (string values are filterable)
      * @param source a free-form channel label
@@ -64,8 +79,8 @@ public record AddMessageRequest(
      */
     public AddMessageRequest {
         messages = Models.requireNonEmpty(messages, "messages");
-        userId = Models.optText(userId, "user_id");
-        agentId = Models.optText(agentId, "agent_id");
+        userIds = Models.subjectIds(userIds, "user_id");
+        agentIds = Models.subjectIds(agentIds, "agent_id");
         conversationId = Models.optText(conversationId, "conversation_id");
         info = Models.opt(info).map(Models::map);
         source = Models.opt(source);
@@ -75,9 +90,31 @@ public record AddMessageRequest(
         allowMemoryView = Models.optList(allowMemoryView);
         tags = Models.optList(tags);
         asyncMode = asyncMode == null ? true : asyncMode;
-        if (!Models.hasText(userId.orElse(null)) && !Models.hasText(agentId.orElse(null))) {
+        if (userIds.isEmpty() && agentIds.isEmpty()) {
             throw new IllegalArgumentException("user_id or agent_id is required");
         }
+    }
+
+    /**
+     * The user, when exactly one is given (the usual case); with several, read {@link #userIds()}.
+     *
+     * @return the only user, or empty when there is none or several
+     */
+    public Optional<String> userId() {
+        return only(userIds);
+    }
+
+    /**
+     * The agent, when exactly one is given; with several, read {@link #agentIds()}.
+     *
+     * @return the only agent, or empty when there is none or several
+     */
+    public Optional<String> agentId() {
+        return only(agentIds);
+    }
+
+    private static Optional<String> only(List<String> ids) {
+        return ids.size() == 1 ? Optional.of(ids.get(0)) : Optional.empty();
     }
 
     /**
@@ -97,8 +134,8 @@ public record AddMessageRequest(
     public Builder toBuilder() {
         Builder b = new Builder();
         b.messages = new ArrayList<>(messages);
-        b.userId = userId.orElse(null);
-        b.agentId = agentId.orElse(null);
+        b.userIds = new ArrayList<>(userIds);
+        b.agentIds = new ArrayList<>(agentIds);
         b.conversationId = conversationId.orElse(null);
         b.info = info.orElse(null);
         b.source = source.orElse(null);
@@ -114,8 +151,8 @@ public record AddMessageRequest(
     /** Builder of {@link AddMessageRequest}. */
     public static final class Builder {
         private List<Message> messages = new ArrayList<>();
-        private String userId;
-        private String agentId;
+        private List<String> userIds = new ArrayList<>();
+        private List<String> agentIds = new ArrayList<>();
         private String conversationId;
         private Map<String, Object> info;
         private String source;
@@ -151,24 +188,47 @@ public record AddMessageRequest(
         }
 
         /**
-         * Sets the user (at least one of user and agent is required).
+         * Sets the one user (at least one user or agent is required); {@code null} clears the users.
          *
-         * @param userId the user (at least one of user and agent is required)
+         * @param userId the user
          * @return this builder
          */
         public Builder userId(String userId) {
-            this.userId = userId;
+            this.userIds = userId == null ? new ArrayList<>() : new ArrayList<>(List.of(userId));
             return this;
         }
 
         /**
-         * Sets the agent.
+         * Sets several users, sent as a JSON array ({@code "user_id": ["u1", "u2"]}); each id must be
+         * non-blank and at most 100 characters.
+         *
+         * @param userIds the users
+         * @return this builder
+         */
+        public Builder userIds(List<String> userIds) {
+            this.userIds = userIds == null ? new ArrayList<>() : new ArrayList<>(userIds);
+            return this;
+        }
+
+        /**
+         * Sets the one agent; {@code null} clears the agents.
          *
          * @param agentId the agent
          * @return this builder
          */
         public Builder agentId(String agentId) {
-            this.agentId = agentId;
+            this.agentIds = agentId == null ? new ArrayList<>() : new ArrayList<>(List.of(agentId));
+            return this;
+        }
+
+        /**
+         * Sets several agents, sent as a JSON array; each id must be non-blank and at most 100 characters.
+         *
+         * @param agentIds the agents
+         * @return this builder
+         */
+        public Builder agentIds(List<String> agentIds) {
+            this.agentIds = agentIds == null ? new ArrayList<>() : new ArrayList<>(agentIds);
             return this;
         }
 
@@ -280,8 +340,8 @@ public record AddMessageRequest(
         public AddMessageRequest build() {
             return new AddMessageRequest(
                     messages,
-                    Optional.ofNullable(userId),
-                    Optional.ofNullable(agentId),
+                    userIds,
+                    agentIds,
                     Optional.ofNullable(conversationId),
                     Optional.ofNullable(info),
                     Optional.ofNullable(source),

@@ -70,6 +70,26 @@ final class Models {
         }
     }
 
+    /**
+     * One or several subject ids ({@code user_id} / {@code agent_id} of add/message): each non-blank, at
+     * most 100 characters, no repeats. Absent is an empty list.
+     */
+    static List<String> subjectIds(List<String> ids, String field) {
+        if (ids == null) {
+            return List.of();
+        }
+        for (String id : ids) {
+            if (id == null || id.isBlank()) {
+                throw new IllegalArgumentException(field + " must not be blank or null (was " + ids + ")");
+            }
+            requireMaxLength(id, field);
+        }
+        if (new java.util.HashSet<>(ids).size() != ids.size()) {
+            throw new IllegalArgumentException(field + " must not repeat an id (was " + ids + ")");
+        }
+        return list(ids);
+    }
+
     static <T> Optional<List<T>> optList(Optional<List<T>> value) {
         return opt(value).map(Models::list);
     }

@@ -168,6 +168,34 @@ class RequestValidationTest {
                                 .build(),
                         "user_id or agent_id is required"),
                 broken(
+                        "add: blank user among several",
+                        () -> AddMessageRequest.builder()
+                                .addMessage(Message.user("hi"))
+                                .userIds(Arrays.asList("u1", " "))
+                                .build(),
+                        "user_id must not be blank or null (was [u1,  ])"),
+                broken(
+                        "add: repeated agent",
+                        () -> AddMessageRequest.builder()
+                                .addMessage(Message.user("hi"))
+                                .agentIds(List.of("a", "a"))
+                                .build(),
+                        "agent_id must not repeat an id (was [a, a])"),
+                broken(
+                        "add: long user id in a list",
+                        () -> AddMessageRequest.builder()
+                                .addMessage(Message.user("hi"))
+                                .userIds(List.of("u1", LONG_ID))
+                                .build(),
+                        "user_id must be at most 100 characters (was 101)"),
+                broken(
+                        "add: empty user list",
+                        () -> AddMessageRequest.builder()
+                                .addMessage(Message.user("hi"))
+                                .userIds(List.of())
+                                .build(),
+                        "user_id or agent_id is required"),
+                broken(
                         "add: long agent id",
                         () -> AddMessageRequest.builder()
                                 .addMessage(Message.user("hi"))

@@ -26,6 +26,48 @@ class WireFormatTest {
     }
 
     @Test
+    void addMessageSendsOneSubjectIdAsAStringAndSeveralAsAList() throws Exception {
+        AddMessageRequest several = AddMessageRequest.builder()
+                .userIds(List.of("u1", "u2"))
+                .agentId("agent-1")
+                .addMessage(Message.user("hi"))
+                .build();
+
+        var json = Json.MAPPER.readTree(Json.write(several));
+        assertThat(json.get("user_id")).isEqualTo(Json.MAPPER.readTree("[\"u1\",\"u2\"]"));
+        assertThat(json.get("agent_id").asText()).isEqualTo("agent-1");
+        assertThat(several.userIds()).containsExactly("u1", "u2");
+        assertThat(several.userId()).as("no single user among several").isEmpty();
+        assertThat(several.agentId()).contains("agent-1");
+        assertThat(several.toBuilder().build()).isEqualTo(several);
+
+        AddMessageRequest one = several.toBuilder().userId("u1").agentId(null).build();
+        json = Json.MAPPER.readTree(Json.write(one));
+        assertThat(json.get("user_id").isTextual()).isTrue();
+        assertThat(json.get("agent_id").isNull()).isTrue();
+        assertThat(one.agentIds()).isEmpty();
+    }
+
+    @Test
+    void addMessageReadsSubjectIdsAsStringListOrNull() throws Exception {
+        AddMessageRequest list = Json.MAPPER.readValue(
+                "{\"messages\":[{\"role\":\"user\",\"content\":\"hi\"}],\"user_id\":[\"u1\",\"u2\"],\"agent_id\":null}",
+                AddMessageRequest.class);
+        assertThat(list.userIds()).containsExactly("u1", "u2");
+        assertThat(list.agentIds()).isEmpty();
+
+        AddMessageRequest text = Json.MAPPER.readValue(
+                "{\"messages\":[{\"role\":\"user\",\"content\":\"hi\"}],\"agent_id\":\"a\"}", AddMessageRequest.class);
+        assertThat(text.agentIds()).containsExactly("a");
+        assertThat(text.userId()).isEmpty();
+
+        assertThatThrownBy(() -> Json.MAPPER.readValue(
+                        "{\"messages\":[{\"role\":\"user\",\"content\":\"hi\"}],\"user_id\":[\"\"]}",
+                        AddMessageRequest.class))
+                .hasMessageContaining("user_id must not be blank");
+    }
+
+    @Test
     void requestsReadFromJsonApplyDefaultsAndValidation() throws Exception {
         SearchMemoryRequest parsed = Json.MAPPER.readValue(
                 "{\"query\":\"q\",\"user_id\":\"u\",\"relativity\":null}", SearchMemoryRequest.class);

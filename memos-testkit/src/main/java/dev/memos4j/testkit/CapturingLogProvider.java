@@ -1,4 +1,4 @@
-package dev.memos4j.assistant.testlog;
+package dev.memos4j.testkit;
 
 import java.io.PrintWriter;
 import java.io.StringWriter;
@@ -19,8 +19,19 @@ import org.slf4j.spi.MDCAdapter;
 import org.slf4j.spi.SLF4JServiceProvider;
 
 /**
- * The test-only slf4j binding: every logger is on at TRACE and every line (with its stack trace) is kept in
- * memory, so tests can read exactly what the library logged.
+ * A test-only slf4j binding: every logger is on at TRACE and every line (with its stack trace) is kept in
+ * memory, so a test can read exactly what was logged, e.g. that an API key never appears.
+ *
+ * <p>This jar does not register it (registering would replace the binding of every project that adds the
+ * testkit). Register it in the test tree that wants it, with a file
+ * {@code src/test/resources/META-INF/services/org.slf4j.spi.SLF4JServiceProvider} holding the line
+ * {@code dev.memos4j.testkit.CapturingLogProvider}, and keep other slf4j bindings off that test classpath.
+ *
+ * <pre>{@code
+ * CapturingLogProvider.clear();
+ * client.searchMemory(request).join();
+ * assertThat(CapturingLogProvider.lines()).noneMatch(line -> line.contains(apiKey));
+ * }</pre>
  */
 public final class CapturingLogProvider implements SLF4JServiceProvider {
 
@@ -31,7 +42,14 @@ public final class CapturingLogProvider implements SLF4JServiceProvider {
     private final IMarkerFactory markers = new BasicMarkerFactory();
     private final MDCAdapter mdc = new NOPMDCAdapter();
 
-    /** Everything logged so far, one entry per call, stack traces included. */
+    /** Created by slf4j's service loader. */
+    public CapturingLogProvider() {}
+
+    /**
+     * Everything logged so far, one entry per call ({@code LEVEL logger - message}), stack traces included.
+     *
+     * @return a snapshot of the captured lines, oldest first (at most 20,000)
+     */
     public static List<String> lines() {
         return List.copyOf(LINES);
     }
