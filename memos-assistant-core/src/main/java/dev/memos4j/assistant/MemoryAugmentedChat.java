@@ -10,12 +10,7 @@ import dev.memos4j.assistant.prompt.DefaultPromptBuilder;
 import dev.memos4j.assistant.prompt.PromptBuilder;
 import dev.memos4j.assistant.prompt.PromptContext;
 import dev.memos4j.client.MemosClient;
-import dev.memos4j.client.RequestOptions;
-import dev.memos4j.client.errors.MemosTimeoutException;
 import dev.memos4j.client.model.AddMessageRequest;
-import dev.memos4j.client.model.MemoryDetail;
-import dev.memos4j.client.model.Message;
-import dev.memos4j.client.model.PreferenceDetail;
 import dev.memos4j.client.model.SearchMemoryRequest;
 import dev.memos4j.client.model.SearchMemoryResponse;
 import dev.memos4j.client.model.TaskReceipt;
@@ -31,8 +26,6 @@ import java.util.concurrent.CompletionException;
 import java.util.concurrent.ExecutionException;
 import java.util.concurrent.Executor;
 import java.util.concurrent.ForkJoinPool;
-import java.util.concurrent.TimeUnit;
-import java.util.concurrent.TimeoutException;
 import java.util.function.Supplier;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
@@ -217,15 +210,7 @@ public final class MemoryAugmentedChat {
         requireText(conversationId, "conversationId");
         requireText(query, "query");
         ChatTurn turn = new ChatTurn(userId, conversationId, query, clock.instant());
-        SearchMemoryRequest.Builder search = SearchMemoryRequest.builder()
-                .query(query)
-                .userId(userId)
-                .conversationId(conversationId)
-                .memoryLimitNumber(options.memoryLimit())
-                .includePreference(options.includePreferences())
-                .preferenceLimitNumber(options.includePreferences() ? options.preferenceLimit() : 0);
-        options.relativityThreshold().ifPresent(search::relativity);
-        return new TurnPlan(turn, search.build());
+        return new TurnPlan(turn, MemoryTurns.searchRequest(options, userId, conversationId, query));
     }
 
     private CompletableFuture<ChatReply> runTurn(TurnPlan plan, StreamListener deltas, ChatReplyStream handle) {
@@ -284,28 +269,14 @@ public final class MemoryAugmentedChat {
         SearchMemoryRequest request = plan.searchRequest();
         Duration timeout = options.searchTimeout();
         listener.onSearchRequest(turn, request);
-        CompletableFuture<SearchMemoryResponse> call;
-        try {
-            call = memos.searchMemory(
-                    request, RequestOptions.builder().timeout(timeout).build());
-        } catch (RuntimeException e) {
-            call = CompletableFuture.failedFuture(e);
-        }
-        // The client has its own timeout; this guard also bounds clients that ignore it.
-        CompletableFuture<SearchMemoryResponse> original = call;
-        CompletableFuture<SearchMemoryResponse> guarded =
-                call.copy().orTimeout(timeout.toMillis(), TimeUnit.MILLISECONDS);
-        return guarded.handle((response, error) -> {
+        return MemoryTurns.search(memos, request, timeout)
+                .handle((response, error) -> {
                     if (error == null) {
                         listener.onSearchResponse(turn, response);
                         return CompletableFuture.completedFuture(
                                 new SearchOutcome(Optional.of(response), Optional.empty()));
                     }
                     Throwable cause = unwrap(error);
-                    if (cause instanceof TimeoutException) {
-                        original.cancel(true);
-                        cause = new MemosTimeoutException("search/memory did not answer within " + timeout, cause);
-                    }
                     if (options.searchFailurePolicy() == SearchFailurePolicy.STRICT) {
                         return CompletableFuture.<SearchOutcome>failedFuture(cause);
                     }
@@ -320,25 +291,13 @@ public final class MemoryAugmentedChat {
     }
 
     private PromptContext promptContext(ChatTurn turn, SearchOutcome outcome) {
-        ZonedDateTime now = ZonedDateTime.now(clock);
-        if (outcome.response().isEmpty()) {
-            return PromptContext.withoutMemories(turn.query(), turn.userId(), turn.conversationId(), now);
-        }
-        SearchMemoryResponse response = outcome.response().get();
-        double threshold = options.relativityThreshold().orElse(0.0);
-        // The service applies limits and threshold too; applying them here keeps any backend honest.
-        List<MemoryDetail> memories = response.memories().stream()
-                .filter(m -> m.relativity().orElse(1.0) >= threshold)
-                .limit(options.memoryLimit())
-                .toList();
-        List<PreferenceDetail> preferences = options.includePreferences()
-                ? response.preferences().stream()
-                        .filter(p -> p.relativity().orElse(1.0) >= threshold)
-                        .limit(options.preferenceLimit())
-                        .toList()
-                : List.of();
-        Optional<String> note = options.includePreferences() ? response.preferenceNote() : Optional.empty();
-        return new PromptContext(turn.query(), turn.userId(), turn.conversationId(), memories, preferences, note, now);
+        return MemoryTurns.promptContext(
+                options,
+                turn.userId(),
+                turn.conversationId(),
+                turn.query(),
+                outcome.response(),
+                ZonedDateTime.now(clock));
     }
 
     private CompletableFuture<LlmResult> askLlm(
@@ -370,35 +329,22 @@ public final class MemoryAugmentedChat {
             LOG.debug("Empty answer; nothing stored (conversation {})", turn.conversationId());
             return CompletableFuture.completedFuture(Optional.empty());
         }
-        AddMessageRequest request = AddMessageRequest.builder()
-                .userId(turn.userId())
-                .conversationId(turn.conversationId())
-                .addMessage(Message.user(turn.query()))
-                .addMessage(Message.assistant(answer))
-                .build();
+        AddMessageRequest request = MemoryTurns.exchange(turn.userId(), turn.conversationId(), turn.query(), answer);
         listener.onWriteBackRequest(turn, request);
-        CompletableFuture<TaskReceipt> call;
-        if (options.writeBackPolicy() == WriteBackPolicy.ASYNC) {
-            // Hop to the executor so even a client that does work on the calling thread adds no latency.
-            call = CompletableFuture.supplyAsync(() -> memos.addMessage(request), writeBackExecutor)
-                    .thenCompose(f -> f);
-        } else {
-            try {
-                call = memos.addMessage(request);
-            } catch (RuntimeException e) {
-                call = CompletableFuture.failedFuture(e);
-            }
-        }
-        return call.handle((receipt, error) -> {
-            if (error != null) {
-                Throwable cause = unwrap(error);
-                LOG.warn("Storing the exchange failed (conversation {}): {}", turn.conversationId(), cause.toString());
-                listener.onWriteBackFailed(turn, cause);
-                throw new CompletionException(cause);
-            }
-            listener.onWriteBackResponse(turn, receipt);
-            return Optional.of(receipt);
-        });
+        return MemoryTurns.store(memos, options.writeBackPolicy(), writeBackExecutor, request)
+                .handle((receipt, error) -> {
+                    if (error != null) {
+                        Throwable cause = unwrap(error);
+                        LOG.warn(
+                                "Storing the exchange failed (conversation {}): {}",
+                                turn.conversationId(),
+                                cause.toString());
+                        listener.onWriteBackFailed(turn, cause);
+                        throw new CompletionException(cause);
+                    }
+                    listener.onWriteBackResponse(turn, receipt.orElseThrow());
+                    return receipt;
+                });
     }
 
     private String nextConversationId() {
