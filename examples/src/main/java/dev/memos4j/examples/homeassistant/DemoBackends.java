@@ -67,6 +67,22 @@ final class DemoBackends implements AutoCloseable {
                     + "e.g. http://localhost:11434/v1.";
         }
 
+        MemosClient memos = openMemory(options, env, defaultDataDirectory, console, banner);
+        banner.add(llmLine);
+        banner.add(llmSwitch);
+        return new DemoBackends(memos, llm, connected, banner);
+    }
+
+    /**
+     * Opens the memory backend alone, for demos that bring their own model, and adds the lines that describe
+     * it to {@code banner}.
+     */
+    static MemosClient openMemory(
+            DemoOptions options,
+            Map<String, String> env,
+            Path defaultDataDirectory,
+            Console console,
+            List<String> banner) {
         Memory memory = remoteMemory(options, env).orElse(null);
         if (memory == null) {
             memory = localMemory(options, defaultDataDirectory, console, banner);
@@ -75,9 +91,7 @@ final class DemoBackends implements AutoCloseable {
         }
         banner.add(memory.description());
         banner.add(memory.switchHint());
-        banner.add(llmLine);
-        banner.add(llmSwitch);
-        return new DemoBackends(memory.client(), llm, connected, banner);
+        return memory.client();
     }
 
     /** A memory backend and the two lines that describe it. */
