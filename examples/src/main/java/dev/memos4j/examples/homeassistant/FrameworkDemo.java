@@ -5,14 +5,15 @@ import dev.memos4j.client.MemosClientBuilder;
 import dev.memos4j.client.model.AddMessageRequest;
 import dev.memos4j.client.model.Message;
 import java.io.BufferedReader;
-import java.io.IOException;
+import java.io.FileDescriptor;
+import java.io.FileOutputStream;
 import java.io.InputStream;
 import java.io.InputStreamReader;
 import java.io.PrintStream;
-import java.io.UncheckedIOException;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Path;
 import java.util.ArrayList;
+import java.util.Arrays;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
@@ -60,15 +61,25 @@ final class FrameworkDemo {
     private static final Set<String> EXIT_WORDS = Set.of("exit", "quit", "q");
 
     private final Console console;
-    private final BufferedReader input;
-    private final boolean echoInput;
+    private final Prompter prompter;
     private final boolean quiet;
 
-    private FrameworkDemo(Console console, BufferedReader input, boolean echoInput, boolean quiet) {
+    private FrameworkDemo(Console console, Prompter prompter, boolean quiet) {
         this.console = console;
-        this.input = input;
-        this.echoInput = echoInput;
+        this.prompter = prompter;
         this.quiet = quiet;
+    }
+
+    /** Runs a framework's demo on the terminal, its memories in {@code ~/.memos4j/<dataDirectoryName>}. */
+    static void main(Framework framework, String dataDirectoryName, String[] args) {
+        PrintStream out = new PrintStream(new FileOutputStream(FileDescriptor.out), true, StandardCharsets.UTF_8);
+        Path data = Path.of(System.getProperty("user.home"), ".memos4j", dataDirectoryName);
+        // Piped input is not shown by a terminal: echo it so the transcript reads like a conversation.
+        int status =
+                run(framework, Arrays.asList(args), System.getenv(), System.in, out, data, System.console() == null);
+        if (status != 0) {
+            System.exit(status);
+        }
     }
 
     static String usage(Framework framework) {
@@ -116,7 +127,7 @@ final class FrameworkDemo {
             return 0;
         }
         BufferedReader reader = new BufferedReader(new InputStreamReader(in, StandardCharsets.UTF_8));
-        FrameworkDemo demo = new FrameworkDemo(console, reader, echoInput, options.quiet());
+        FrameworkDemo demo = new FrameworkDemo(console, new Prompter(console, reader, echoInput), options.quiet());
         console.println("\uD83C\uDFE0 The MemOS home assistant on " + framework.name() + ".");
         List<String> banner = new ArrayList<>();
         MemosClient memos;
@@ -139,7 +150,8 @@ final class FrameworkDemo {
     }
 
     private void conversation(Assistant assistant, MemosClient memos, DemoOptions options, boolean connected) {
-        Optional<Boolean> dialogues = options.preAnswer().or(this::askYesNo);
+        Optional<Boolean> dialogues = options.preAnswer()
+                .or(() -> prompter.yesNo("\uD83E\uDD14 Run the pre-configured dialogues first? (y/n): "));
         if (dialogues.isEmpty()) {
             console.println("\uD83D\uDC4B Goodbye!");
             return;
@@ -157,7 +169,7 @@ final class FrameworkDemo {
         console.println("\u26A1\uFE0F Each question now starts a new conversation; memories carry over. Try:");
         HomeAssistantDemo.SAMPLE_QUESTIONS.forEach(q -> console.println("  - " + q));
         while (true) {
-            Optional<String> line = prompt("\uD83E\uDD14 Your question (or 'exit'): ");
+            Optional<String> line = prompter.line("\uD83E\uDD14 Your question (or 'exit'): ");
             if (line.isEmpty() || EXIT_WORDS.contains(line.get().toLowerCase(Locale.ROOT))) {
                 console.println("\uD83D\uDC4B Goodbye!");
                 return;
@@ -199,41 +211,5 @@ final class FrameworkDemo {
             console.println();
             console.println("\u26A0\uFE0F  The turn failed: " + e.getMessage());
         }
-    }
-
-    private Optional<Boolean> askYesNo() {
-        while (true) {
-            Optional<String> answer = prompt("\uD83E\uDD14 Run the pre-configured dialogues first? (y/n): ");
-            if (answer.isEmpty()) {
-                return Optional.empty();
-            }
-            switch (answer.get().toLowerCase(Locale.ROOT)) {
-                case "y", "yes" -> {
-                    return Optional.of(true);
-                }
-                case "n", "no" -> {
-                    return Optional.of(false);
-                }
-                default -> console.println("Please answer y or n");
-            }
-        }
-    }
-
-    private Optional<String> prompt(String text) {
-        console.print(text);
-        String line;
-        try {
-            line = input.readLine();
-        } catch (IOException e) {
-            throw new UncheckedIOException("cannot read input", e);
-        }
-        if (line == null) {
-            console.println();
-            return Optional.empty();
-        }
-        if (echoInput) {
-            console.println(line);
-        }
-        return Optional.of(line.strip());
     }
 }

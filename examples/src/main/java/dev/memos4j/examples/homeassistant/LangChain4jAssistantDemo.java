@@ -19,12 +19,6 @@ import dev.memos4j.langchain4j.MemosChatMemoryStore;
 import dev.memos4j.langchain4j.MemosContentRetriever;
 import dev.memos4j.langchain4j.MemosMemoryId;
 import dev.memos4j.langchain4j.MemosWriteBack;
-import java.io.FileDescriptor;
-import java.io.FileOutputStream;
-import java.io.PrintStream;
-import java.nio.charset.StandardCharsets;
-import java.nio.file.Path;
-import java.util.Arrays;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
@@ -54,19 +48,7 @@ public final class LangChain4jAssistantDemo implements FrameworkDemo.Framework {
      * @param args the options; {@code --help} lists them
      */
     public static void main(String[] args) {
-        PrintStream out = new PrintStream(new FileOutputStream(FileDescriptor.out), true, StandardCharsets.UTF_8);
-        Path data = Path.of(System.getProperty("user.home"), ".memos4j", "langchain4j-assistant");
-        int status = FrameworkDemo.run(
-                new LangChain4jAssistantDemo(),
-                Arrays.asList(args),
-                System.getenv(),
-                System.in,
-                out,
-                data,
-                System.console() == null);
-        if (status != 0) {
-            System.exit(status);
-        }
+        FrameworkDemo.main(new LangChain4jAssistantDemo(), "langchain4j-assistant", args);
     }
 
     @Override

@@ -7,12 +7,6 @@ import dev.memos4j.assistant.prompt.NumberedMemoriesPromptBuilder;
 import dev.memos4j.assistant.prompt.PromptContext;
 import dev.memos4j.client.MemosClient;
 import dev.memos4j.springai.MemosMemoryAdvisor;
-import java.io.FileDescriptor;
-import java.io.FileOutputStream;
-import java.io.PrintStream;
-import java.nio.charset.StandardCharsets;
-import java.nio.file.Path;
-import java.util.Arrays;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
@@ -44,19 +38,7 @@ public final class SpringAiAssistantDemo implements FrameworkDemo.Framework {
      * @param args the options; {@code --help} lists them
      */
     public static void main(String[] args) {
-        PrintStream out = new PrintStream(new FileOutputStream(FileDescriptor.out), true, StandardCharsets.UTF_8);
-        Path data = Path.of(System.getProperty("user.home"), ".memos4j", "spring-ai-assistant");
-        int status = FrameworkDemo.run(
-                new SpringAiAssistantDemo(),
-                Arrays.asList(args),
-                System.getenv(),
-                System.in,
-                out,
-                data,
-                System.console() == null);
-        if (status != 0) {
-            System.exit(status);
-        }
+        FrameworkDemo.main(new SpringAiAssistantDemo(), "spring-ai-assistant", args);
     }
 
     @Override
