@@ -15,6 +15,7 @@ import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
 import java.util.concurrent.Future;
+import java.util.function.Consumer;
 import org.junit.jupiter.api.Test;
 import org.springframework.ai.chat.client.ChatClient;
 import org.springframework.ai.chat.client.advisor.MessageChatMemoryAdvisor;
@@ -39,6 +40,12 @@ class MemosMemoryAdvisorTest {
         return MemosMemoryAdvisor.builder(memos.client).writeBackExecutor(Runnable::run);
     }
 
+    /** The advisor parameters naming the user and the conversation. */
+    private static Consumer<ChatClient.AdvisorSpec> ids(String userId, String conversationId) {
+        return a ->
+                a.param(MemosMemoryAdvisor.USER_ID, userId).param(MemosMemoryAdvisor.CONVERSATION_ID, conversationId);
+    }
+
     private static String text(AddMessageRequest add, int index) {
         Message message = add.messages().get(index);
         return message.text();
@@ -50,8 +57,7 @@ class MemosMemoryAdvisorTest {
                 .prompt()
                 .system("You are a family assistant.")
                 .user(QUESTION)
-                .advisors(a ->
-                        a.param(MemosMemoryAdvisor.USER_ID, "alice").param(MemosMemoryAdvisor.CONVERSATION_ID, "c1"))
+                .advisors(ids("alice", "c1"))
                 .call()
                 .content();
 
@@ -80,12 +86,7 @@ class MemosMemoryAdvisorTest {
                                         new org.springframework.ai.chat.messages.AssistantMessage("Noted.")))))
                 .defaultAdvisors(advisor().build())
                 .build();
-        chat.prompt()
-                .user(QUESTION)
-                .advisors(a ->
-                        a.param(MemosMemoryAdvisor.USER_ID, "alice").param(MemosMemoryAdvisor.CONVERSATION_ID, "c1"))
-                .call()
-                .content();
+        chat.prompt().user(QUESTION).advisors(ids("alice", "c1")).call().content();
 
         AddMessageRequest add = memos.adds.get(0);
         assertThat(add.messages()).extracting(Message::text).containsExactly(QUESTION, "Noted.");
@@ -95,12 +96,7 @@ class MemosMemoryAdvisorTest {
 
     @Test
     void streamStoresTheWholeAnswerOnceWhenItCompletes() {
-        List<String> chunks = client(advisor().build())
-                .prompt()
-                .user(QUESTION)
-                .advisors(a ->
-                        a.param(MemosMemoryAdvisor.USER_ID, "alice").param(MemosMemoryAdvisor.CONVERSATION_ID, "c2"))
-                .stream()
+        List<String> chunks = client(advisor().build()).prompt().user(QUESTION).advisors(ids("alice", "c2")).stream()
                 .content()
                 .collectList()
                 .block();
@@ -116,12 +112,7 @@ class MemosMemoryAdvisorTest {
 
     @Test
     void aCancelledStreamStoresNothing() {
-        List<String> first = client(advisor().build())
-                .prompt()
-                .user(QUESTION)
-                .advisors(a ->
-                        a.param(MemosMemoryAdvisor.USER_ID, "alice").param(MemosMemoryAdvisor.CONVERSATION_ID, "c3"))
-                .stream()
+        List<String> first = client(advisor().build()).prompt().user(QUESTION).advisors(ids("alice", "c3")).stream()
                 .content()
                 .take(2)
                 .collectList()
@@ -139,8 +130,7 @@ class MemosMemoryAdvisorTest {
         String answer = client(advisor)
                 .prompt()
                 .user(QUESTION)
-                .advisors(a ->
-                        a.param(MemosMemoryAdvisor.USER_ID, "alice").param(MemosMemoryAdvisor.CONVERSATION_ID, "c4"))
+                .advisors(ids("alice", "c4"))
                 .call()
                 .content();
 
@@ -164,12 +154,7 @@ class MemosMemoryAdvisorTest {
                         .writeBackPolicy(WriteBackPolicy.SYNC)
                         .build())
                 .build();
-        List<String> chunks = client(advisor)
-                .prompt()
-                .user(QUESTION)
-                .advisors(a ->
-                        a.param(MemosMemoryAdvisor.USER_ID, "alice").param(MemosMemoryAdvisor.CONVERSATION_ID, "c5"))
-                .stream()
+        List<String> chunks = client(advisor).prompt().user(QUESTION).advisors(ids("alice", "c5")).stream()
                 .content()
                 .doOnComplete(() -> assertThat(memos.adds).hasSize(1))
                 .collectList()
@@ -233,8 +218,7 @@ class MemosMemoryAdvisorTest {
         client(advisor)
                 .prompt()
                 .user(QUESTION)
-                .advisors(a ->
-                        a.param(MemosMemoryAdvisor.USER_ID, "alice").param(MemosMemoryAdvisor.CONVERSATION_ID, "c1"))
+                .advisors(ids("alice", "c1"))
                 .call()
                 .content();
 
@@ -253,12 +237,7 @@ class MemosMemoryAdvisorTest {
                         MessageChatMemoryAdvisor.builder(window).build())
                 .build();
         for (String text : List.of("Hello there.", QUESTION)) {
-            chat.prompt()
-                    .user(text)
-                    .advisors(a -> a.param(MemosMemoryAdvisor.USER_ID, "alice")
-                            .param(MemosMemoryAdvisor.CONVERSATION_ID, "c9"))
-                    .call()
-                    .content();
+            chat.prompt().user(text).advisors(ids("alice", "c9")).call().content();
         }
 
         // The second prompt has the window's history and the recalled memories, with one system message.
@@ -289,10 +268,8 @@ class MemosMemoryAdvisorTest {
                 int user = k % secrets.size();
                 boolean stream = k % 2 == 0;
                 answers.add(pool.submit(() -> {
-                    var request = chat.prompt()
-                            .user("What is my secret word?")
-                            .advisors(a -> a.param(MemosMemoryAdvisor.USER_ID, "user-" + user)
-                                    .param(MemosMemoryAdvisor.CONVERSATION_ID, "c-" + user));
+                    var request =
+                            chat.prompt().user("What is my secret word?").advisors(ids("user-" + user, "c-" + user));
                     return stream
                             ? String.join(
                                     "", request.stream().content().collectList().block())
@@ -324,8 +301,7 @@ class MemosMemoryAdvisorTest {
         String answer = client(advisor().build())
                 .prompt()
                 .user(QUESTION)
-                .advisors(a ->
-                        a.param(MemosMemoryAdvisor.USER_ID, "alice").param(MemosMemoryAdvisor.CONVERSATION_ID, "c1"))
+                .advisors(ids("alice", "c1"))
                 .call()
                 .content();
         assertThat(answer).doesNotContain(ZOO);
@@ -337,8 +313,7 @@ class MemosMemoryAdvisorTest {
                 .build());
         assertThatThrownBy(() -> strict.prompt()
                         .user(QUESTION)
-                        .advisors(a -> a.param(MemosMemoryAdvisor.USER_ID, "alice")
-                                .param(MemosMemoryAdvisor.CONVERSATION_ID, "c1"))
+                        .advisors(ids("alice", "c1"))
                         .call()
                         .content())
                 .isInstanceOf(MemosServerException.class);
