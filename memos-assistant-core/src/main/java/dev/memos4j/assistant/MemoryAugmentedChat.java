@@ -10,21 +10,14 @@ import dev.memos4j.assistant.prompt.DefaultPromptBuilder;
 import dev.memos4j.assistant.prompt.PromptBuilder;
 import dev.memos4j.assistant.prompt.PromptContext;
 import dev.memos4j.client.MemosClient;
-import dev.memos4j.client.RequestOptions;
-import dev.memos4j.client.errors.MemosTimeoutException;
 import dev.memos4j.client.model.AddMessageRequest;
-import dev.memos4j.client.model.MemoryDetail;
-import dev.memos4j.client.model.Message;
-import dev.memos4j.client.model.PreferenceDetail;
 import dev.memos4j.client.model.SearchMemoryRequest;
 import dev.memos4j.client.model.SearchMemoryResponse;
 import dev.memos4j.client.model.TaskReceipt;
 import java.time.Clock;
 import java.time.Duration;
 import java.time.ZonedDateTime;
-import java.time.format.DateTimeFormatter;
 import java.util.List;
-import java.util.Locale;
 import java.util.Objects;
 import java.util.Optional;
 import java.util.concurrent.CancellationException;
@@ -33,8 +26,6 @@ import java.util.concurrent.CompletionException;
 import java.util.concurrent.ExecutionException;
 import java.util.concurrent.Executor;
 import java.util.concurrent.ForkJoinPool;
-import java.util.concurrent.TimeUnit;
-import java.util.concurrent.TimeoutException;
 import java.util.function.Supplier;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
@@ -70,9 +61,6 @@ import org.slf4j.LoggerFactory;
 public final class MemoryAugmentedChat {
 
     private static final Logger LOG = LoggerFactory.getLogger(MemoryAugmentedChat.class);
-
-    /** The {@code chat_time} form MemOS documents, in the clock's zone: the user's wall-clock time. */
-    private static final DateTimeFormatter CHAT_TIME = DateTimeFormatter.ofPattern("yyyy-MM-dd HH:mm:ss", Locale.ROOT);
 
     private final MemosClient memos;
     private final LlmProvider llm;
@@ -224,15 +212,7 @@ public final class MemoryAugmentedChat {
         requireText(conversationId, "conversationId");
         requireText(query, "query");
         ChatTurn turn = new ChatTurn(userId, conversationId, query, clock.instant());
-        SearchMemoryRequest.Builder search = SearchMemoryRequest.builder()
-                .query(query)
-                .userId(userId)
-                .conversationId(conversationId)
-                .memoryLimitNumber(options.memoryLimit())
-                .includePreference(options.includePreferences())
-                .preferenceLimitNumber(options.includePreferences() ? options.preferenceLimit() : 0);
-        options.relativityThreshold().ifPresent(search::relativity);
-        return new TurnPlan(turn, search.build());
+        return new TurnPlan(turn, MemoryTurns.searchRequest(options, userId, conversationId, query));
     }
 
     private CompletableFuture<ChatReply> runTurn(TurnPlan plan, StreamListener deltas, ChatReplyStream handle) {
@@ -291,28 +271,14 @@ public final class MemoryAugmentedChat {
         SearchMemoryRequest request = plan.searchRequest();
         Duration timeout = options.searchTimeout();
         listener.onSearchRequest(turn, request);
-        CompletableFuture<SearchMemoryResponse> call;
-        try {
-            call = memos.searchMemory(
-                    request, RequestOptions.builder().timeout(timeout).build());
-        } catch (RuntimeException e) {
-            call = CompletableFuture.failedFuture(e);
-        }
-        // The client has its own timeout; this guard also bounds clients that ignore it.
-        CompletableFuture<SearchMemoryResponse> original = call;
-        CompletableFuture<SearchMemoryResponse> guarded =
-                call.copy().orTimeout(timeout.toMillis(), TimeUnit.MILLISECONDS);
-        return guarded.handle((response, error) -> {
+        return MemoryTurns.search(memos, request, timeout)
+                .handle((response, error) -> {
                     if (error == null) {
                         listener.onSearchResponse(turn, response);
                         return CompletableFuture.completedFuture(
                                 new SearchOutcome(Optional.of(response), Optional.empty()));
                     }
                     Throwable cause = unwrap(error);
-                    if (cause instanceof TimeoutException) {
-                        original.cancel(true);
-                        cause = new MemosTimeoutException("search/memory did not answer within " + timeout, cause);
-                    }
                     if (options.searchFailurePolicy() == SearchFailurePolicy.STRICT) {
                         return CompletableFuture.<SearchOutcome>failedFuture(cause);
                     }
@@ -327,25 +293,13 @@ public final class MemoryAugmentedChat {
     }
 
     private PromptContext promptContext(ChatTurn turn, SearchOutcome outcome) {
-        ZonedDateTime now = ZonedDateTime.now(clock);
-        if (outcome.response().isEmpty()) {
-            return PromptContext.withoutMemories(turn.query(), turn.userId(), turn.conversationId(), now);
-        }
-        SearchMemoryResponse response = outcome.response().get();
-        double threshold = options.relativityThreshold().orElse(0.0);
-        // The service applies limits and threshold too; applying them here keeps any backend honest.
-        List<MemoryDetail> memories = response.memories().stream()
-                .filter(m -> m.relativity().orElse(1.0) >= threshold)
-                .limit(options.memoryLimit())
-                .toList();
-        List<PreferenceDetail> preferences = options.includePreferences()
-                ? response.preferences().stream()
-                        .filter(p -> p.relativity().orElse(1.0) >= threshold)
-                        .limit(options.preferenceLimit())
-                        .toList()
-                : List.of();
-        Optional<String> note = options.includePreferences() ? response.preferenceNote() : Optional.empty();
-        return new PromptContext(turn.query(), turn.userId(), turn.conversationId(), memories, preferences, note, now);
+        return MemoryTurns.promptContext(
+                options,
+                turn.userId(),
+                turn.conversationId(),
+                turn.query(),
+                outcome.response(),
+                ZonedDateTime.now(clock));
     }
 
     private CompletableFuture<LlmResult> askLlm(
@@ -377,43 +331,29 @@ public final class MemoryAugmentedChat {
             LOG.debug("Empty answer; nothing stored (conversation {})", turn.conversationId());
             return CompletableFuture.completedFuture(Optional.empty());
         }
-        // Both messages carry the turn's time, so "on Saturday" resolves against when it was said.
-        String chatTime = CHAT_TIME.format(turn.startedAt().atZone(clock.getZone()));
-        AddMessageRequest.Builder request = AddMessageRequest.builder()
-                .userId(turn.userId())
-                .conversationId(turn.conversationId())
-                .addMessage(Message.user(turn.query()).withChatTime(chatTime));
-        if (!result.placeholder()) {
-            // A stand-in answer would store no model's words, only an echo of the prompt.
-            request.addMessage(Message.assistant(result.text()).withChatTime(chatTime));
-        }
-        return store(turn, request.build());
-    }
-
-    private CompletableFuture<Optional<TaskReceipt>> store(ChatTurn turn, AddMessageRequest request) {
+        // A stand-in answer would store no model's words, only an echo of the prompt.
+        Optional<String> answer = result.placeholder() ? Optional.empty() : Optional.of(result.text());
+        AddMessageRequest request = MemoryTurns.exchange(
+                turn.userId(),
+                turn.conversationId(),
+                turn.query(),
+                answer,
+                turn.startedAt().atZone(clock.getZone()));
         listener.onWriteBackRequest(turn, request);
-        CompletableFuture<TaskReceipt> call;
-        if (options.writeBackPolicy() == WriteBackPolicy.ASYNC) {
-            // Hop to the executor so even a client that does work on the calling thread adds no latency.
-            call = CompletableFuture.supplyAsync(() -> memos.addMessage(request), writeBackExecutor)
-                    .thenCompose(f -> f);
-        } else {
-            try {
-                call = memos.addMessage(request);
-            } catch (RuntimeException e) {
-                call = CompletableFuture.failedFuture(e);
-            }
-        }
-        return call.handle((receipt, error) -> {
-            if (error != null) {
-                Throwable cause = unwrap(error);
-                LOG.warn("Storing the exchange failed (conversation {}): {}", turn.conversationId(), cause.toString());
-                listener.onWriteBackFailed(turn, cause);
-                throw new CompletionException(cause);
-            }
-            listener.onWriteBackResponse(turn, receipt);
-            return Optional.of(receipt);
-        });
+        return MemoryTurns.store(memos, options.writeBackPolicy(), writeBackExecutor, request)
+                .handle((receipt, error) -> {
+                    if (error != null) {
+                        Throwable cause = unwrap(error);
+                        LOG.warn(
+                                "Storing the exchange failed (conversation {}): {}",
+                                turn.conversationId(),
+                                cause.toString());
+                        listener.onWriteBackFailed(turn, cause);
+                        throw new CompletionException(cause);
+                    }
+                    listener.onWriteBackResponse(turn, receipt.orElseThrow());
+                    return receipt;
+                });
     }
 
     private String nextConversationId() {

@@ -70,6 +70,31 @@ final class DemoBackends implements AutoCloseable {
                     + "e.g. http://localhost:11434/v1.";
         }
 
+        Memory memory = memory(options, env, defaultDataDirectory, console, banner);
+        banner.add(llmLine);
+        banner.add(llmSwitch);
+        return new DemoBackends(memory.client(), llm, connected, banner, memory.callsVerb());
+    }
+
+    /**
+     * Opens the memory backend alone, for demos that bring their own model, and adds the lines that describe
+     * it to {@code banner}.
+     */
+    static MemosClient openMemory(
+            DemoOptions options,
+            Map<String, String> env,
+            Path defaultDataDirectory,
+            Console console,
+            List<String> banner) {
+        return memory(options, env, defaultDataDirectory, console, banner).client();
+    }
+
+    private static Memory memory(
+            DemoOptions options,
+            Map<String, String> env,
+            Path defaultDataDirectory,
+            Console console,
+            List<String> banner) {
         Memory memory = remoteMemory(options, env).orElse(null);
         if (memory == null) {
             memory = localMemory(options, defaultDataDirectory, console, banner);
@@ -78,9 +103,7 @@ final class DemoBackends implements AutoCloseable {
         }
         banner.add(memory.description());
         banner.add(memory.switchHint());
-        banner.add(llmLine);
-        banner.add(llmSwitch);
-        return new DemoBackends(memory.client(), llm, connected, banner, memory.callsVerb());
+        return memory;
     }
 
     /**

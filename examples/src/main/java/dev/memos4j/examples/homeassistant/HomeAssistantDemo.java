@@ -9,11 +9,9 @@ import dev.memos4j.client.MemosClientBuilder;
 import java.io.BufferedReader;
 import java.io.FileDescriptor;
 import java.io.FileOutputStream;
-import java.io.IOException;
 import java.io.InputStream;
 import java.io.InputStreamReader;
 import java.io.PrintStream;
-import java.io.UncheckedIOException;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Path;
 import java.time.ZoneId;
@@ -241,41 +239,14 @@ public final class HomeAssistantDemo {
      * @param cost what running the dialogues costs on this backend, e.g. the cloud's add and search calls
      */
     private Optional<Boolean> askYesNo(String cost) {
-        while (true) {
-            Optional<String> answer = prompt("\uD83E\uDD14 Would you like to execute the pre-configured dialogues "
-                    + "first? " + cost + " Proceed? (y/n): ");
-            if (answer.isEmpty()) {
-                return Optional.empty();
-            }
-            switch (answer.get().toLowerCase(Locale.ROOT)) {
-                case "y", "yes" -> {
-                    return Optional.of(true);
-                }
-                case "n", "no" -> {
-                    return Optional.of(false);
-                }
-                default -> console.println("\u26A0\uFE0F  Please enter 'y' for yes or 'n' for no");
-            }
-        }
+        return new Prompter(console, input, echoInput)
+                .yesNo("\uD83E\uDD14 Would you like to execute the pre-configured dialogues first? " + cost
+                        + " Proceed? (y/n): ");
     }
 
     /** Prints the prompt and reads a trimmed line; empty at end of input. */
     private Optional<String> prompt(String text) {
-        console.print(text);
-        String line;
-        try {
-            line = input.readLine();
-        } catch (IOException e) {
-            throw new UncheckedIOException("cannot read input", e);
-        }
-        if (line == null) {
-            console.println();
-            return Optional.empty();
-        }
-        if (echoInput) {
-            console.println(line);
-        }
-        return Optional.of(line.strip());
+        return new Prompter(console, input, echoInput).line(text);
     }
 
     private void goodbye() {
