@@ -58,6 +58,42 @@ public final class MemoryTools {
     private static final String MEMORY_ID = "memory_id";
     private static final String MEMORY_CONTENT = "memory_content";
 
+    /** A tool's definition and the argument names it accepts. */
+    private record Described(ToolDefinition definition, Set<String> arguments) {}
+
+    private static final List<Described> DEFINITIONS = List.of(
+            describe(
+                    SEARCH_MEMORIES,
+                    "Search the user's long-term memories for facts relevant to a question.",
+                    Map.of("query", string("what to look for"), "limit", limit("how many memories, 1-50")),
+                    List.of("query")),
+            describe(
+                    ADD_MEMORY,
+                    "Remember something about the user for later conversations: a fact as text"
+                            + " (memory_content), or an exchange (messages).",
+                    Map.of(MEMORY_CONTENT, string("the fact to remember"), "messages", messagesSchema()),
+                    List.of()),
+            describe(
+                    GET_MEMORY,
+                    "Read one of the user's memories by its id.",
+                    Map.of(MEMORY_ID, string("the memory's id")),
+                    List.of(MEMORY_ID)),
+            describe(
+                    UPDATE_MEMORY,
+                    "Replace the text of one of the user's memories, e.g. to correct it.",
+                    Map.of(MEMORY_ID, string("the memory's id"), MEMORY_CONTENT, string("the new text")),
+                    List.of(MEMORY_ID, MEMORY_CONTENT)),
+            describe(
+                    DELETE_MEMORY,
+                    "Forget one of the user's memories, by its id.",
+                    Map.of(MEMORY_ID, string("the memory's id")),
+                    List.of(MEMORY_ID)),
+            describe(
+                    LIST_MEMORIES,
+                    "List the user's most recent memories, newest first.",
+                    Map.of("limit", limit("how many memories, 1-50")),
+                    List.of()));
+
     private final MemosClient memos;
     private final String userId;
     private final String conversationId;
@@ -69,50 +105,19 @@ public final class MemoryTools {
         this.userId = b.userId;
         this.conversationId = b.conversationId;
         this.defaultLimit = b.defaultLimit;
-        this.tools = List.of(
-                tool(
-                        SEARCH_MEMORIES,
-                        "Search the user's long-term memories for facts relevant to a question.",
-                        schema(
-                                Map.of("query", string("what to look for"), "limit", limit("how many memories, 1-50")),
-                                List.of("query")),
-                        Set.of("query", "limit"),
-                        this::search),
-                tool(
-                        ADD_MEMORY,
-                        "Remember something about the user for later conversations: a fact as text"
-                                + " (memory_content), or an exchange (messages).",
-                        schema(
-                                Map.of(MEMORY_CONTENT, string("the fact to remember"), "messages", messagesSchema()),
-                                List.of()),
-                        Set.of(MEMORY_CONTENT, "messages"),
-                        this::add),
-                tool(
-                        GET_MEMORY,
-                        "Read one of the user's memories by its id.",
-                        schema(Map.of(MEMORY_ID, string("the memory's id")), List.of(MEMORY_ID)),
-                        Set.of(MEMORY_ID),
-                        this::get),
-                tool(
-                        UPDATE_MEMORY,
-                        "Replace the text of one of the user's memories, e.g. to correct it.",
-                        schema(
-                                Map.of(MEMORY_ID, string("the memory's id"), MEMORY_CONTENT, string("the new text")),
-                                List.of(MEMORY_ID, MEMORY_CONTENT)),
-                        Set.of(MEMORY_ID, MEMORY_CONTENT),
-                        this::update),
-                tool(
-                        DELETE_MEMORY,
-                        "Forget one of the user's memories, by its id.",
-                        schema(Map.of(MEMORY_ID, string("the memory's id")), List.of(MEMORY_ID)),
-                        Set.of(MEMORY_ID),
-                        this::delete),
-                tool(
-                        LIST_MEMORIES,
-                        "List the user's most recent memories, newest first.",
-                        schema(Map.of("limit", limit("how many memories, 1-50")), List.of()),
-                        Set.of("limit"),
-                        this::list));
+        Map<String, Function<ToolArguments, CompletableFuture<String>>> handlers = Map.of(
+                SEARCH_MEMORIES, this::search,
+                ADD_MEMORY, this::add,
+                GET_MEMORY, this::get,
+                UPDATE_MEMORY, this::update,
+                DELETE_MEMORY, this::delete,
+                LIST_MEMORIES, this::list);
+        this.tools = DEFINITIONS.stream()
+                .map(d -> tool(
+                        d.definition(),
+                        d.arguments(),
+                        handlers.get(d.definition().name())))
+                .toList();
     }
 
     /**
@@ -135,6 +140,15 @@ public final class MemoryTools {
      */
     public static Builder builder(MemosClient memos, String userId) {
         return new Builder(memos, userId);
+    }
+
+    /**
+     * The definitions of the six tools, the same for every user: what a model or an MCP host is shown.
+     *
+     * @return the definitions, in the order of {@link #tools()}
+     */
+    public static List<ToolDefinition> definitions() {
+        return DEFINITIONS.stream().map(Described::definition).toList();
     }
 
     /**
@@ -303,13 +317,14 @@ public final class MemoryTools {
         return node;
     }
 
+    private static Described describe(
+            String name, String description, Map<String, Object> properties, List<String> required) {
+        return new Described(
+                new ToolDefinition(name, description, schema(properties, required)), Set.copyOf(properties.keySet()));
+    }
+
     private static Tool tool(
-            String name,
-            String description,
-            Map<String, Object> schema,
-            Set<String> allowed,
-            Function<ToolArguments, CompletableFuture<String>> run) {
-        ToolDefinition definition = new ToolDefinition(name, description, schema);
+            ToolDefinition definition, Set<String> allowed, Function<ToolArguments, CompletableFuture<String>> run) {
         return Tool.of(definition, json -> {
             try {
                 return run.apply(ToolArguments.parse(json, allowed));

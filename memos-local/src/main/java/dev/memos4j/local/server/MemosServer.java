@@ -2,6 +2,7 @@ package dev.memos4j.local.server;
 
 import com.sun.net.httpserver.HttpServer;
 import dev.memos4j.client.MemosClient;
+import dev.memos4j.local.mcp.MemosMcpServer;
 import dev.memos4j.local.server.internal.ApiHandler;
 import java.io.IOException;
 import java.io.UncheckedIOException;
@@ -129,6 +130,7 @@ public final class MemosServer implements AutoCloseable {
             HttpServer created = HttpServer.create(new InetSocketAddress(address, requestedPort), 0);
             created.setExecutor(executor);
             created.createContext("/", handler);
+            created.createContext("/mcp", MemosMcpServer.httpHandler(backend, apiKey, maxRequestBytes));
             created.start();
             server = created;
         } catch (IOException e) {

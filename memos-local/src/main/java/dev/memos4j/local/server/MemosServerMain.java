@@ -2,7 +2,9 @@ package dev.memos4j.local.server;
 
 import dev.memos4j.client.MemosClient;
 import dev.memos4j.local.LocalMemos;
+import dev.memos4j.local.mcp.McpCommand;
 import java.io.PrintStream;
+import java.util.Arrays;
 import java.util.Map;
 import java.util.Objects;
 import java.util.concurrent.CountDownLatch;
@@ -14,6 +16,7 @@ import java.util.function.Function;
  *
  * <pre>
  * java -jar memos-local/target/memos-local-server.jar --port 8765 --data-dir ./memos-data
+ * java -jar memos-local/target/memos-local-server.jar mcp --data-dir ./memos-data --user-id alice
  * </pre>
  *
  * <p>Run with {@code --help} for every option. On SIGTERM or Ctrl-C the server stops accepting requests,
@@ -29,10 +32,20 @@ public final class MemosServerMain {
      * @param args the command line; see {@code --help}
      */
     public static void main(String[] args) {
+        if (args.length > 0 && args[0].equals("mcp")) {
+            System.exit(runMcp(Arrays.copyOfRange(args, 1, args.length)));
+        }
         int status = run(args, System.getenv(), System.out, System.err, MemosServerMain::openLocalEngine);
         if (status != 0) {
             System.exit(status);
         }
+    }
+
+    /** {@code mcp}: stdout carries only MCP messages, so anything else printed is sent to stderr. */
+    private static int runMcp(String[] args) {
+        PrintStream protocol = System.out;
+        System.setOut(System.err);
+        return McpCommand.run(args, System.getenv(), System.in, protocol, System.err);
     }
 
     /** Parses, starts, and waits for the shutdown hook; returns the exit status (2 for bad arguments). */
