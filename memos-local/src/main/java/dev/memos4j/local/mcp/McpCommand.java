@@ -1,6 +1,7 @@
 package dev.memos4j.local.mcp;
 
 import dev.memos4j.client.MemosClient;
+import dev.memos4j.local.Embedder;
 import dev.memos4j.local.LocalMemos;
 import java.io.InputStream;
 import java.io.PrintStream;
@@ -34,6 +35,8 @@ public final class McpCommand {
               --data-dir DIR     the local engine, stored in DIR (created if missing)
               --in-memory        the local engine, in memory only; lost on exit
               --memos-url URL    MemOS cloud or a MemOS server at URL; the key comes from $MEMOS_API_KEY
+              --embedder NAME    the local engine's embedding model: bge-small (default), minilm, or none
+                                 (keyword search only: starts at once, no native model)
               --user-id U        the user whose memories the tools reach
                                  (default: $MEMOS_USER_ID, else default_user)
               --help             show this help
@@ -43,7 +46,12 @@ public final class McpCommand {
 
     /** The parsed command line. */
     record Options(
-            Optional<Path> dataDirectory, boolean inMemory, Optional<String> memosUrl, String userId, boolean help) {}
+            Optional<Path> dataDirectory,
+            boolean inMemory,
+            Optional<String> memosUrl,
+            String userId,
+            Embedder embedder,
+            boolean help) {}
 
     /**
      * Parses the arguments, opens the memory and serves MCP on the streams until the input ends.
@@ -91,6 +99,7 @@ public final class McpCommand {
         boolean inMemory = false;
         String memosUrl = null;
         String userId = null;
+        String embedder = null;
         for (int i = 0; i < args.length; i++) {
             String option = args[i];
             String inline = null;
@@ -101,12 +110,13 @@ public final class McpCommand {
             }
             switch (option) {
                 case "--help", "-h" -> {
-                    return new Options(Optional.empty(), false, Optional.empty(), "", true);
+                    return new Options(Optional.empty(), false, Optional.empty(), "", Embedder.none(), true);
                 }
                 case "--in-memory" -> inMemory = true;
                 case "--data-dir" -> dataDirectory = Path.of(inline != null ? inline : value(args, ++i, option));
                 case "--memos-url" -> memosUrl = inline != null ? inline : value(args, ++i, option);
                 case "--user-id" -> userId = inline != null ? inline : value(args, ++i, option);
+                case "--embedder" -> embedder = inline != null ? inline : value(args, ++i, option);
                 default -> throw new IllegalArgumentException("unknown option: " + option);
             }
         }
@@ -126,8 +136,27 @@ public final class McpCommand {
         if (memosUrl != null && blank(environment.get("MEMOS_API_KEY"))) {
             throw new IllegalArgumentException("--memos-url needs the API key in $MEMOS_API_KEY");
         }
+        if (embedder != null && memosUrl != null) {
+            throw new IllegalArgumentException("--embedder applies to the local engine, not to --memos-url");
+        }
         return new Options(
-                Optional.ofNullable(dataDirectory), inMemory, Optional.ofNullable(memosUrl), userId.trim(), false);
+                Optional.ofNullable(dataDirectory),
+                inMemory,
+                Optional.ofNullable(memosUrl),
+                userId.trim(),
+                embedder(embedder == null ? "bge-small" : embedder),
+                false);
+    }
+
+    private static Embedder embedder(String name) {
+        return switch (name) {
+            case "bge-small" -> Embedder.bgeSmallEnV15Quantized();
+            case "minilm" -> Embedder.allMiniLmL6V2Quantized();
+            case "none" -> Embedder.none();
+            default ->
+                throw new IllegalArgumentException(
+                        "--embedder must be bge-small, minilm or none (was \"" + name + "\")");
+        };
     }
 
     private static MemosClient open(Options options, Map<String, String> environment) {
@@ -137,7 +166,9 @@ public final class McpCommand {
                     .apiKey(environment.get("MEMOS_API_KEY"))
                     .build();
         }
-        return options.dataDirectory().map(LocalMemos::open).orElseGet(LocalMemos::inMemory);
+        LocalMemos.Builder local = LocalMemos.builder().embedder(options.embedder());
+        options.dataDirectory().ifPresentOrElse(local::dataDirectory, local::inMemory);
+        return local.build();
     }
 
     private static String value(String[] args, int index, String option) {
