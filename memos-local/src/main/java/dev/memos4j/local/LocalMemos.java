@@ -99,7 +99,7 @@ public final class LocalMemos implements MemosClient {
             executor.shutdown();
             throw e;
         }
-        this.knowledgeBases = new KnowledgeBases(engine);
+        this.knowledgeBases = engine.knowledgeBases();
         this.description = "LocalMemos[" + (builder.dataDirectory == null ? "in memory" : builder.dataDirectory)
                 + ", embedder=" + builder.embedder.name() + ", mode=" + builder.retrievalMode + "]";
     }

@@ -495,6 +495,27 @@ class LocalMemosTest {
     }
 
     @Test
+    void aMegabyteOfFeedbackIsStoredQuicklyAndCorrectsNothing() {
+        LocalMemos memos = memos();
+        add(memos, "u1", "c1", Message.user("I drink a cup of tea with breakfast."));
+        // Backtracking over this phrase took seconds for 56 KB; a megabyte would hold an engine thread for hours.
+        String feedback = "replace " + "a with ".repeat(1024 * 1024 / 7);
+
+        TaskReceipt receipt = org.junit.jupiter.api.Assertions.assertTimeoutPreemptively(
+                java.time.Duration.ofSeconds(30),
+                () -> memos.addFeedback(AddFeedbackRequest.builder()
+                                .userId("u1")
+                                .feedbackContent(feedback)
+                                .build())
+                        .join());
+
+        assertThat(receipt.status()).contains(TaskStatus.COMPLETED);
+        assertThat(memos.getTaskStatus(receipt.taskId().orElseThrow()).join().memoryViews())
+                .hasValueSatisfying(v -> assertThat(v).doesNotContainKey("updated"));
+        assertThat(search(memos, "u1", "tea breakfast")).contains("I drink a cup of tea with breakfast.");
+    }
+
+    @Test
     void getMessageReturnsTheMostRecentMessagesInOrder() {
         LocalMemos memos = memos();
         for (int i = 1; i <= 8; i++) {

@@ -1,5 +1,7 @@
 package dev.memos4j.local.internal;
 
+import java.math.BigDecimal;
+import java.math.RoundingMode;
 import java.time.Instant;
 import java.time.LocalDate;
 import java.time.LocalDateTime;
@@ -14,6 +16,7 @@ import org.apache.lucene.index.Term;
 import org.apache.lucene.search.BooleanClause;
 import org.apache.lucene.search.BooleanQuery;
 import org.apache.lucene.search.MatchAllDocsQuery;
+import org.apache.lucene.search.MatchNoDocsQuery;
 import org.apache.lucene.search.Query;
 import org.apache.lucene.search.TermQuery;
 
@@ -32,8 +35,9 @@ final class FilterQueries {
     private FilterQueries() {}
 
     /**
-     * The query for a filter; match-all when there is none. In the categorized form only the {@code user}
-     * branch applies to memories.
+     * The query for a filter; match-all when there is none. A filter only ever narrows: in the categorized
+     * form only the {@code user} branch applies to memories, so a categorized filter without one matches no
+     * memory (a local store has no public memories); a bound no date can meet matches nothing.
      *
      * @throws IllegalArgumentException naming the condition when it cannot be understood
      */
@@ -42,7 +46,14 @@ final class FilterQueries {
             return new MatchAllDocsQuery();
         }
         if (filter.containsKey("user") || filter.containsKey("knowledgebase") || filter.containsKey("public")) {
-            return filter.get("user") instanceof Map<?, ?> user ? toQuery(cast(user)) : new MatchAllDocsQuery();
+            Object user = filter.get("user");
+            if (user == null) {
+                return new MatchNoDocsQuery("a categorized filter without a user branch selects no memory");
+            }
+            if (!(user instanceof Map<?, ?> branch) || branch.isEmpty()) {
+                throw new IllegalArgumentException("filter.user must be a non-empty filter object");
+            }
+            return toQuery(cast(branch));
         }
         boolean and = filter.containsKey("and");
         String op = and ? "and" : "or";
@@ -92,16 +103,30 @@ final class FilterQueries {
         }
         long lower = Long.MIN_VALUE;
         long upper = Long.MAX_VALUE;
+        boolean empty = false;
         for (Map.Entry<?, ?> op : ops.entrySet()) {
             String name = String.valueOf(op.getKey());
             Object bound = op.getValue();
+            // Strict bounds step past their value; past the end of the time line nothing is left to match
+            // (a wrapped-around bound would match everything instead).
             switch (name) {
-                case "gt" -> lower = Math.max(lower, endOf(bound, at + ".gt") + 1);
+                case "gt" -> {
+                    long after = endOf(bound, at + ".gt");
+                    empty |= after == Long.MAX_VALUE;
+                    lower = Math.max(lower, after == Long.MAX_VALUE ? after : after + 1);
+                }
                 case "gte" -> lower = Math.max(lower, startOf(bound, at + ".gte"));
-                case "lt" -> upper = Math.min(upper, startOf(bound, at + ".lt") - 1);
+                case "lt" -> {
+                    long before = startOf(bound, at + ".lt");
+                    empty |= before == Long.MIN_VALUE;
+                    upper = Math.min(upper, before == Long.MIN_VALUE ? before : before - 1);
+                }
                 case "lte" -> upper = Math.min(upper, endOf(bound, at + ".lte"));
                 default -> throw new IllegalArgumentException(at + " supports gt, gte, lt and lte, not " + name);
             }
+        }
+        if (empty || lower > upper) {
+            return new MatchNoDocsQuery(at + " can match no time");
         }
         return LongPoint.newRangeQuery(field, lower, upper);
     }
@@ -117,11 +142,14 @@ final class FilterQueries {
 
     private static long parse(Object bound, String at, boolean endOfDay) {
         if (bound instanceof Number number) {
-            return number.longValue();
+            return epochMillis(decimal(number.toString(), at), at);
+        }
+        if (bound == null || bound instanceof Map || bound instanceof List || bound instanceof Boolean) {
+            throw new IllegalArgumentException(at + " must be a date string or epoch milliseconds");
         }
         String text = String.valueOf(bound).strip();
-        if (text.matches("\\d{9,}")) {
-            return Long.parseLong(text);
+        if (text.matches("-?\\d{9,}")) {
+            return epochMillis(decimal(text, at), at);
         }
         try {
             if (text.length() == 10) {
@@ -149,8 +177,60 @@ final class FilterQueries {
         }
     }
 
+    // Whole milliseconds (a fraction is cut off); outside the range of a long the bound is refused, never
+    // wrapped around or saturated into a different meaning.
+    private static long epochMillis(BigDecimal value, String at) {
+        try {
+            return value.setScale(0, RoundingMode.FLOOR).longValueExact();
+        } catch (ArithmeticException e) {
+            throw new IllegalArgumentException(at + " is out of range: epoch milliseconds must be between "
+                    + Long.MIN_VALUE + " and " + Long.MAX_VALUE);
+        }
+    }
+
+    private static BigDecimal decimal(String number, String at) {
+        try {
+            return new BigDecimal(number);
+        } catch (NumberFormatException e) { // NaN, Infinity
+            throw new IllegalArgumentException(at + " must be a finite number of epoch milliseconds", e);
+        }
+    }
+
     @SuppressWarnings("unchecked")
     private static Map<String, Object> cast(Map<?, ?> map) {
         return (Map<String, Object>) map;
+    }
+
+    // ---- Lucene query helpers of the engine ----
+
+    static Query kind(String kind) {
+        return new TermQuery(new Term(MemoryIndex.F_KIND, kind));
+    }
+
+    static Query activated() {
+        return new TermQuery(new Term(MemoryIndex.F_STATUS, StoredItem.ACTIVATED));
+    }
+
+    // Isolation: a user's (or agent's) records only, as a filter clause of every query.
+    static Query subject(String userId, String agentId) {
+        return userId.isEmpty()
+                ? new TermQuery(new Term(MemoryIndex.F_AGENT, agentId))
+                : new TermQuery(new Term(MemoryIndex.F_USER, userId));
+    }
+
+    static Query and(Query... clauses) {
+        BooleanQuery.Builder query = new BooleanQuery.Builder();
+        for (Query clause : clauses) {
+            query.add(clause, BooleanClause.Occur.FILTER);
+        }
+        return query.build();
+    }
+
+    static Query or(Query... clauses) {
+        BooleanQuery.Builder query = new BooleanQuery.Builder();
+        for (Query clause : clauses) {
+            query.add(clause, BooleanClause.Occur.SHOULD);
+        }
+        return query.setMinimumNumberShouldMatch(1).build();
     }
 }

@@ -1,5 +1,9 @@
 package dev.memos4j.local.internal;
 
+import static dev.memos4j.local.internal.FilterQueries.and;
+import static dev.memos4j.local.internal.FilterQueries.kind;
+import static dev.memos4j.local.internal.FilterQueries.or;
+
 import dev.memos4j.client.errors.MemosServiceException;
 import dev.memos4j.client.errors.MemosUnsupportedOperationException;
 import dev.memos4j.client.model.AddKnowledgebaseFileRequest;
@@ -39,17 +43,16 @@ public final class KnowledgeBases {
     private static final Set<String> TEXT_FORMATS = Set.of("txt", "md", "markdown", "json");
     private static final int CHUNK_CHARS = 800;
 
-    private final LocalEngine engine;
+    private final RecordStore store;
 
-    /** Knowledge bases stored in the engine's index. */
-    public KnowledgeBases(LocalEngine engine) {
-        this.engine = engine;
+    KnowledgeBases(RecordStore store) {
+        this.store = store;
     }
 
     /** {@code create/knowledgebase}. */
     public CreateKnowledgebaseResponse create(CreateKnowledgebaseRequest request) {
         String id = "kb-" + UUID.randomUUID();
-        long now = engine.now();
+        long now = store.now();
         StoredItem base = new StoredItem(
                 StoredItem.KNOWLEDGEBASE,
                 id,
@@ -70,8 +73,8 @@ public final class KnowledgeBases {
                 "",
                 "",
                 "",
-                engine.nextSeq());
-        engine.writeChunks(List.of(base), List.of());
+                store.nextSeq());
+        store.write(List.of(base), List.of());
         return new CreateKnowledgebaseResponse(id, Map.of());
     }
 
@@ -79,13 +82,10 @@ public final class KnowledgeBases {
     public SuccessResponse delete(String knowledgebaseId) {
         requireBase(knowledgebaseId);
         Query ofBase = new TermQuery(new Term(MemoryIndex.F_TYPE, knowledgebaseId));
-        engine.writeChunks(
+        store.write(
                 List.of(),
-                List.of(LocalEngine.and(
-                        LocalEngine.or(
-                                LocalEngine.kind(StoredItem.KNOWLEDGEBASE),
-                                LocalEngine.kind(StoredItem.KB_FILE),
-                                LocalEngine.kind(StoredItem.KB_CHUNK)),
+                List.of(and(
+                        or(kind(StoredItem.KNOWLEDGEBASE), kind(StoredItem.KB_FILE), kind(StoredItem.KB_CHUNK)),
                         ofBase)));
         return SuccessResponse.ok();
     }
@@ -94,7 +94,7 @@ public final class KnowledgeBases {
     public List<UploadedFile> addFiles(AddKnowledgebaseFileRequest request) {
         String baseId = request.knowledgebaseId();
         requireBase(baseId);
-        long now = engine.now();
+        long now = store.now();
         List<StoredItem> items = new ArrayList<>();
         List<UploadedFile> uploaded = new ArrayList<>();
         for (int i = 0; i < request.file().size(); i++) {
@@ -124,7 +124,7 @@ public final class KnowledgeBases {
                     "",
                     "",
                     "",
-                    engine.nextSeq()));
+                    store.nextSeq()));
             List<String> chunks = chunk(text);
             for (int c = 0; c < chunks.size(); c++) {
                 Map<String, Object> source = new LinkedHashMap<>();
@@ -152,7 +152,7 @@ public final class KnowledgeBases {
                         "",
                         "",
                         chunks.get(c),
-                        engine.nextSeq()));
+                        store.nextSeq()));
             }
             uploaded.add(new UploadedFile(
                     fileId,
@@ -161,7 +161,7 @@ public final class KnowledgeBases {
                     Optional.of("completed"),
                     Map.of()));
         }
-        engine.writeChunks(items, List.of());
+        store.write(items, List.of());
         return uploaded;
     }
 
@@ -173,10 +173,10 @@ public final class KnowledgeBases {
             for (String id : request.fileIds().get()) {
                 ids.add(new TermQuery(new Term(MemoryIndex.F_ID, id)));
             }
-            query = LocalEngine.and(LocalEngine.kind(StoredItem.KB_FILE), LocalEngine.or(ids.toArray(Query[]::new)));
+            query = and(kind(StoredItem.KB_FILE), or(ids.toArray(Query[]::new)));
         } else {
-            query = LocalEngine.and(
-                    LocalEngine.kind(StoredItem.KB_FILE),
+            query = and(
+                    kind(StoredItem.KB_FILE),
                     new TermQuery(new Term(
                             MemoryIndex.F_TYPE, request.knowledgebaseId().orElseThrow())));
         }
@@ -184,7 +184,7 @@ public final class KnowledgeBases {
         int pageSize = request.pageSize().orElse(20);
         List<FileDetail> files = new ArrayList<>();
         Sort oldestFirst = new Sort(new SortField(MemoryIndex.F_SEQ, SortField.Type.LONG));
-        for (StoredItem item : engine.index().find(query, oldestFirst, (page - 1) * pageSize, pageSize)) {
+        for (StoredItem item : store.index().find(query, oldestFirst, (page - 1) * pageSize, pageSize)) {
             files.add(new FileDetail(
                     item.id(),
                     Optional.of(item.text()),
@@ -193,25 +193,24 @@ public final class KnowledgeBases {
                     Map.of("knowledgebase_id", item.type())));
         }
         return new KnowledgebaseFilePage(
-                files, Optional.of(engine.index().count(query)), Optional.of(page), Optional.of(pageSize), Map.of());
+                files, Optional.of(store.index().count(query)), Optional.of(page), Optional.of(pageSize), Map.of());
     }
 
     /** {@code delete/knowledgebase-file}: the files and their passages. */
     public SuccessResponse deleteFiles(List<String> fileIds) {
         List<Query> deletes = new ArrayList<>();
         for (String id : fileIds) {
-            deletes.add(LocalEngine.and(
-                    LocalEngine.or(LocalEngine.kind(StoredItem.KB_FILE), LocalEngine.kind(StoredItem.KB_CHUNK)),
+            deletes.add(and(
+                    or(kind(StoredItem.KB_FILE), kind(StoredItem.KB_CHUNK)),
                     new TermQuery(new Term(MemoryIndex.F_TAG, "file:" + id))));
         }
-        engine.writeChunks(List.of(), deletes);
+        store.write(List.of(), deletes);
         return SuccessResponse.ok();
     }
 
     private void requireBase(String knowledgebaseId) {
-        Query byId = LocalEngine.and(
-                LocalEngine.kind(StoredItem.KNOWLEDGEBASE), new TermQuery(new Term(MemoryIndex.F_ID, knowledgebaseId)));
-        if (engine.index().count(byId) == 0) {
+        Query byId = and(kind(StoredItem.KNOWLEDGEBASE), new TermQuery(new Term(MemoryIndex.F_ID, knowledgebaseId)));
+        if (store.index().count(byId) == 0) {
             throw MemosServiceException.of(
                     404, 50120, "knowledge base not found: " + knowledgebaseId, null, null, null);
         }

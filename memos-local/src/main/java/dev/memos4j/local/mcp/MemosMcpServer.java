@@ -17,7 +17,6 @@ import java.io.InputStream;
 import java.io.OutputStream;
 import java.time.Duration;
 import java.util.Objects;
-import java.util.Optional;
 import java.util.concurrent.CountDownLatch;
 
 /**
@@ -28,9 +27,9 @@ import java.util.concurrent.CountDownLatch;
  * <ul>
  *   <li>stdio ({@link #serveStdio}): one process per user, as desktop and IDE hosts start it; the user is
  *       fixed when the server starts;
- *   <li>streamable HTTP ({@link #httpHandler}): mounted at {@code /mcp} on the local server; each request
- *       names its user in the {@value #USER_HEADER} header, which the host's configuration sets, never
- *       the model.
+ *   <li>streamable HTTP ({@link #httpHandler}): mounted at {@code /mcp} on the local server, behind its
+ *       Host, Origin and API-key checks; each request names its user in the {@value #USER_HEADER} header,
+ *       which the host's configuration sets, never the model.
  * </ul>
  *
  * <p>No tool takes a user id, so a model cannot reach another user's memories.
@@ -94,21 +93,22 @@ public final class MemosMcpServer {
     }
 
     /**
-     * The stateless streamable-HTTP endpoint, to mount at {@code /mcp} on a JDK HTTP server. Each call
-     * works on the memories of the user its {@value #USER_HEADER} header names.
+     * The stateless streamable-HTTP endpoint, for a JDK HTTP server at {@code /mcp}. Each call works on the
+     * memories of the user its {@value #USER_HEADER} header names. It checks no credentials: mount it
+     * behind a guard, as {@code MemosServer} does (Host, Origin, Content-Type and API key).
      *
      * @param memos where the memories live
-     * @param apiKey the key callers must send ({@code Authorization: Bearer KEY} or {@code Token KEY});
-     *     empty for none
      * @param maxRequestBytes the largest request body accepted
      * @return the handler
      */
-    public static HttpHandler httpHandler(MemosClient memos, Optional<String> apiKey, long maxRequestBytes) {
+    public static HttpHandler httpHandler(MemosClient memos, long maxRequestBytes) {
         Objects.requireNonNull(memos, "memos");
-        Objects.requireNonNull(apiKey, "apiKey");
+        if (maxRequestBytes < 1) {
+            throw new IllegalArgumentException("maxRequestBytes must be positive, was " + maxRequestBytes);
+        }
         McpJsonMapper json = McpJsonDefaults.getMapper();
         McpMemoryTools tools = new McpMemoryTools(memos, json);
-        StatelessHttpEndpoint endpoint = new StatelessHttpEndpoint(json, apiKey, maxRequestBytes);
+        StatelessHttpEndpoint endpoint = new StatelessHttpEndpoint(json, maxRequestBytes);
         McpServer.StatelessAsyncSpecification spec = McpServer.async(endpoint)
                 .serverInfo(NAME, version())
                 .instructions(INSTRUCTIONS)

@@ -11,16 +11,10 @@ import java.io.ByteArrayOutputStream;
 import java.io.IOException;
 import java.io.InputStream;
 import java.io.OutputStream;
-import java.net.InetAddress;
-import java.net.URI;
-import java.net.UnknownHostException;
 import java.nio.charset.StandardCharsets;
-import java.security.MessageDigest;
 import java.util.HashMap;
 import java.util.LinkedHashMap;
-import java.util.Locale;
 import java.util.Map;
-import java.util.Optional;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import reactor.core.publisher.Mono;
@@ -29,23 +23,21 @@ import reactor.core.publisher.Mono;
  * MCP's streamable HTTP transport in its stateless form, on the JDK's HTTP server: every JSON-RPC request
  * is one {@code POST} answered with one {@code application/json} response; notifications get
  * {@code 202}; there is no server-to-client stream, so {@code GET} and {@code DELETE} get {@code 405}, as
- * the specification allows. Requests are checked before anything is read: the API key when the server
- * has one, and the {@code Origin} header (a browser page from another origin must not reach local
- * memory, the DNS-rebinding attack the specification warns about).
+ * the specification allows. It checks no credentials itself: it is mounted behind the server's guard,
+ * which checks Host, Origin (the DNS-rebinding defence the specification asks for), Content-Type and the
+ * API key before a request gets here.
  */
 final class StatelessHttpEndpoint implements McpStatelessServerTransport, HttpHandler {
 
     private static final Logger LOG = LoggerFactory.getLogger(StatelessHttpEndpoint.class);
 
     private final McpJsonMapper json;
-    private final Optional<byte[]> apiKey;
     private final long maxRequestBytes;
     private volatile McpStatelessServerHandler handler;
     private volatile boolean closing;
 
-    StatelessHttpEndpoint(McpJsonMapper json, Optional<String> apiKey, long maxRequestBytes) {
+    StatelessHttpEndpoint(McpJsonMapper json, long maxRequestBytes) {
         this.json = json;
-        this.apiKey = apiKey.map(k -> k.getBytes(StandardCharsets.UTF_8));
         this.maxRequestBytes = maxRequestBytes;
     }
 
@@ -68,15 +60,6 @@ final class StatelessHttpEndpoint implements McpStatelessServerTransport, HttpHa
             }
             if (closing) {
                 plain(exchange, 503, "the server is shutting down");
-                return;
-            }
-            if (!allowedOrigin(exchange.getRequestHeaders().getFirst("Origin"))) {
-                plain(exchange, 403, "requests from this Origin are not allowed");
-                return;
-            }
-            if (!authorized(exchange.getRequestHeaders().getFirst("Authorization"))) {
-                exchange.getResponseHeaders().set("WWW-Authenticate", "Bearer");
-                plain(exchange, 401, "API key required: send Authorization: Bearer <key> (or Token <key>)");
                 return;
             }
             if (!exchange.getRequestMethod().equalsIgnoreCase("POST")) {
@@ -190,54 +173,5 @@ final class StatelessHttpEndpoint implements McpStatelessServerTransport, HttpHa
             buffer.write(chunk, 0, n);
         }
         return buffer.toByteArray();
-    }
-
-    /** {@code Authorization: Bearer KEY} (what MCP hosts send) or {@code Token KEY} (the MemOS form). */
-    private boolean authorized(String header) {
-        if (apiKey.isEmpty()) {
-            return true;
-        }
-        if (header == null) {
-            return false;
-        }
-        String value = header.trim();
-        int space = value.indexOf(' ');
-        if (space < 0) {
-            return false;
-        }
-        String scheme = value.substring(0, space).toLowerCase(Locale.ROOT);
-        if (!scheme.equals("bearer") && !scheme.equals("token")) {
-            return false;
-        }
-        byte[] sent = value.substring(space + 1).trim().getBytes(StandardCharsets.UTF_8);
-        return MessageDigest.isEqual(sent, apiKey.get());
-    }
-
-    /** No Origin (not a browser) or a loopback one; any other web page is refused. */
-    static boolean allowedOrigin(String origin) {
-        if (origin == null) {
-            return true;
-        }
-        String host;
-        try {
-            host = URI.create(origin.trim()).getHost();
-        } catch (IllegalArgumentException e) {
-            return false;
-        }
-        if (host == null) {
-            return false;
-        }
-        if (host.equalsIgnoreCase("localhost")) {
-            return true;
-        }
-        String literal = host.startsWith("[") ? host.substring(1, host.length() - 1) : host;
-        if (!literal.matches("[0-9.]+") && !literal.contains(":")) {
-            return false; // a name: resolving it here is what DNS rebinding exploits
-        }
-        try {
-            return InetAddress.getByName(literal).isLoopbackAddress();
-        } catch (UnknownHostException e) {
-            return false;
-        }
     }
 }

@@ -1,9 +1,11 @@
 package dev.memos4j.local.server;
 
+import com.sun.net.httpserver.HttpHandler;
 import com.sun.net.httpserver.HttpServer;
 import dev.memos4j.client.MemosClient;
 import dev.memos4j.local.mcp.MemosMcpServer;
 import dev.memos4j.local.server.internal.ApiHandler;
+import dev.memos4j.local.server.internal.RequestGuard;
 import java.io.IOException;
 import java.io.UncheckedIOException;
 import java.net.Inet6Address;
@@ -11,11 +13,18 @@ import java.net.InetAddress;
 import java.net.InetSocketAddress;
 import java.net.UnknownHostException;
 import java.time.Duration;
+import java.util.HashSet;
+import java.util.LinkedHashMap;
+import java.util.LinkedHashSet;
+import java.util.Locale;
+import java.util.Map;
 import java.util.Objects;
 import java.util.Optional;
+import java.util.Set;
 import java.util.concurrent.ArrayBlockingQueue;
 import java.util.concurrent.Executor;
 import java.util.concurrent.ExecutorService;
+import java.util.concurrent.SynchronousQueue;
 import java.util.concurrent.ThreadFactory;
 import java.util.concurrent.ThreadPoolExecutor;
 import java.util.concurrent.TimeUnit;
@@ -36,9 +45,13 @@ import org.slf4j.LoggerFactory;
  * }
  * }</pre>
  *
- * <p>It binds to {@code 127.0.0.1} by default. With an API key configured, every API request must carry
- * {@code Authorization: Token KEY}. Request bodies are size-limited. The server does not own the backend:
- * closing the server leaves the backend open.
+ * <p>It binds to {@code 127.0.0.1} by default and refuses to bind any other address without an API key
+ * (unless {@link Builder#insecureNoAuth()} says so). With an API key configured, every request but
+ * {@code GET /health} must carry {@code Authorization: Token KEY}. Every request, on every context, must
+ * name this server in {@code Host} (a loopback name, the bound address, or an allowed host), must not come
+ * from a web page whose {@code Origin} is not allowed, and a POST must be {@code application/json}: a web
+ * page cannot reach in. Request bodies are size-limited. The server does not own the backend: closing the
+ * server leaves the backend open.
  */
 public final class MemosServer implements AutoCloseable {
 
@@ -49,9 +62,17 @@ public final class MemosServer implements AutoCloseable {
     /** The default limit for knowledge-base file uploads: 64 MiB. */
     public static final long DEFAULT_MAX_UPLOAD_BYTES = 64L * 1024 * 1024;
 
+    /** Where the MCP endpoint (streamable HTTP) is served, behind the same guard as the API. */
+    public static final String MCP_PATH = "/mcp";
+
     private static final Logger LOG = LoggerFactory.getLogger(MemosServer.class);
-    /** How long a client may take to send a whole request before its connection is closed, in seconds. */
-    static final int MAX_REQUEST_SECONDS = 60;
+    /** How long a client may take to send a whole request (headers and body) before its connection is closed. */
+    static final int MAX_REQUEST_SECONDS = 10;
+    /**
+     * At most this many requests are read at once, each on a thread of its own, so slow senders never
+     * occupy the worker threads; beyond it new connections are closed at once.
+     */
+    static final int MAX_CONNECTIONS_READ = 256;
 
     static {
         // The JDK reads these once, when its first server is created, so they are set early, and only
@@ -59,7 +80,8 @@ public final class MemosServer implements AutoCloseable {
         // Headers and body leave as separate packets; with Nagle's algorithm on, the body waits for the
         // client's delayed ACK (~40 ms per request on Linux).
         defaultProperty("sun.net.httpserver.nodelay", "true");
-        // A client that sends its request very slowly would otherwise hold a server thread for ever.
+        // A client that sends its request very slowly would otherwise hold a server thread for ever (the JDK
+        // counts from the first byte of the request to the last of its body, not the handler's work).
         defaultProperty("sun.net.httpserver.maxReqTime", String.valueOf(MAX_REQUEST_SECONDS));
     }
 
@@ -77,11 +99,16 @@ public final class MemosServer implements AutoCloseable {
     private final long maxUploadBytes;
     private final Optional<Executor> userExecutor;
     private final int threads;
+    private final boolean insecureNoAuth;
+    private final Set<String> allowedOrigins;
+    private final Set<String> allowedHosts;
+    private final Map<String, HttpHandler> extraContexts;
     private final Duration shutdownTimeout;
 
     private HttpServer server;
     private ApiHandler handler;
     private ExecutorService ownExecutor;
+    private ExecutorService ownReaders;
     private boolean closed;
 
     private MemosServer(Builder b) {
@@ -93,6 +120,10 @@ public final class MemosServer implements AutoCloseable {
         this.maxUploadBytes = b.maxUploadBytes;
         this.userExecutor = b.executor;
         this.threads = b.threads;
+        this.insecureNoAuth = b.insecureNoAuth;
+        this.allowedOrigins = Set.copyOf(b.allowedOrigins);
+        this.allowedHosts = Set.copyOf(b.allowedHosts);
+        this.extraContexts = Map.copyOf(b.extraContexts);
         this.shutdownTimeout = b.shutdownTimeout;
     }
 
@@ -111,7 +142,8 @@ public final class MemosServer implements AutoCloseable {
      *
      * @return this server
      * @throws UncheckedIOException if the address cannot be bound
-     * @throws IllegalStateException if the server was already started
+     * @throws IllegalStateException if the server was already started, or would listen beyond loopback
+     *     without an API key and without {@link Builder#insecureNoAuth()}
      */
     public synchronized MemosServer start() {
         if (server != null || closed) {
@@ -119,29 +151,77 @@ public final class MemosServer implements AutoCloseable {
         }
         InetAddress address = resolve(host);
         if (!address.isLoopbackAddress() && apiKey.isEmpty()) {
+            if (!insecureNoAuth) {
+                throw new IllegalStateException(exposedWithoutKey(host));
+            }
             LOG.warn(
                     "*** MemOS server binding to non-loopback address {} WITHOUT an API key: anyone who can reach"
                             + " this port can read and delete every memory. Configure an API key. ***",
                     host);
         }
         Executor executor = userExecutor.orElseGet(() -> ownExecutor = boundedExecutor(threads));
-        handler = new ApiHandler(backend, apiKey, maxRequestBytes, maxUploadBytes, executor);
+        handler = new ApiHandler(backend, maxRequestBytes, maxUploadBytes, executor);
+        Set<String> hostNames = new HashSet<>(allowedHosts);
+        hostNames.add(host.toLowerCase(Locale.ROOT));
+        RequestGuard guard = new RequestGuard(
+                apiKey,
+                address,
+                hostNames,
+                allowedOrigins,
+                Set.of(ApiHandler.BASE_PATH + "/" + ApiHandler.UPLOAD_PATH));
         try {
             HttpServer created = HttpServer.create(new InetSocketAddress(address, requestedPort), 0);
-            created.setExecutor(executor);
-            created.createContext("/", handler);
-            created.createContext("/mcp", MemosMcpServer.httpHandler(backend, apiKey, maxRequestBytes));
+            // Requests are read (and handed to the backend) on reader threads; responses are written by the
+            // workers. Many slow clients then tie up readers only, never the workers or /health.
+            created.setExecutor(userExecutor.isPresent() ? executor : (ownReaders = readers()));
+            guarded(created, "/", handler, guard);
+            guarded(created, MCP_PATH, MemosMcpServer.httpHandler(backend, maxRequestBytes), guard);
+            extraContexts.forEach((path, extra) -> guarded(created, path, extra, guard));
             created.start();
             server = created;
         } catch (IOException e) {
             shutdownOwnExecutor();
-            throw new UncheckedIOException("could not bind " + host + ":" + requestedPort, e);
+            throw new UncheckedIOException(
+                    "could not bind " + host + ":" + requestedPort + " (" + e.getMessage() + ")", e);
         }
         LOG.info(
                 "MemOS-compatible server listening on {} (api key {})",
                 baseUrl(),
                 apiKey.isPresent() ? "required" : "not required");
         return this;
+    }
+
+    /**
+     * Every context is created here, so none can miss the guard: a new endpoint gets the same Host, Origin,
+     * Content-Type and API-key checks as the API without doing anything.
+     */
+    private static void guarded(HttpServer server, String path, HttpHandler handler, RequestGuard guard) {
+        server.createContext(path, handler).getFilters().add(guard);
+    }
+
+    static String checkedOrigin(String origin) {
+        Objects.requireNonNull(origin, "origin");
+        if (!origin.matches("https?://[^/\\s]+")) {
+            throw new IllegalArgumentException(
+                    "an allowed origin must be scheme://host[:port] without a path (was \"" + origin + "\")");
+        }
+        return origin;
+    }
+
+    static String checkedHostName(String hostName) {
+        Objects.requireNonNull(hostName, "hostName");
+        if (hostName.isBlank() || hostName.contains(":") || hostName.contains("/")) {
+            throw new IllegalArgumentException(
+                    "an allowed host must be a host name without port (was \"" + hostName + "\")");
+        }
+        return hostName.strip().toLowerCase(Locale.ROOT);
+    }
+
+    /** Why a server may not listen beyond loopback without a key; also the command line's message. */
+    static String exposedWithoutKey(String host) {
+        return "refusing to listen on " + host + " without an API key: anyone who can reach it could read and"
+                + " delete every memory. Set an API key, bind 127.0.0.1, or accept the risk explicitly"
+                + " (--insecure-no-auth / insecureNoAuth())";
     }
 
     /**
@@ -211,6 +291,9 @@ public final class MemosServer implements AutoCloseable {
     }
 
     private void shutdownOwnExecutor() {
+        if (ownReaders != null) {
+            ownReaders.shutdown();
+        }
         if (ownExecutor != null) {
             ownExecutor.shutdown();
             try {
@@ -227,6 +310,28 @@ public final class MemosServer implements AutoCloseable {
         } catch (UnknownHostException e) {
             throw new IllegalArgumentException("host cannot be resolved: " + host, e);
         }
+    }
+
+    /**
+     * Threads that read requests: as many as there are requests being read, up to
+     * {@link #MAX_CONNECTIONS_READ}, with no queue: a refused connection is closed by the JDK's dispatcher,
+     * which must never block on a slow client itself.
+     */
+    private static ExecutorService readers() {
+        AtomicInteger counter = new AtomicInteger();
+        ThreadPoolExecutor pool = new ThreadPoolExecutor(
+                0,
+                MAX_CONNECTIONS_READ,
+                30,
+                TimeUnit.SECONDS,
+                new SynchronousQueue<>(),
+                runnable -> {
+                    Thread t = new Thread(runnable, "memos-server-reader-" + counter.incrementAndGet());
+                    t.setDaemon(true);
+                    return t;
+                },
+                new ThreadPoolExecutor.AbortPolicy());
+        return pool;
     }
 
     /**
@@ -263,14 +368,18 @@ public final class MemosServer implements AutoCloseable {
         private Optional<Executor> executor = Optional.empty();
         private int threads = Math.min(16, Math.max(4, 2 * Runtime.getRuntime().availableProcessors()));
         private Duration shutdownTimeout = Duration.ofSeconds(5);
+        private boolean insecureNoAuth;
+        private final Set<String> allowedOrigins = new LinkedHashSet<>();
+        private final Set<String> allowedHosts = new LinkedHashSet<>();
+        private final Map<String, HttpHandler> extraContexts = new LinkedHashMap<>();
 
         private Builder(MemosClient backend) {
             this.backend = Objects.requireNonNull(backend, "backend");
         }
 
         /**
-         * The address to bind (default {@code 127.0.0.1}). Binding anything else without an API key logs a
-         * warning.
+         * The address to bind (default {@code 127.0.0.1}). Binding anything else needs an API key, or
+         * {@link #insecureNoAuth()}.
          *
          * @param host a host name or IP address
          * @return this builder
@@ -375,6 +484,64 @@ public final class MemosServer implements AutoCloseable {
                 throw new IllegalArgumentException("shutdownTimeout must not be negative (was " + timeout + ")");
             }
             this.shutdownTimeout = timeout;
+            return this;
+        }
+
+        /**
+         * Allows listening beyond loopback without an API key: anyone who can reach the port can then read
+         * and delete every memory. Only for networks where every host is trusted.
+         *
+         * @return this builder
+         */
+        public Builder insecureNoAuth() {
+            this.insecureNoAuth = true;
+            return this;
+        }
+
+        /**
+         * Lets web pages of this origin call the server from a browser (with CORS headers for it only).
+         * Without it, any request carrying an {@code Origin} header is refused with 403.
+         *
+         * @param origin scheme, host and port, for example {@code http://localhost:3000}
+         * @return this builder
+         */
+        public Builder allowOrigin(String origin) {
+            allowedOrigins.add(checkedOrigin(origin));
+            return this;
+        }
+
+        /**
+         * Accepts this name in the {@code Host} header, besides loopback names and the bound address: for
+         * example the machine's DNS name when clients on the network use it.
+         *
+         * @param hostName a host name, without port
+         * @return this builder
+         */
+        public Builder allowHost(String hostName) {
+            allowedHosts.add(checkedHostName(hostName));
+            return this;
+        }
+
+        /**
+         * Also serves {@code handler} under {@code path} (the MCP endpoint is built in at {@link #MCP_PATH}), behind
+         * the same Host, Origin, Content-Type and API-key checks as the API.
+         *
+         * @param path the context path, starting with {@code /}
+         * @param handler the handler of every request under the path
+         * @return this builder
+         */
+        public Builder context(String path, HttpHandler handler) {
+            Objects.requireNonNull(path, "path");
+            Objects.requireNonNull(handler, "handler");
+            if (!path.startsWith("/")
+                    || path.equals("/")
+                    || path.startsWith(ApiHandler.BASE_PATH)
+                    || path.equals(MCP_PATH)
+                    || path.equals(RequestGuard.HEALTH_PATH)) {
+                throw new IllegalArgumentException(
+                        "path must start with / and not be the API's, /mcp or /health (was " + path + ")");
+            }
+            extraContexts.put(path, handler);
             return this;
         }
 

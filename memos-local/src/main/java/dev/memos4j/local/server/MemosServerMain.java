@@ -111,6 +111,11 @@ public final class MemosServerMain {
                     .maxRequestBytes(commandLine.maxRequestBytes())
                     .maxUploadBytes(commandLine.maxUploadBytes());
             commandLine.apiKey().ifPresent(builder::apiKey);
+            commandLine.allowedOrigins().forEach(builder::allowOrigin);
+            commandLine.allowedHosts().forEach(builder::allowHost);
+            if (commandLine.insecureNoAuth()) {
+                builder.insecureNoAuth();
+            }
             server = builder.build().start();
         } catch (RuntimeException e) {
             backend.close();

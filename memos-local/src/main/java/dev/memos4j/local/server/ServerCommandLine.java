@@ -1,5 +1,7 @@
 package dev.memos4j.local.server;
 
+import java.net.InetAddress;
+import java.net.UnknownHostException;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
@@ -14,6 +16,9 @@ record ServerCommandLine(
         Optional<String> apiKey,
         long maxRequestBytes,
         long maxUploadBytes,
+        boolean insecureNoAuth,
+        List<String> allowedOrigins,
+        List<String> allowedHosts,
         boolean help) {
 
     /** The environment variable read when {@code --api-key} is not given, so the key stays out of {@code ps}. */
@@ -30,9 +35,23 @@ record ServerCommandLine(
               --port N               port to listen on (default 8765; 0 picks a free port)
               --host HOST            address to bind (default 127.0.0.1; other addresses need an API key)
               --api-key KEY          require "Authorization: Token KEY" (default: $MEMOS_LOCAL_API_KEY, else none)
+              --insecure-no-auth     allow a non-loopback --host without an API key (anyone reaching it can
+                                     read and delete every memory)
+              --allow-origin URL     let web pages of this origin call the server (repeatable; default none)
+              --allow-host NAME      accept this name in the Host header too (repeatable)
               --max-body-mb N        largest JSON request body in MiB (default 8)
               --max-upload-mb N      largest knowledge-base upload in MiB (default 64)
               --help                 show this help
+
+            What it accepts, from where:
+              - Requests whose Host header is localhost, a loopback address, the --host address or an
+                --allow-host name; anything else is refused (403), which stops DNS-rebinding pages.
+              - No requests from web pages: a request with an Origin header gets 403 unless --allow-origin
+                names that origin. No CORS headers are sent otherwise.
+              - POST bodies of type application/json (multipart/form-data only for add/knowledgebase-file);
+                any other type gets 415.
+              - With an API key, every request but GET /health needs "Authorization: Token KEY".
+              - A client must send its headers and body within 10 seconds, or the connection is closed.
             """;
 
     static ServerCommandLine parse(String[] args, Map<String, String> environment) {
@@ -43,13 +62,20 @@ record ServerCommandLine(
         String apiKey = null;
         long maxRequestBytes = MemosServer.DEFAULT_MAX_REQUEST_BYTES;
         long maxUploadBytes = MemosServer.DEFAULT_MAX_UPLOAD_BYTES;
+        boolean insecureNoAuth = false;
+        List<String> origins = new ArrayList<>();
+        List<String> hosts = new ArrayList<>();
         List<String> list = expandInlineValues(args);
         for (int i = 0; i < list.size(); i++) {
             String option = list.get(i);
             switch (option) {
                 case "--help", "-h" -> {
-                    return new ServerCommandLine(host, port, Optional.empty(), Optional.empty(), 0, 0, true);
+                    return new ServerCommandLine(
+                            host, port, Optional.empty(), Optional.empty(), 0, 0, false, List.of(), List.of(), true);
                 }
+                case "--insecure-no-auth" -> insecureNoAuth = true;
+                case "--allow-origin" -> origins.add(MemosServer.checkedOrigin(value(list, ++i, option)));
+                case "--allow-host" -> hosts.add(MemosServer.checkedHostName(value(list, ++i, option)));
                 case "--in-memory" -> inMemory = true;
                 case "--data-dir" -> dataDirectory = Path.of(value(list, ++i, option));
                 case "--port" -> port = integer(value(list, ++i, option), option, 0, 65535);
@@ -74,6 +100,13 @@ record ServerCommandLine(
         if (apiKey != null && apiKey.isBlank()) {
             throw new IllegalArgumentException("--api-key must not be blank");
         }
+        if (apiKey != null && !apiKey.equals(apiKey.strip())) {
+            // Clients send the key without the spaces, so such a key could never be matched.
+            throw new IllegalArgumentException("--api-key must not begin or end with whitespace");
+        }
+        if (apiKey == null && !insecureNoAuth && !isLoopback(host)) {
+            throw new IllegalArgumentException(MemosServer.exposedWithoutKey(host));
+        }
         return new ServerCommandLine(
                 host,
                 port,
@@ -81,7 +114,18 @@ record ServerCommandLine(
                 Optional.ofNullable(apiKey),
                 maxRequestBytes,
                 maxUploadBytes,
+                insecureNoAuth,
+                List.copyOf(origins),
+                List.copyOf(hosts),
                 false);
+    }
+
+    private static boolean isLoopback(String host) {
+        try {
+            return InetAddress.getByName(host.strip()).isLoopbackAddress();
+        } catch (UnknownHostException e) {
+            throw new IllegalArgumentException("--host cannot be resolved: " + host, e);
+        }
     }
 
     /** {@code --port=8765} becomes {@code --port 8765}. */

@@ -34,7 +34,12 @@ class McpHttpTest {
     @BeforeEach
     void start() {
         engine = LocalMemos.builder().inMemory().embedder(Embedder.none()).build();
-        server = MemosServer.builder(engine).port(0).apiKey(KEY).build().start();
+        server = MemosServer.builder(engine)
+                .port(0)
+                .apiKey(KEY)
+                .allowOrigin("http://localhost:3000")
+                .build()
+                .start();
     }
 
     @AfterEach
@@ -49,7 +54,7 @@ class McpHttpTest {
     }
 
     private McpSyncClient client(String user, String key) {
-        HttpRequest.Builder headers = HttpRequest.newBuilder().header("Authorization", "Bearer " + key);
+        HttpRequest.Builder headers = HttpRequest.newBuilder().header("Authorization", "Token " + key);
         if (user != null) {
             headers.header(MemosMcpServer.USER_HEADER, user);
         }
@@ -155,11 +160,11 @@ class McpHttpTest {
     }
 
     @Test
-    void aForeignOriginIsRefusedAndOnlyPostIsServed() throws Exception {
+    void theServersGuardRefusesForeignOriginsAndMissingKeysOnMcpToo() throws Exception {
         HttpClient http = HttpClient.newHttpClient();
         String initialize = "{\"jsonrpc\":\"2.0\",\"id\":1,\"method\":\"ping\"}";
         HttpRequest.Builder base = HttpRequest.newBuilder(URI.create(root() + "/mcp"))
-                .header("Authorization", "Bearer " + KEY)
+                .header("Authorization", "Token " + KEY)
                 .header("Content-Type", "application/json")
                 .header("Accept", "application/json, text/event-stream");
 
@@ -182,6 +187,12 @@ class McpHttpTest {
                         .build(),
                 HttpResponse.BodyHandlers.ofString());
         HttpResponse<String> get = http.send(base.copy().GET().build(), HttpResponse.BodyHandlers.ofString());
+        HttpResponse<String> keyless = http.send(
+                HttpRequest.newBuilder(URI.create(root() + "/mcp"))
+                        .header("Content-Type", "application/json")
+                        .POST(HttpRequest.BodyPublishers.ofString(initialize))
+                        .build(),
+                HttpResponse.BodyHandlers.ofString());
         HttpResponse<String> garbage = http.send(
                 base.copy()
                         .POST(HttpRequest.BodyPublishers.ofString("{not json"))
@@ -193,6 +204,7 @@ class McpHttpTest {
         assertThat(local.statusCode()).isEqualTo(200);
         assertThat(local.body()).contains("\"jsonrpc\":\"2.0\"", "\"id\":1");
         assertThat(get.statusCode()).isEqualTo(405);
+        assertThat(keyless.statusCode()).isEqualTo(401);
         assertThat(garbage.statusCode()).isEqualTo(400);
         assertThat(garbage.body()).contains("\"code\":-32700");
     }

@@ -31,10 +31,11 @@ class ExposureWarningTest {
     }
 
     @Test
-    void bindingEveryInterfaceWithoutAKeyWarnsLoudly() {
+    void bindingEveryInterfaceWithoutAKeyWarnsLoudlyWhenTheRiskWasAcceptedExplicitly() {
         try (MemosServer server = MemosServer.builder(new FakeMemosClient())
                 .host("0.0.0.0")
                 .port(0)
+                .insecureNoAuth()
                 .build()
                 .start()) {
             assertThat(server.baseUrl()).startsWith("http://127.0.0.1:");

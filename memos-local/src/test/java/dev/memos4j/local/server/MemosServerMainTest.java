@@ -130,6 +130,7 @@ class MemosServerMainTest {
         HttpResponse<String> search = http.send(
                 HttpRequest.newBuilder(URI.create(baseUrl + "/search/memory"))
                         .header("Authorization", "Token s3cret-key")
+                        .header("Content-Type", "application/json")
                         .POST(HttpRequest.BodyPublishers.ofString("{\"query\":\"q\",\"user_id\":\"u\"}"))
                         .build(),
                 HttpResponse.BodyHandlers.ofString());

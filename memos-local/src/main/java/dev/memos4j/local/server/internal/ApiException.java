@@ -16,12 +16,16 @@ final class ApiException extends RuntimeException {
     static final int AUTH_REQUIRED = 40100;
     /** API key invalid. */
     static final int AUTH_INVALID = 40132;
+    /** Refused by the Host or Origin check (server-local code). */
+    static final int FORBIDDEN = 40390;
     /** Unknown path (server-local code: HTTP status x 100). */
     static final int NOT_FOUND = 40400;
     /** Wrong method (server-local code). */
     static final int METHOD_NOT_ALLOWED = 40500;
     /** Request body too large (server-local code). */
     static final int PAYLOAD_TOO_LARGE = 41300;
+    /** The body is not of a type the endpoint takes (server-local code). */
+    static final int UNSUPPORTED_MEDIA_TYPE = 41500;
     /** Internal error. */
     static final int INTERNAL = 50000;
     /**

@@ -7,31 +7,32 @@ import java.io.ByteArrayOutputStream;
 import java.nio.ByteBuffer;
 import java.nio.charset.CharacterCodingException;
 import java.nio.charset.StandardCharsets;
-import java.security.MessageDigest;
 import java.time.Duration;
 import java.util.Map;
 import java.util.Objects;
-import java.util.Optional;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.Executor;
 import java.util.concurrent.RejectedExecutionException;
 
 /**
- * The server's one HTTP handler: {@code GET /health}, the cloud endpoints under {@value #BASE_PATH}, and
- * error envelopes for everything else. It checks the API key, bounds the body, calls the backend
- * asynchronously and answers on the server's executor when the backend's future completes.
+ * The server's API handler: {@code GET /health}, the cloud endpoints under {@value #BASE_PATH}, and
+ * error envelopes for everything else. It bounds the body, calls the backend asynchronously and answers on
+ * the server's executor when the backend's future completes. The API key and the Host, Origin and
+ * Content-Type checks are the {@link RequestGuard}'s, in front of every context.
  */
 public final class ApiHandler implements HttpHandler {
 
     /** The path prefix of the cloud API. */
     public static final String BASE_PATH = "/api/openmem/v1";
 
+    /** The endpoint that takes file uploads, as {@code multipart/form-data} too. */
+    public static final String UPLOAD_PATH = Endpoints.UPLOAD_PATH;
+
     private static final String GET_MEMORY_BY_ID = "get/memory/";
     private static final byte[] HEALTH =
             "{\"status\":\"healthy\",\"service\":\"memos4j-local\"}".getBytes(StandardCharsets.UTF_8);
 
     private final MemosClient backend;
-    private final Optional<byte[]> expectedAuthorization;
     private final long maxRequestBytes;
     private final long maxUploadBytes;
     private final Executor responder;
@@ -44,19 +45,12 @@ public final class ApiHandler implements HttpHandler {
      * Creates the handler.
      *
      * @param backend the client every request is served by
-     * @param apiKey the key callers must send as {@code Authorization: Token KEY}; empty for none
      * @param maxRequestBytes the largest accepted JSON body
      * @param maxUploadBytes the largest accepted {@code add/knowledgebase-file} body
      * @param executor where responses are written once the backend answers
      */
-    public ApiHandler(
-            MemosClient backend,
-            Optional<String> apiKey,
-            long maxRequestBytes,
-            long maxUploadBytes,
-            Executor executor) {
+    public ApiHandler(MemosClient backend, long maxRequestBytes, long maxUploadBytes, Executor executor) {
         this.backend = Objects.requireNonNull(backend, "backend");
-        this.expectedAuthorization = apiKey.map(k -> ("Token " + k).getBytes(StandardCharsets.UTF_8));
         this.maxRequestBytes = maxRequestBytes;
         this.maxUploadBytes = maxUploadBytes;
         Objects.requireNonNull(executor, "executor");
@@ -115,7 +109,6 @@ public final class ApiHandler implements HttpHandler {
         if (!path.startsWith(BASE_PATH + "/")) {
             throw notFound(path);
         }
-        checkApiKey(call);
         String endpoint = path.substring(BASE_PATH.length() + 1);
         Endpoints.Endpoint post = postRoutes.get(endpoint);
         if (post != null) {
@@ -139,23 +132,6 @@ public final class ApiHandler implements HttpHandler {
             call.setResponseHeader("Allow", method);
             throw new ApiException(
                     405, ApiException.METHOD_NOT_ALLOWED, "method " + call.method() + " not allowed; use " + method);
-        }
-    }
-
-    private void checkApiKey(Call call) {
-        if (expectedAuthorization.isEmpty()) {
-            return;
-        }
-        String sent = call.header("Authorization");
-        if (sent == null || sent.isBlank()) {
-            throw new ApiException(
-                    401,
-                    ApiException.AUTH_REQUIRED,
-                    "API key authentication required: send Authorization: Token <key>");
-        }
-        // Constant-time comparison: the reply time must not reveal how much of the key matched.
-        if (!MessageDigest.isEqual(sent.trim().getBytes(StandardCharsets.UTF_8), expectedAuthorization.get())) {
-            throw new ApiException(401, ApiException.AUTH_INVALID, "API key invalid");
         }
     }
 

@@ -150,6 +150,23 @@ final class Call {
         }
     }
 
+    /** Sends a response without a body, such as 204. */
+    synchronized void sendEmpty(int status) {
+        if (committed) {
+            return;
+        }
+        committed = true;
+        this.status = status;
+        exchange.getResponseHeaders().set(REQUEST_ID_HEADER, requestId);
+        try {
+            exchange.sendResponseHeaders(status, -1);
+        } catch (IOException e) {
+            ACCESS.debug("could not write the response of request {}: {}", requestId, e.toString());
+        } finally {
+            finish();
+        }
+    }
+
     /** Starts a {@code text/event-stream} response and returns its body; the caller must {@link #endStream()}. */
     synchronized OutputStream startStream() throws IOException {
         committed = true;

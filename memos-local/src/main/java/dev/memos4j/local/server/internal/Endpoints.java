@@ -1,5 +1,6 @@
 package dev.memos4j.local.server.internal;
 
+import com.fasterxml.jackson.databind.JsonNode;
 import dev.memos4j.client.MemosClient;
 import dev.memos4j.client.RequestOptions;
 import dev.memos4j.client.model.AddFeedbackRequest;
@@ -19,8 +20,10 @@ import dev.memos4j.client.model.RerankRequest;
 import dev.memos4j.client.model.SearchMemoryRequest;
 import dev.memos4j.client.model.UpdateMemoryRequest;
 import java.util.LinkedHashMap;
+import java.util.List;
 import java.util.Map;
 import java.util.Optional;
+import java.util.Set;
 import java.util.concurrent.CompletableFuture;
 import java.util.function.BiFunction;
 
@@ -48,8 +51,14 @@ final class Endpoints {
         routes.put("search/memory", json(SearchMemoryRequest.class, backend::searchMemory));
         routes.put("get/message", json(GetMessageRequest.class, backend::getMessage));
         routes.put("get/memory", json(GetMemoryRequest.class, backend::getMemory));
-        routes.put("delete/memory", json(DeleteMemoryRequest.class, backend::deleteMemory));
-        routes.put("update/memory", json(UpdateMemoryRequest.class, backend::updateMemory));
+        routes.put("delete/memory", (call, body) -> deleteMemory(backend, body));
+        routes.put(
+                "update/memory",
+                strictJson(
+                        UpdateMemoryRequest.class,
+                        backend::updateMemory,
+                        "update/memory",
+                        Set.of("memory_id", "content", "title", "status")));
         routes.put("add/feedback", json(AddFeedbackRequest.class, backend::addFeedback));
         routes.put(
                 "get/status",
@@ -58,19 +67,28 @@ final class Endpoints {
         routes.put("create/knowledgebase", json(CreateKnowledgebaseRequest.class, backend::createKnowledgebase));
         routes.put(
                 "delete/knowledgebase",
-                (call, body) -> backend.deleteKnowledgebase(
-                        JsonBodies.requiredText(JsonBodies.object(body), "knowledgebase_id")));
+                (call, body) -> backend.deleteKnowledgebase(JsonBodies.requiredText(
+                        JsonBodies.onlyFields(
+                                JsonBodies.object(body), "delete/knowledgebase", Set.of("knowledgebase_id")),
+                        "knowledgebase_id")));
         routes.put(UPLOAD_PATH, (call, body) -> addKnowledgebaseFile(backend, call, body));
         routes.put("get/knowledgebase-file", json(GetKnowledgebaseFileRequest.class, backend::getKnowledgebaseFiles));
         routes.put(
                 "delete/knowledgebase-file",
-                (call, body) -> backend.deleteKnowledgebaseFiles(
-                        JsonBodies.requiredTextList(JsonBodies.object(body), "file_ids")));
+                (call, body) -> backend.deleteKnowledgebaseFiles(JsonBodies.requiredTextList(
+                        JsonBodies.onlyFields(JsonBodies.object(body), "delete/knowledgebase-file", Set.of("file_ids")),
+                        "file_ids")));
         routes.put("extract/memory", json(ExtractMemoryRequest.class, backend::extractMemory));
         routes.put("rerank", json(RerankRequest.class, backend::rerank));
         routes.put("bind/profile_template", json(BindProfileTemplateRequest.class, backend::bindProfileTemplate));
         routes.put("edit/profile", json(EditProfileRequest.class, backend::editProfile));
-        routes.put("delete/profile", json(DeleteProfileRequest.class, backend::deleteProfile));
+        routes.put(
+                "delete/profile",
+                strictJson(
+                        DeleteProfileRequest.class,
+                        backend::deleteProfile,
+                        "delete/profile",
+                        Set.of("user_id", "agent_id", "profile_template_id")));
         return Map.copyOf(routes);
     }
 
@@ -80,6 +98,43 @@ final class Endpoints {
             throw ApiException.badRequest("memid is required");
         }
         return backend.getMemoryById(memoryId);
+    }
+
+    /** The fields of {@code delete/memory}; the first four are its delete conditions. */
+    private static final List<String> DELETE_MEMORY_FIELDS =
+            List.of("memory_ids", "user_id", "agent_id", "filter", "memory_type");
+
+    /**
+     * {@code delete/memory}, strictly: an unknown field (a typo such as {@code memory_id}) or a condition
+     * sent empty must not leave another condition, such as {@code user_id}, to delete far more than meant.
+     * Deleting all of a user's memories takes {@code {"user_id": ...}} alone (optionally with
+     * {@code memory_type}).
+     */
+    private static CompletableFuture<?> deleteMemory(MemosClient backend, byte[] body) {
+        JsonNode tree =
+                JsonBodies.onlyFields(JsonBodies.object(body), "delete/memory", Set.copyOf(DELETE_MEMORY_FIELDS));
+        for (String condition : DELETE_MEMORY_FIELDS.subList(0, 4)) {
+            JsonNode value = tree.get(condition);
+            if (value != null
+                    && (value.isNull()
+                            || ((value.isArray() || value.isObject()) && value.isEmpty())
+                            || (value.isTextual() && value.asText().isBlank()))) {
+                throw ApiException.badRequest(condition + " must not be empty or null: a delete names what it"
+                        + " deletes; leave the field out instead (to delete all of a user's memories send"
+                        + " {\"user_id\": \"...\"} alone)");
+            }
+        }
+        return backend.deleteMemory(JsonBodies.bind(tree, DeleteMemoryRequest.class));
+    }
+
+    private static <T> Endpoint strictJson(
+            Class<T> type,
+            BiFunction<T, RequestOptions, CompletableFuture<?>> call,
+            String endpoint,
+            Set<String> fields) {
+        return (c, body) -> call.apply(
+                JsonBodies.bind(JsonBodies.onlyFields(JsonBodies.object(body), endpoint, fields), type),
+                RequestOptions.none());
     }
 
     private static <T> Endpoint json(Class<T> type, BiFunction<T, RequestOptions, CompletableFuture<?>> call) {

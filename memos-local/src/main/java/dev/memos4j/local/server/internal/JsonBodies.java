@@ -14,6 +14,7 @@ import java.util.Collection;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
+import java.util.Set;
 import java.util.stream.Collectors;
 
 /**
@@ -58,6 +59,29 @@ final class JsonBodies {
         } catch (IllegalArgumentException e) {
             throw ApiException.badRequest(e.getMessage());
         }
+    }
+
+    /**
+     * Refuses fields the endpoint does not know, naming them. Used where a misspelt field would otherwise
+     * be ignored and the request would do more than meant (the destructive endpoints).
+     */
+    static JsonNode onlyFields(JsonNode tree, String endpoint, Set<String> known) {
+        List<String> unknown = new ArrayList<>();
+        tree.fieldNames().forEachRemaining(name -> {
+            if (!known.contains(name)) {
+                unknown.add(name);
+            }
+        });
+        if (!unknown.isEmpty()) {
+            throw new ApiException(
+                    400,
+                    ApiException.INVALID_PARAMETER,
+                    "unknown field" + (unknown.size() == 1 ? " " : "s ") + String.join(", ", unknown) + " in "
+                            + endpoint + " (it accepts "
+                            + known.stream().sorted().collect(Collectors.joining(", "))
+                            + ")");
+        }
+        return tree;
     }
 
     /** A required, non-blank string field. */
