@@ -124,6 +124,18 @@ class McpHttpTest {
     }
 
     @Test
+    void theDocumentedClientSampleSearchesTheUsersMemories() {
+        McpSyncClient alice = client("alice", KEY);
+        alice.initialize();
+        call(alice, "add_memory", Map.of("memory_content", "weekend plans: the zoo with the kids"));
+
+        McpSchema.CallToolResult result = McpSamples.searchOverHttp(root(), KEY);
+
+        assertThat(result.isError()).isFalse();
+        assertThat(text(result)).contains("the zoo with the kids");
+    }
+
+    @Test
     void badArgumentsAreToolErrorsAndTheSessionGoesOn() {
         McpSyncClient alice = client("alice", KEY);
         alice.initialize();
