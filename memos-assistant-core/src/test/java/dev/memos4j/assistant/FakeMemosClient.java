@@ -97,21 +97,17 @@ final class FakeMemosClient implements MemosClient {
     }
 
     MemoryDetail memory(String text, Instant time, Double relativity) {
-        return new MemoryDetail(
+        return detail(
                 "mem-" + ids.incrementAndGet(),
-                null,
                 text,
-                null,
                 time == null ? null : Optional.of(Timestamp.of(time)),
-                null,
-                null,
-                null,
-                null,
-                null,
-                Optional.ofNullable(relativity),
-                null,
-                null,
-                null);
+                Optional.ofNullable(relativity));
+    }
+
+    private static MemoryDetail detail(
+            String id, String text, Optional<Timestamp> createTime, Optional<Double> relativity) {
+        return new MemoryDetail(
+                id, null, text, null, createTime, null, null, null, null, null, relativity, null, null, null);
     }
 
     @Override
@@ -224,23 +220,7 @@ final class FakeMemosClient implements MemosClient {
             for (int i = 0; i < list.size(); i++) {
                 MemoryDetail m = list.get(i);
                 if (m.id().equals(request.memoryId())) {
-                    list.set(
-                            i,
-                            new MemoryDetail(
-                                    m.id(),
-                                    null,
-                                    request.content().orElseThrow(),
-                                    null,
-                                    m.createTime(),
-                                    null,
-                                    null,
-                                    null,
-                                    null,
-                                    null,
-                                    null,
-                                    null,
-                                    null,
-                                    null));
+                    list.set(i, detail(m.id(), request.content().orElseThrow(), m.createTime(), Optional.empty()));
                 }
             }
         }

@@ -3,6 +3,8 @@ package dev.memos4j.local.mcp;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
+import dev.memos4j.assistant.llm.ToolDefinition;
+import dev.memos4j.assistant.tools.MemoryTools;
 import dev.memos4j.local.Embedder;
 import dev.memos4j.local.LocalMemos;
 import dev.memos4j.local.server.MemosServer;
@@ -88,13 +90,9 @@ class McpHttpTest {
         assertThat(init.capabilities().tools()).isNotNull();
         assertThat(tools.tools())
                 .extracting(McpSchema.Tool::name)
-                .containsExactly(
-                        "search_memories",
-                        "add_memory",
-                        "get_memory",
-                        "update_memory",
-                        "delete_memory",
-                        "list_memories");
+                .containsExactlyElementsOf(MemoryTools.definitions().stream()
+                        .map(ToolDefinition::name)
+                        .toList());
         McpSchema.Tool search = tools.tools().get(0);
         assertThat(search.inputSchema()).containsEntry("type", "object").containsEntry("required", List.of("query"));
         assertThat(search.inputSchema().get("properties").toString()).contains("query", "limit");
