@@ -3,7 +3,9 @@ package dev.memos4j.assistant;
 import dev.memos4j.assistant.llm.ChatMessage;
 import dev.memos4j.assistant.llm.LlmRequest;
 import dev.memos4j.assistant.llm.LlmResult;
+import dev.memos4j.assistant.llm.ToolCall;
 import dev.memos4j.assistant.prompt.PromptContext;
+import dev.memos4j.assistant.tools.ToolResult;
 import dev.memos4j.client.model.AddMessageRequest;
 import dev.memos4j.client.model.SearchMemoryRequest;
 import dev.memos4j.client.model.SearchMemoryResponse;
@@ -136,4 +138,22 @@ public interface ChatListener {
      * @param cause why
      */
     default void onWriteBackFailed(ChatTurn turn, Throwable cause) {}
+
+    /**
+     * The model asked for a tool call, which is about to run (tool loop only). Every step of the loop is
+     * reported: {@link #onLlmRequest} and {@link #onLlmResponse} for each model call, this and
+     * {@link #onToolResult} for each tool call.
+     *
+     * @param turn the turn
+     * @param call the call, with its arguments as the model wrote them
+     */
+    default void onToolCall(ChatTurn turn, ToolCall call) {}
+
+    /**
+     * A tool call finished; its result (or the error the model is told) goes back to the model.
+     *
+     * @param turn the turn
+     * @param result the result
+     */
+    default void onToolResult(ChatTurn turn, ToolResult result) {}
 }

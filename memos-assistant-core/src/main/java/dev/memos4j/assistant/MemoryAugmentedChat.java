@@ -9,6 +9,8 @@ import dev.memos4j.assistant.llm.StreamListener;
 import dev.memos4j.assistant.prompt.DefaultPromptBuilder;
 import dev.memos4j.assistant.prompt.PromptBuilder;
 import dev.memos4j.assistant.prompt.PromptContext;
+import dev.memos4j.assistant.tools.Tool;
+import dev.memos4j.assistant.tools.ToolLoopOptions;
 import dev.memos4j.client.MemosClient;
 import dev.memos4j.client.model.AddMessageRequest;
 import dev.memos4j.client.model.SearchMemoryRequest;
@@ -46,7 +48,9 @@ import org.slf4j.LoggerFactory;
  *       memories and the listener hears why ({@link SearchFailurePolicy#DEGRADE}), or fails
  *       ({@link SearchFailurePolicy#STRICT});
  *   <li>the {@link PromptBuilder} turns the query and what was recalled into messages;
- *   <li>the {@link LlmProvider} answers, at once or as a stream; its failure fails the turn;
+ *   <li>the {@link LlmProvider} answers, at once or as a stream; its failure fails the turn. With
+ *       {@link Builder#tools tools} (e.g. {@code MemoryTools}) this is a bounded tool loop: the model's tool
+ *       calls run, their results go back to it, and it is asked again until it answers;
  *   <li>{@code add/message} stores the user's raw text and the final answer, in the turn's conversation,
  *       each with {@code chat_time} set to the turn's time; never the system prompt or the recalled
  *       memories. A placeholder answer ({@link LlmResult#placeholder()}, e.g. from
@@ -70,6 +74,7 @@ public final class MemoryAugmentedChat {
     private final Supplier<String> conversationIds;
     private final Clock clock;
     private final Executor writeBackExecutor;
+    private final ToolLoop toolLoop;
 
     private MemoryAugmentedChat(Builder b) {
         this.memos = b.memos;
@@ -80,6 +85,7 @@ public final class MemoryAugmentedChat {
         this.conversationIds = b.conversationIds;
         this.clock = b.clock;
         this.writeBackExecutor = b.writeBackExecutor;
+        this.toolLoop = b.tools.isEmpty() ? null : new ToolLoop(b.tools, b.toolLoopOptions, listener);
     }
 
     /**
@@ -229,9 +235,10 @@ public final class MemoryAugmentedChat {
                     .messages(messages)
                     .options(options.llmOptions())
                     .promptContext(context)
+                    .tools(toolLoop == null ? List.of() : toolLoop.definitions())
                     .build();
             listener.onLlmRequest(turn, request);
-            return askLlm(turn, request, deltas, handle).thenCompose(result -> {
+            return answer(turn, request, deltas, handle).thenCompose(result -> {
                 long answered = System.nanoTime();
                 listener.onLlmResponse(turn, result);
                 if (handle != null && !handle.finish()) {
@@ -300,6 +307,15 @@ public final class MemoryAugmentedChat {
                 turn.query(),
                 outcome.response(),
                 ZonedDateTime.now(clock));
+    }
+
+    /** One model call, or the tool loop when the app gave tools. */
+    private CompletableFuture<LlmResult> answer(
+            ChatTurn turn, LlmRequest request, StreamListener deltas, ChatReplyStream handle) {
+        if (toolLoop == null) {
+            return askLlm(turn, request, deltas, handle);
+        }
+        return toolLoop.run(turn, request, next -> askLlm(turn, next, deltas, handle));
     }
 
     private CompletableFuture<LlmResult> askLlm(
@@ -403,6 +419,8 @@ public final class MemoryAugmentedChat {
         private Supplier<String> conversationIds;
         private Clock clock = Clock.systemDefaultZone();
         private Executor writeBackExecutor = ForkJoinPool.commonPool();
+        private List<Tool> tools = List.of();
+        private ToolLoopOptions toolLoopOptions = ToolLoopOptions.defaults();
 
         private Builder(MemosClient memos, LlmProvider llm) {
             this.memos = Objects.requireNonNull(memos, "memosClient is required");
@@ -476,9 +494,34 @@ public final class MemoryAugmentedChat {
         }
 
         /**
+         * Tools the model may call, e.g. {@code MemoryTools.forUser(memos, userId).tools()} and the app's
+         * own. With tools, a turn runs a bounded tool loop ({@link #toolLoopOptions}); memories are still
+         * searched before the first model call, and only the user's text and the final answer are stored.
+         *
+         * @param tools the tools, unique names; empty for none (the default)
+         * @return this builder
+         */
+        public Builder tools(List<Tool> tools) {
+            this.tools = List.copyOf(Objects.requireNonNull(tools, "tools"));
+            return this;
+        }
+
+        /**
+         * The bounds of the tool loop; {@link ToolLoopOptions#defaults()} by default.
+         *
+         * @param toolLoopOptions the bounds
+         * @return this builder
+         */
+        public Builder toolLoopOptions(ToolLoopOptions toolLoopOptions) {
+            this.toolLoopOptions = Objects.requireNonNull(toolLoopOptions, "toolLoopOptions");
+            return this;
+        }
+
+        /**
          * The facade.
          *
          * @return the facade
+         * @throws IllegalArgumentException when two tools share a name
          */
         public MemoryAugmentedChat build() {
             return new MemoryAugmentedChat(this);

@@ -3,7 +3,9 @@ package dev.memos4j.assistant;
 import dev.memos4j.assistant.llm.ChatMessage;
 import dev.memos4j.assistant.llm.LlmRequest;
 import dev.memos4j.assistant.llm.LlmResult;
+import dev.memos4j.assistant.llm.ToolCall;
 import dev.memos4j.assistant.prompt.PromptContext;
+import dev.memos4j.assistant.tools.ToolResult;
 import dev.memos4j.client.model.AddMessageRequest;
 import dev.memos4j.client.model.SearchMemoryRequest;
 import dev.memos4j.client.model.SearchMemoryResponse;
@@ -94,5 +96,15 @@ final class SafeListener implements ChatListener {
     @Override
     public void onWriteBackFailed(ChatTurn turn, Throwable cause) {
         guard("onWriteBackFailed", () -> delegate.onWriteBackFailed(turn, cause));
+    }
+
+    @Override
+    public void onToolCall(ChatTurn turn, ToolCall call) {
+        guard("onToolCall", () -> delegate.onToolCall(turn, call));
+    }
+
+    @Override
+    public void onToolResult(ChatTurn turn, ToolResult result) {
+        guard("onToolResult", () -> delegate.onToolResult(turn, result));
     }
 }

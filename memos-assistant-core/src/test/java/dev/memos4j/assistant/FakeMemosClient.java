@@ -97,21 +97,17 @@ final class FakeMemosClient implements MemosClient {
     }
 
     MemoryDetail memory(String text, Instant time, Double relativity) {
-        return new MemoryDetail(
+        return detail(
                 "mem-" + ids.incrementAndGet(),
-                null,
                 text,
-                null,
                 time == null ? null : Optional.of(Timestamp.of(time)),
-                null,
-                null,
-                null,
-                null,
-                null,
-                Optional.ofNullable(relativity),
-                null,
-                null,
-                null);
+                Optional.ofNullable(relativity));
+    }
+
+    private static MemoryDetail detail(
+            String id, String text, Optional<Timestamp> createTime, Optional<Double> relativity) {
+        return new MemoryDetail(
+                id, null, text, null, createTime, null, null, null, null, null, relativity, null, null, null);
     }
 
     @Override
@@ -186,24 +182,61 @@ final class FakeMemosClient implements MemosClient {
         return unsupported("get/message");
     }
 
+    /** Newest first, paged like the service; memories of other users never appear. */
     @Override
     public CompletableFuture<GetMemoryResponse> getMemory(GetMemoryRequest request, RequestOptions options) {
-        return unsupported("get/memory");
+        List<MemoryDetail> all =
+                new ArrayList<>(memoriesByUser.getOrDefault(request.userId().orElseThrow(), List.of()));
+        java.util.Collections.reverse(all);
+        int from = Math.min(all.size(), (request.page() - 1) * request.size());
+        int to = Math.min(all.size(), from + request.size());
+        int pages = (all.size() + request.size() - 1) / request.size();
+        return CompletableFuture.completedFuture(new GetMemoryResponse(
+                all.subList(from, to),
+                null,
+                null,
+                null,
+                null,
+                null,
+                all.size(),
+                request.size(),
+                request.page(),
+                pages,
+                null));
+    }
+
+    /** Ids are global, as on the service: deleting by id removes the memory whoever owns it. */
+    @Override
+    public CompletableFuture<SuccessResponse> deleteMemory(DeleteMemoryRequest request, RequestOptions options) {
+        List<String> ids = request.memoryIds().orElseThrow();
+        memoriesByUser.values().forEach(list -> list.removeIf(m -> ids.contains(m.id())));
+        return CompletableFuture.completedFuture(SuccessResponse.ok());
+    }
+
+    /** Ids are global, as on the service: updating by id changes the memory whoever owns it. */
+    @Override
+    public CompletableFuture<SuccessResponse> updateMemory(UpdateMemoryRequest request, RequestOptions options) {
+        for (List<MemoryDetail> list : memoriesByUser.values()) {
+            for (int i = 0; i < list.size(); i++) {
+                MemoryDetail m = list.get(i);
+                if (m.id().equals(request.memoryId())) {
+                    list.set(i, detail(m.id(), request.content().orElseThrow(), m.createTime(), Optional.empty()));
+                }
+            }
+        }
+        return CompletableFuture.completedFuture(SuccessResponse.ok());
+    }
+
+    /** The texts of a user's memories, oldest first. */
+    List<String> texts(String userId) {
+        return memoriesByUser.getOrDefault(userId, List.of()).stream()
+                .map(MemoryDetail::memoryValue)
+                .toList();
     }
 
     @Override
     public CompletableFuture<MemoryDetail> getMemoryById(String memoryId, RequestOptions options) {
         return unsupported("get/memory");
-    }
-
-    @Override
-    public CompletableFuture<SuccessResponse> deleteMemory(DeleteMemoryRequest request, RequestOptions options) {
-        return unsupported("delete/memory");
-    }
-
-    @Override
-    public CompletableFuture<SuccessResponse> updateMemory(UpdateMemoryRequest request, RequestOptions options) {
-        return unsupported("update/memory");
     }
 
     @Override

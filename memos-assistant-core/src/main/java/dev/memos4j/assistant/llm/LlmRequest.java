@@ -2,6 +2,7 @@ package dev.memos4j.assistant.llm;
 
 import dev.memos4j.assistant.prompt.PromptContext;
 import java.util.ArrayList;
+import java.util.HashSet;
 import java.util.List;
 import java.util.Objects;
 import java.util.Optional;
@@ -19,18 +20,32 @@ import java.util.Optional;
  *     .build();
  * }</pre>
  *
+ * <p>With {@link Builder#tools(List) tools} the model may answer with {@link LlmResult#toolCalls() tool
+ * calls} instead of text; the caller runs them and asks again with the assistant's
+ * {@link ChatMessage#assistantToolCalls calls} and one {@link ChatMessage#tool tool message} per call added.
+ *
  * @param messages the conversation, at least one message
  * @param options sampling options
  * @param promptContext the memories and query the messages were built from, when known
+ * @param tools the tools the model may call; empty for none
+ * @param toolChoice whether and which tool the model must call; empty for the server's default
  */
-public record LlmRequest(List<ChatMessage> messages, LlmOptions options, Optional<PromptContext> promptContext) {
+public record LlmRequest(
+        List<ChatMessage> messages,
+        LlmOptions options,
+        Optional<PromptContext> promptContext,
+        List<ToolDefinition> tools,
+        Optional<ToolChoice> toolChoice) {
 
     /**
-     * Validates: at least one message, no null entries.
+     * Validates: at least one message, no null entries, tool names unique, and a tool choice only with
+     * tools (naming one of them, when it names one).
      *
      * @param messages the conversation, at least one message
      * @param options sampling options
      * @param promptContext the memories and query the messages were built from, when known
+     * @param tools the tools the model may call
+     * @param toolChoice whether and which tool the model must call
      */
     public LlmRequest {
         Objects.requireNonNull(messages, "messages is required");
@@ -40,6 +55,45 @@ public record LlmRequest(List<ChatMessage> messages, LlmOptions options, Optiona
         messages = List.copyOf(messages);
         options = options == null ? LlmOptions.none() : options;
         promptContext = promptContext == null ? Optional.empty() : promptContext;
+        tools = tools == null ? List.of() : List.copyOf(tools);
+        toolChoice = toolChoice == null ? Optional.empty() : toolChoice;
+        var names = new HashSet<String>();
+        for (ToolDefinition tool : tools) {
+            if (!names.add(tool.name())) {
+                throw new IllegalArgumentException("tools must have unique names; \"" + tool.name() + "\" is repeated");
+            }
+        }
+        if (toolChoice.isPresent() && tools.isEmpty()) {
+            throw new IllegalArgumentException("toolChoice requires tools");
+        }
+        toolChoice.flatMap(ToolChoice::functionName).ifPresent(name -> {
+            if (!names.contains(name)) {
+                throw new IllegalArgumentException("toolChoice names \"" + name + "\", which is not one of the tools");
+            }
+        });
+    }
+
+    /**
+     * A request without tools.
+     *
+     * @param messages the conversation, at least one message
+     * @param options sampling options
+     * @param promptContext the memories and query the messages were built from, when known
+     */
+    public LlmRequest(List<ChatMessage> messages, LlmOptions options, Optional<PromptContext> promptContext) {
+        this(messages, options, promptContext, List.of(), Optional.empty());
+    }
+
+    /**
+     * A builder holding this request's values, to make a variant (e.g. the next step of a tool loop).
+     *
+     * @return the builder
+     */
+    public Builder toBuilder() {
+        Builder b = new Builder().messages(messages).options(options).tools(tools);
+        promptContext.ifPresent(b::promptContext);
+        toolChoice.ifPresent(b::toolChoice);
+        return b;
     }
 
     /**
@@ -80,8 +134,33 @@ public record LlmRequest(List<ChatMessage> messages, LlmOptions options, Optiona
         private final List<ChatMessage> messages = new ArrayList<>();
         private LlmOptions options = LlmOptions.none();
         private PromptContext promptContext;
+        private final List<ToolDefinition> tools = new ArrayList<>();
+        private ToolChoice toolChoice;
 
         private Builder() {}
+
+        /**
+         * Replaces the tools the model may call.
+         *
+         * @param tools the tools; empty for none
+         * @return this builder
+         */
+        public Builder tools(List<ToolDefinition> tools) {
+            this.tools.clear();
+            this.tools.addAll(Objects.requireNonNull(tools, "tools"));
+            return this;
+        }
+
+        /**
+         * Whether and which tool the model must call.
+         *
+         * @param toolChoice the choice; null for the server's default
+         * @return this builder
+         */
+        public Builder toolChoice(ToolChoice toolChoice) {
+            this.toolChoice = toolChoice;
+            return this;
+        }
 
         /**
          * Replaces the messages.
@@ -134,7 +213,8 @@ public record LlmRequest(List<ChatMessage> messages, LlmOptions options, Optiona
          * @return the validated request
          */
         public LlmRequest build() {
-            return new LlmRequest(messages, options, Optional.ofNullable(promptContext));
+            return new LlmRequest(
+                    messages, options, Optional.ofNullable(promptContext), tools, Optional.ofNullable(toolChoice));
         }
     }
 }

@@ -29,6 +29,16 @@ import java.util.function.Function;
  * assertThat(llm.requests()).hasSize(2);
  * }</pre>
  *
+ * <p>Tool calls can be scripted too, so an agent can be tested offline: the model asks for a tool, the
+ * code under test runs it, and the next step reads the tool's result from the request:
+ *
+ * <pre>{@code
+ * ScriptedLlmProvider llm = ScriptedLlmProvider.builder()
+ *     .toolCall("search_memories", "{\"query\": \"weekend plans\"}")
+ *     .respond(request -> LlmResult.of("You said: " + request.messages().get(request.messages().size() - 1).content()))
+ *     .build();
+ * }</pre>
+ *
  * <p>Streamed replies are split into word-sized deltas. Thread-safe.
  */
 public final class ScriptedLlmProvider implements LlmProvider {
@@ -106,8 +116,12 @@ public final class ScriptedLlmProvider implements LlmProvider {
             }
             if (step.error != null) {
                 result.completeExceptionally(step.error);
-            } else {
-                result.complete(LlmResult.of(step.text));
+                return;
+            }
+            try {
+                result.complete(step.result(request));
+            } catch (RuntimeException e) {
+                result.completeExceptionally(e);
             }
         });
         return result;
@@ -122,8 +136,9 @@ public final class ScriptedLlmProvider implements LlmProvider {
         CompletableFuture<LlmResult> completion = new CompletableFuture<>();
         executorFor(step).execute(() -> {
             try {
+                LlmResult answer = step.error == null ? step.result(request) : null;
                 StringBuilder sent = new StringBuilder();
-                for (String delta : step.deltas()) {
+                for (String delta : step.deltas(answer)) {
                     if (completion.isDone()) {
                         return;
                     }
@@ -136,7 +151,7 @@ public final class ScriptedLlmProvider implements LlmProvider {
                 if (step.error != null) {
                     completion.completeExceptionally(step.error);
                 } else {
-                    completion.complete(LlmResult.of(sent.toString()));
+                    completion.complete(answer);
                 }
             } catch (RuntimeException e) {
                 completion.completeExceptionally(e);
@@ -177,13 +192,36 @@ public final class ScriptedLlmProvider implements LlmProvider {
         final RuntimeException error;
         final boolean stall;
         final Duration delay;
+        final Function<LlmRequest, LlmResult> responder;
 
         private Step(String text, List<String> streamedDeltas, RuntimeException error, boolean stall, Duration delay) {
+            this(text, streamedDeltas, error, stall, delay, null);
+        }
+
+        private Step(
+                String text,
+                List<String> streamedDeltas,
+                RuntimeException error,
+                boolean stall,
+                Duration delay,
+                Function<LlmRequest, LlmResult> responder) {
             this.text = text;
             this.streamedDeltas = streamedDeltas;
             this.error = error;
             this.stall = stall;
             this.delay = delay;
+            this.responder = responder;
+        }
+
+        static Step responding(Function<LlmRequest, LlmResult> responder) {
+            return new Step(null, null, null, false, null, responder);
+        }
+
+        LlmResult result(LlmRequest request) {
+            if (responder == null) {
+                return LlmResult.of(text);
+            }
+            return Objects.requireNonNull(responder.apply(request), "the scripted responder returned null");
         }
 
         static Step reply(String text, Duration delay) {
@@ -194,12 +232,12 @@ public final class ScriptedLlmProvider implements LlmProvider {
             return new Step(null, List.of(), error, false, delay);
         }
 
-        List<String> deltas() {
+        List<String> deltas(LlmResult answer) {
             if (streamedDeltas != null) {
                 return streamedDeltas;
             }
             List<String> pieces = new ArrayList<>();
-            for (String piece : text.split("(?<= )")) {
+            for (String piece : answer.text().split("(?<= )")) {
                 if (!piece.isEmpty()) {
                     pieces.add(piece);
                 }
@@ -213,6 +251,7 @@ public final class ScriptedLlmProvider implements LlmProvider {
         private final List<Step> steps = new ArrayList<>();
         private Function<LlmRequest, String> otherwise;
         private Executor executor = ForkJoinPool.commonPool();
+        private int scriptedCalls;
 
         private Builder() {}
 
@@ -236,6 +275,41 @@ public final class ScriptedLlmProvider implements LlmProvider {
          */
         public Builder replyAfter(Duration delay, String text) {
             steps.add(Step.reply(Objects.requireNonNull(text, "text"), Objects.requireNonNull(delay, "delay")));
+            return this;
+        }
+
+        /**
+         * The next call asks for these tool calls (with the {@code tool_calls} finish reason and no text).
+         *
+         * @param calls the calls, at least one; several make a parallel call
+         * @return this builder
+         */
+        public Builder toolCalls(List<ToolCall> calls) {
+            LlmResult result = LlmResult.ofToolCalls("", calls);
+            steps.add(Step.responding(request -> result));
+            return this;
+        }
+
+        /**
+         * The next call asks for one tool call, with the id {@code call_N} (N counts the scripted calls).
+         *
+         * @param name the tool's name
+         * @param argumentsJson the arguments as JSON text, as a model would write them
+         * @return this builder
+         */
+        public Builder toolCall(String name, String argumentsJson) {
+            return toolCalls(List.of(new ToolCall("call_" + (++scriptedCalls), name, argumentsJson)));
+        }
+
+        /**
+         * The next call answers with what {@code responder} computes from the request, e.g. a reply that
+         * quotes the tool result the request carries, or more tool calls.
+         *
+         * @param responder computes the whole result
+         * @return this builder
+         */
+        public Builder respond(Function<LlmRequest, LlmResult> responder) {
+            steps.add(Step.responding(Objects.requireNonNull(responder, "responder")));
             return this;
         }
 

@@ -12,8 +12,12 @@ import dev.memos4j.assistant.llm.LlmRequest;
 import dev.memos4j.assistant.llm.LlmResult;
 import dev.memos4j.assistant.llm.LlmServiceException;
 import dev.memos4j.assistant.llm.TokenUsage;
+import dev.memos4j.assistant.llm.ToolCall;
+import dev.memos4j.assistant.llm.ToolDefinition;
 import dev.memos4j.client.internal.Json;
 import java.time.Duration;
+import java.util.ArrayList;
+import java.util.List;
 import java.util.Optional;
 
 /**
@@ -33,9 +37,22 @@ final class OpenAiWire {
         for (ChatMessage m : request.messages()) {
             ObjectNode node = messages.addObject();
             node.put("role", m.role());
-            node.put("content", m.content());
+            // An assistant message that only calls tools has no content on the wire.
+            if (m.toolCalls().isEmpty() || !m.content().isEmpty()) {
+                node.put("content", m.content());
+            }
             m.toolCallId().ifPresent(id -> node.put("tool_call_id", id));
+            if (!m.toolCalls().isEmpty()) {
+                ArrayNode calls = node.putArray("tool_calls");
+                for (ToolCall call : m.toolCalls()) {
+                    ObjectNode c = calls.addObject();
+                    c.put("id", call.id());
+                    c.put("type", "function");
+                    c.putObject("function").put("name", call.name()).put("arguments", call.arguments());
+                }
+            }
         }
+        writeTools(request, body);
         o.temperature().ifPresent(t -> body.put("temperature", t));
         o.topP().ifPresent(p -> body.put("top_p", p));
         o.maxTokens().ifPresent(n -> body.put(legacyMaxTokens ? "max_tokens" : "max_completion_tokens", n));
@@ -52,6 +69,29 @@ final class OpenAiWire {
             }
         }
         return Json.write(body);
+    }
+
+    private static void writeTools(LlmRequest request, ObjectNode body) {
+        if (request.tools().isEmpty()) {
+            return;
+        }
+        ArrayNode tools = body.putArray("tools");
+        for (ToolDefinition tool : request.tools()) {
+            ObjectNode function = tools.addObject().put("type", "function").putObject("function");
+            function.put("name", tool.name());
+            if (!tool.description().isEmpty()) {
+                function.put("description", tool.description());
+            }
+            function.set("parameters", Json.MAPPER.valueToTree(tool.parameters()));
+        }
+        request.toolChoice().ifPresent(choice -> {
+            if (choice.functionName().isPresent()) {
+                ObjectNode named = body.putObject("tool_choice").put("type", "function");
+                named.putObject("function").put("name", choice.functionName().get());
+            } else {
+                body.put("tool_choice", choice.mode());
+            }
+        });
     }
 
     static LlmResult parseCompletion(String body, String requestId) {
@@ -76,7 +116,27 @@ final class OpenAiWire {
                 usage(root),
                 text(root, "model"),
                 text(root, "id"),
-                Optional.ofNullable(requestId));
+                Optional.ofNullable(requestId),
+                toolCalls(choice.path("message").path("tool_calls"), requestId));
+    }
+
+    /** The whole tool calls of a non-streamed message; a call without id or name is an invalid response. */
+    private static List<ToolCall> toolCalls(JsonNode calls, String requestId) {
+        if (!calls.isArray()) {
+            return List.of();
+        }
+        List<ToolCall> result = new ArrayList<>();
+        for (JsonNode call : calls) {
+            String id = text(call, "id").orElse("");
+            String name = text(call.path("function"), "name").orElse("");
+            if (id.isBlank() || name.isBlank()) {
+                throw new LlmInvalidResponseException(
+                        "a tool call has no id or no function name: " + call + suffix(requestId));
+            }
+            result.add(new ToolCall(
+                    id, name, text(call.path("function"), "arguments").orElse("{}")));
+        }
+        return result;
     }
 
     static Optional<FinishReason> finishReason(JsonNode choice) {

@@ -9,7 +9,9 @@ import dev.memos4j.assistant.llm.LlmStreamException;
 import dev.memos4j.assistant.llm.LlmTimeoutException;
 import dev.memos4j.assistant.llm.StreamListener;
 import dev.memos4j.assistant.llm.TokenUsage;
+import dev.memos4j.assistant.llm.ToolCall;
 import java.time.Duration;
+import java.util.List;
 import java.util.Optional;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.Flow;
@@ -19,7 +21,7 @@ import java.util.function.Function;
 
 /**
  * Reads one Chat Completions stream line by line: decodes SSE events, forwards content deltas of choice 0
- * to the listener, accumulates text, finish reason and usage, and decides the outcome. Success needs
+ * to the listener, accumulates text, tool calls, finish reason and usage, and decides the outcome. Success needs
  * {@code [DONE]} or a finish reason; an {@code error} object, a malformed chunk, an early end or an idle
  * period longer than the idle timeout fail the stream and discard the partial text.
  */
@@ -32,6 +34,7 @@ final class SseChatSubscriber implements Flow.Subscriber<String> {
     private final Function<String, String> redact;
     private final SseDecoder decoder = new SseDecoder();
     private final StringBuilder text = new StringBuilder();
+    private final ToolCallAssembler toolCalls = new ToolCallAssembler();
 
     private volatile Flow.Subscription subscription;
     private volatile long lastActivityNanos;
@@ -156,6 +159,7 @@ final class SseChatSubscriber implements Flow.Subscriber<String> {
                         return;
                     }
                 }
+                toolCalls.feed(choice.path("delta").path("tool_calls"));
                 OpenAiWire.finishReason(choice).ifPresent(reason -> finishReason = reason);
             }
         }
@@ -168,13 +172,21 @@ final class SseChatSubscriber implements Flow.Subscriber<String> {
     }
 
     private void succeed() {
+        List<ToolCall> calls;
+        try {
+            calls = toolCalls.calls(suffix());
+        } catch (LlmStreamException e) {
+            fail(e);
+            return;
+        }
         completion.complete(new LlmResult(
                 text.toString(),
                 Optional.ofNullable(finishReason),
                 Optional.ofNullable(usage),
                 Optional.ofNullable(model),
                 Optional.ofNullable(id),
-                Optional.ofNullable(requestId)));
+                Optional.ofNullable(requestId),
+                calls));
     }
 
     private void fail(LlmException failure) {

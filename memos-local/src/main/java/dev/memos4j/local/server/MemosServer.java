@@ -3,6 +3,7 @@ package dev.memos4j.local.server;
 import com.sun.net.httpserver.HttpHandler;
 import com.sun.net.httpserver.HttpServer;
 import dev.memos4j.client.MemosClient;
+import dev.memos4j.local.mcp.MemosMcpServer;
 import dev.memos4j.local.server.internal.ApiHandler;
 import dev.memos4j.local.server.internal.RequestGuard;
 import java.io.IOException;
@@ -60,6 +61,9 @@ public final class MemosServer implements AutoCloseable {
     public static final long DEFAULT_MAX_REQUEST_BYTES = 8L * 1024 * 1024;
     /** The default limit for knowledge-base file uploads: 64 MiB. */
     public static final long DEFAULT_MAX_UPLOAD_BYTES = 64L * 1024 * 1024;
+
+    /** Where the MCP endpoint (streamable HTTP) is served, behind the same guard as the API. */
+    public static final String MCP_PATH = "/mcp";
 
     private static final Logger LOG = LoggerFactory.getLogger(MemosServer.class);
     /** How long a client may take to send a whole request (headers and body) before its connection is closed. */
@@ -176,6 +180,7 @@ public final class MemosServer implements AutoCloseable {
             // workers. Many slow clients then tie up readers only, never the workers or /health.
             created.setExecutor(userExecutor.isPresent() ? executor : (ownReaders = readers()));
             guarded(created, "/", handler, guard);
+            guarded(created, MCP_PATH, MemosMcpServer.httpHandler(backend, maxRequestBytes), guard);
             extraContexts.forEach((path, extra) -> guarded(created, path, extra, guard));
             created.start();
             server = created;
@@ -523,7 +528,7 @@ public final class MemosServer implements AutoCloseable {
         }
 
         /**
-         * Also serves {@code handler} under {@code path} (for example an MCP endpoint at {@code /mcp}), behind
+         * Also serves {@code handler} under {@code path} (the MCP endpoint is built in at {@link #MCP_PATH}), behind
          * the same Host, Origin, Content-Type and API-key checks as the API.
          *
          * @param path the context path, starting with {@code /}
@@ -536,9 +541,10 @@ public final class MemosServer implements AutoCloseable {
             if (!path.startsWith("/")
                     || path.equals("/")
                     || path.startsWith(ApiHandler.BASE_PATH)
+                    || path.equals(MCP_PATH)
                     || path.equals(RequestGuard.HEALTH_PATH)) {
                 throw new IllegalArgumentException(
-                        "path must start with / and not be the API's or /health (was " + path + ")");
+                        "path must start with / and not be the API's, /mcp or /health (was " + path + ")");
             }
             extraContexts.put(path, handler);
             return this;

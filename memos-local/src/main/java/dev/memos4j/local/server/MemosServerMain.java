@@ -3,12 +3,14 @@ package dev.memos4j.local.server;
 import dev.memos4j.client.MemosClient;
 import dev.memos4j.local.Embedder;
 import dev.memos4j.local.LocalMemos;
+import dev.memos4j.local.mcp.McpCommand;
 import java.io.IOException;
 import java.io.PrintStream;
 import java.io.UncheckedIOException;
 import java.net.InetAddress;
 import java.net.InetSocketAddress;
 import java.net.ServerSocket;
+import java.util.Arrays;
 import java.util.Map;
 import java.util.Objects;
 import java.util.concurrent.CountDownLatch;
@@ -20,6 +22,7 @@ import java.util.function.Function;
  *
  * <pre>
  * java -jar memos-local/target/memos-local-server.jar --port 8765 --data-dir ./memos-data
+ * java -jar memos-local/target/memos-local-server.jar mcp --data-dir ./memos-data --user-id alice
  * </pre>
  *
  * <p>Run with {@code --help} for every option. On SIGTERM or Ctrl-C the server stops accepting requests,
@@ -35,10 +38,20 @@ public final class MemosServerMain {
      * @param args the command line; see {@code --help}
      */
     public static void main(String[] args) {
+        if (args.length > 0 && args[0].equals("mcp")) {
+            System.exit(runMcp(Arrays.copyOfRange(args, 1, args.length)));
+        }
         int status = run(args, System.getenv(), System.out, System.err, MemosServerMain::openLocalEngine);
         if (status != 0) {
             System.exit(status);
         }
+    }
+
+    /** {@code mcp}: stdout carries only MCP messages, so anything else printed is sent to stderr. */
+    private static int runMcp(String[] args) {
+        PrintStream protocol = System.out;
+        System.setOut(System.err);
+        return McpCommand.run(args, System.getenv(), System.in, protocol, System.err);
     }
 
     /** Parses, starts, and waits for the shutdown hook; returns the exit status (2 for bad arguments). */

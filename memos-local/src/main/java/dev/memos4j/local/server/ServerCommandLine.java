@@ -27,7 +27,8 @@ record ServerCommandLine(
     static final String USAGE = """
             Usage: java -jar memos-local-server.jar --data-dir DIR [options]
 
-            Serves a local MemOS-compatible memory engine over HTTP at http://HOST:PORT/api/openmem/v1.
+            Serves a local MemOS-compatible memory engine over HTTP at http://HOST:PORT/api/openmem/v1,
+            and MCP at http://HOST:PORT/mcp. For MCP on stdio: java -jar memos-local-server.jar mcp --help
 
             Options:
               --data-dir DIR         where memories are stored (created if missing)
