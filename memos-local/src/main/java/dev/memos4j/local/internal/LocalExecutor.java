@@ -9,10 +9,19 @@ import java.util.concurrent.ThreadPoolExecutor;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicInteger;
 
-/** The bounded pool that runs the engine's blocking work (Lucene, embeddings), never the common pool. */
+/**
+ * The bounded pools that run the engine's blocking work (Lucene, embeddings), never the common pool, on
+ * threads with a stack large enough for ONNX Runtime.
+ */
 public final class LocalExecutor {
 
     private static final int QUEUE_CAPACITY = 10_000;
+    /**
+     * The stack of the engine's threads. ONNX Runtime's native code needs more than the JVM's default 1 MB
+     * thread stack: the first embedding crashed the whole process (SIGSEGV) on a 1.1 MB stack, ran on 1.3 MB.
+     */
+    static final long STACK_BYTES = 16L << 20;
+
     private static final AtomicInteger POOLS = new AtomicInteger();
 
     private LocalExecutor() {}
@@ -30,7 +39,7 @@ public final class LocalExecutor {
         int pool = POOLS.incrementAndGet();
         AtomicInteger count = new AtomicInteger();
         ThreadFactory factory = runnable -> {
-            Thread thread = new Thread(runnable, prefix + pool + "-" + count.incrementAndGet());
+            Thread thread = new EngineThread(runnable, prefix + pool + "-" + count.incrementAndGet());
             thread.setDaemon(true);
             return thread;
         };
@@ -44,6 +53,17 @@ public final class LocalExecutor {
                 new ThreadPoolExecutor.AbortPolicy());
         executor.allowCoreThreadTimeOut(true);
         return executor;
+    }
+
+    /** Whether the caller runs on one of the engine's threads, with their large stack. */
+    static boolean onEngineThread() {
+        return Thread.currentThread() instanceof EngineThread;
+    }
+
+    private static final class EngineThread extends Thread {
+        EngineThread(Runnable runnable, String name) {
+            super(null, runnable, name, STACK_BYTES);
+        }
     }
 
     /**
