@@ -102,10 +102,9 @@ final class IngestQueue<T extends IngestQueue.Job<?>> implements AutoCloseable {
         this.maxBatch = maxBatch;
         this.callbacks = callbacks;
         int queue = QUEUES.incrementAndGet();
-        this.embedder = new Thread(this::embedLoop, "memos-local-ingest-" + queue + "-embed");
-        this.writer = new Thread(this::writeLoop, "memos-local-ingest-" + queue + "-write");
-        embedder.setDaemon(true);
-        writer.setDaemon(true);
+        // Engine threads: the embedding runs on the first without a hop to another pool.
+        this.embedder = LocalExecutor.thread(this::embedLoop, "memos-local-ingest-" + queue + "-embed");
+        this.writer = LocalExecutor.thread(this::writeLoop, "memos-local-ingest-" + queue + "-write");
         embedder.start();
         writer.start();
     }
