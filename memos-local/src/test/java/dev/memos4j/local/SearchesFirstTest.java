@@ -1,10 +1,9 @@
 package dev.memos4j.local;
 
+import static dev.memos4j.local.Notes.note;
 import static org.assertj.core.api.Assertions.assertThat;
 
-import dev.memos4j.client.model.AddMessageRequest;
 import dev.memos4j.client.model.GetMemoryRequest;
-import dev.memos4j.client.model.Message;
 import dev.memos4j.client.model.SearchMemoryRequest;
 import dev.memos4j.client.model.SearchMemoryResponse;
 import dev.memos4j.client.model.TaskReceipt;
@@ -20,23 +19,15 @@ import org.junit.jupiter.api.Test;
  */
 class SearchesFirstTest {
 
-    private static AddMessageRequest add(String user, String text) {
-        return AddMessageRequest.builder()
-                .userId(user)
-                .conversationId(user + "-c")
-                .addMessage(Message.user(text))
-                .build();
-    }
-
     @Test
     void aSearchCompletesWhileTheIngestIsBusy() throws Exception {
         HoldingEmbedder embedder = new HoldingEmbedder();
         try (LocalMemos memos =
                 LocalMemos.builder().inMemory().embedder(embedder).build()) {
-            memos.addMessage(add("u1", "The boiler was serviced in March")).get(30, TimeUnit.SECONDS);
+            memos.addMessage(note("u1", "The boiler was serviced in March")).get(30, TimeUnit.SECONDS);
             List<CompletableFuture<TaskReceipt>> adds = new ArrayList<>();
             for (int i = 0; i < 4; i++) {
-                adds.add(memos.addMessage(add("u1", "HOLD note " + i + " about the garage door")));
+                adds.add(memos.addMessage(note("u1", "HOLD note " + i + " about the garage door")));
             }
             embedder.awaitHeld();
 
@@ -60,12 +51,12 @@ class SearchesFirstTest {
         HoldingEmbedder embedder = new HoldingEmbedder();
         try (LocalMemos memos =
                 LocalMemos.builder().inMemory().embedder(embedder).build()) {
-            CompletableFuture<TaskReceipt> holding = memos.addMessage(add("other", "HOLD the ingest"));
+            CompletableFuture<TaskReceipt> holding = memos.addMessage(note("other", "HOLD the ingest"));
             embedder.awaitHeld();
             List<CompletableFuture<TaskReceipt>> adds = new ArrayList<>();
-            adds.add(memos.addMessage(add("twins", "Our car is parked on level 3")));
-            adds.add(memos.addMessage(add("twins", "Our car is parked on level 3")));
-            adds.add(memos.addMessage(add("u2", "The dentist appointment is on the 14th")));
+            adds.add(memos.addMessage(note("twins", "Our car is parked on level 3")));
+            adds.add(memos.addMessage(note("twins", "Our car is parked on level 3")));
+            adds.add(memos.addMessage(note("u2", "The dentist appointment is on the 14th")));
             embedder.release();
             holding.get(30, TimeUnit.SECONDS);
             for (CompletableFuture<TaskReceipt> add : adds) {

@@ -1,5 +1,6 @@
 package dev.memos4j.local.internal;
 
+import static dev.memos4j.local.Notes.note;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
@@ -7,7 +8,6 @@ import dev.memos4j.client.errors.MemosServiceException;
 import dev.memos4j.client.model.AddMessageRequest;
 import dev.memos4j.client.model.GetMemoryRequest;
 import dev.memos4j.client.model.GetMessageRequest;
-import dev.memos4j.client.model.Message;
 import dev.memos4j.client.model.TaskReceipt;
 import dev.memos4j.local.Embedder;
 import dev.memos4j.local.HoldingEmbedder;
@@ -79,14 +79,6 @@ class GroupCommitTest {
                 IngestMode.DISTINCT_FACTS);
     }
 
-    private static AddMessageRequest add(String user, String text) {
-        return AddMessageRequest.builder()
-                .userId(user)
-                .conversationId(user + "-c")
-                .addMessage(Message.user(text))
-                .build();
-    }
-
     private static int memories(LocalEngine engine, String user) {
         return engine.getMemory(GetMemoryRequest.builder().userId(user).build())
                 .memoryDetailList()
@@ -98,7 +90,7 @@ class GroupCommitTest {
         HeldSync directory = new HeldSync(new ByteBuffersDirectory());
         try (LocalEngine engine = engine(directory, Embedder.none())) {
             directory.armed = true;
-            CompletableFuture<TaskReceipt> added = engine.addMessage(add("u1", "The spare key is under the blue pot"));
+            CompletableFuture<TaskReceipt> added = engine.addMessage(note("u1", "The spare key is under the blue pot"));
             assertThat(directory.syncing.await(60, TimeUnit.SECONDS)).isTrue();
 
             assertThat(added).as("acknowledged before its commit was durable").isNotDone();
@@ -113,14 +105,14 @@ class GroupCommitTest {
     void anAddTheIndexRefusesFailsAloneAndLeavesNothingBehind() throws Exception {
         HoldingEmbedder embedder = new HoldingEmbedder();
         try (LocalEngine engine = engine(new ByteBuffersDirectory(), embedder)) {
-            CompletableFuture<TaskReceipt> holding = engine.addMessage(add("other", "HOLD the ingest"));
+            CompletableFuture<TaskReceipt> holding = engine.addMessage(note("other", "HOLD the ingest"));
             embedder.awaitHeld();
             // A keyword longer than Lucene indexes (32766 bytes): refused when its document is added.
-            AddMessageRequest refused = add("u1", "A note with an oversized info value").toBuilder()
+            AddMessageRequest refused = note("u1", "A note with an oversized info value").toBuilder()
                     .info(Map.of("blob", "x".repeat(40_000)))
                     .build();
             CompletableFuture<TaskReceipt> bad = engine.addMessage(refused);
-            CompletableFuture<TaskReceipt> good = engine.addMessage(add("u1", "The bins go out on Tuesday"));
+            CompletableFuture<TaskReceipt> good = engine.addMessage(note("u1", "The bins go out on Tuesday"));
             embedder.release();
 
             holding.get(30, TimeUnit.SECONDS);
@@ -150,10 +142,10 @@ class GroupCommitTest {
         HoldingEmbedder embedder = new HoldingEmbedder();
         DiskFullTest.FullDisk disk = new DiskFullTest.FullDisk(new ByteBuffersDirectory());
         try (LocalEngine engine = engine(disk, embedder)) {
-            CompletableFuture<TaskReceipt> holding = engine.addMessage(add("u1", "HOLD the ingest"));
+            CompletableFuture<TaskReceipt> holding = engine.addMessage(note("u1", "HOLD the ingest"));
             embedder.awaitHeld();
-            CompletableFuture<TaskReceipt> first = engine.addMessage(add("u1", "The gate code is 4471"));
-            CompletableFuture<TaskReceipt> second = engine.addMessage(add("u2", "The wifi password is on the fridge"));
+            CompletableFuture<TaskReceipt> first = engine.addMessage(note("u1", "The gate code is 4471"));
+            CompletableFuture<TaskReceipt> second = engine.addMessage(note("u2", "The wifi password is on the fridge"));
             disk.full = true;
             embedder.release();
 
@@ -169,7 +161,7 @@ class GroupCommitTest {
             assertThat(memories(engine, "u1") + memories(engine, "u2")).isZero();
 
             disk.full = false;
-            engine.addMessage(add("u1", "The gate code is 4471")).get(30, TimeUnit.SECONDS);
+            engine.addMessage(note("u1", "The gate code is 4471")).get(30, TimeUnit.SECONDS);
             assertThat(engine.writeProblem()).isEmpty();
             assertThat(memories(engine, "u1")).isEqualTo(1);
         }
