@@ -78,7 +78,7 @@ import java.util.function.Supplier;
  * {@code relativity}, strictly per user or agent. Writes are committed before their future completes, so
  * an acknowledged write survives a crash; adds that arrive together share one commit and one embedding
  * call. One process at a time may open a data directory. Work runs on internal bounded executors, never on
- * the caller's thread: searches and other reads on one pool, adds on an ingest thread of their own, other
+ * the caller's thread: searches and other reads on one pool, adds on ingest threads of their own, other
  * writes on a second pool, so a search never waits behind a write. Endpoints without a local meaning
  * (service-side chat, profiles, multipart uploads) fail with {@link MemosUnsupportedOperationException}.
  */
@@ -86,7 +86,7 @@ public final class LocalMemos implements MemosClient {
 
     private final LocalEngine engine;
     private final KnowledgeBases knowledgeBases;
-    // Reads (searches first of all) never queue behind writes: adds go to the engine's ingest thread, the
+    // Reads (searches first of all) never queue behind writes: adds go to the engine's ingest threads, the
     // other writes to a pool of their own.
     private final ExecutorService executor;
     private final ExecutorService writes;
