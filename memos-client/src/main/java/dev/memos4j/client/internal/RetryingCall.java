@@ -57,7 +57,7 @@ final class RetryingCall {
                 .build();
         Retry retry = Retry.of(name, config);
         retry.getEventPublisher().onRetry(event -> {
-            if (Responses.unwrap(event.getLastThrowable()) instanceof AttemptFailure failure) {
+            if (Futures.unwrap(event.getLastThrowable()) instanceof AttemptFailure failure) {
                 observer.onRetry(attempts.get() + 1, failure, event.getWaitInterval());
             }
         });
@@ -96,12 +96,12 @@ final class RetryingCall {
 
     /** The exception the caller sees for a failed call. */
     static Throwable callerError(Throwable error) {
-        Throwable t = Responses.unwrap(error);
+        Throwable t = Futures.unwrap(error);
         return t instanceof AttemptFailure failure ? failure.error() : t;
     }
 
     private static boolean shouldRetry(Throwable thrown, RetryPolicy policy, boolean creates) {
-        if (!(Responses.unwrap(thrown) instanceof AttemptFailure failure) || !failure.retryable()) {
+        if (!(Futures.unwrap(thrown) instanceof AttemptFailure failure) || !failure.retryable()) {
             return false;
         }
         if (creates && !failure.certainlyNotProcessed()) {
@@ -113,7 +113,7 @@ final class RetryingCall {
     }
 
     private static Duration wait(RetryPolicy policy, int retry, Throwable thrown) {
-        if (Responses.unwrap(thrown) instanceof AttemptFailure failure
+        if (Futures.unwrap(thrown) instanceof AttemptFailure failure
                 && failure.retryAfter().isPresent()) {
             return failure.retryAfter().get();
         }
