@@ -9,9 +9,11 @@ import dev.memos4j.assistant.llm.LlmServiceException;
 import dev.memos4j.assistant.llm.LlmStream;
 import dev.memos4j.assistant.llm.LlmTimeoutException;
 import dev.memos4j.assistant.llm.StreamListener;
-import io.github.resilience4j.core.functions.Either;
-import io.github.resilience4j.retry.Retry;
-import io.github.resilience4j.retry.RetryConfig;
+import dev.memos4j.client.RetryPolicy;
+import dev.memos4j.client.internal.AttemptFailure;
+import dev.memos4j.client.internal.Futures;
+import dev.memos4j.client.internal.RetryAfter;
+import dev.memos4j.client.internal.RetryingCall;
 import java.io.IOException;
 import java.net.InetAddress;
 import java.net.URI;
@@ -28,19 +30,18 @@ import java.util.Locale;
 import java.util.Map;
 import java.util.Objects;
 import java.util.Optional;
+import java.util.Set;
+import java.util.TreeSet;
 import java.util.concurrent.CancellationException;
 import java.util.concurrent.CompletableFuture;
-import java.util.concurrent.CompletionException;
-import java.util.concurrent.ExecutionException;
 import java.util.concurrent.Executor;
+import java.util.concurrent.Future;
 import java.util.concurrent.ScheduledExecutorService;
 import java.util.concurrent.ScheduledThreadPoolExecutor;
-import java.util.concurrent.ThreadLocalRandom;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.TimeoutException;
-import java.util.concurrent.atomic.AtomicInteger;
 import java.util.concurrent.atomic.AtomicReference;
-import java.util.function.Supplier;
+import java.util.function.Consumer;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
@@ -61,9 +62,10 @@ import org.slf4j.LoggerFactory;
  * {@link LlmServiceException#of}), {@link LlmIoException}, {@link LlmTimeoutException}, and
  * {@code LlmStreamException} for a stream that breaks after it started.
  *
- * <p><b>Retries</b> follow {@link OpenAiRetryPolicy}: I/O errors, timeouts, 408, 409, 429 (not
- * {@code insufficient_quota}) and 5xx are retried, honouring {@code X-Should-Retry}, {@code Retry-After-Ms}
- * and {@code Retry-After}. A completion is a read-only call for the server, so retrying it is safe; a
+ * <p><b>Retries</b> follow a {@link RetryPolicy}, the same type and engine as the MemOS client's
+ * (default {@link #defaultRetryPolicy()}): I/O errors, timeouts and the policy's retryable statuses (408,
+ * 409, 429 and 5xx by default; never a 429 for {@code insufficient_quota}) are retried, honouring
+ * {@code X-Should-Retry}, {@code Retry-After-Ms} and {@code Retry-After}. A completion is a read-only call for the server, so retrying it is safe; a
  * stream is retried only until its response starts, never after any text reached the caller.
  *
  * <p><b>Timeouts:</b> {@code requestTimeout} bounds one attempt of a completion, headers and body, and the
@@ -83,6 +85,7 @@ public final class OpenAiLlmProvider implements LlmProvider {
 
     private static final Logger LOG = LoggerFactory.getLogger(OpenAiLlmProvider.class);
     private static final String REDACTED = "<redacted>";
+    private static final RetryPolicy DEFAULT_RETRY_POLICY = openAiDefaults();
 
     private final String apiKey;
     private final URI baseUrl;
@@ -90,7 +93,7 @@ public final class OpenAiLlmProvider implements LlmProvider {
     private final String model;
     private final Duration requestTimeout;
     private final Duration streamIdleTimeout;
-    private final OpenAiRetryPolicy retryPolicy;
+    private final RetryPolicy retryPolicy;
     private final HttpClient http;
     private final ScheduledExecutorService retryScheduler;
     private final String organization;
@@ -98,7 +101,6 @@ public final class OpenAiLlmProvider implements LlmProvider {
     private final boolean includeStreamUsage;
     private final boolean legacyMaxTokens;
     private final Clock clock;
-    private final Retry retry;
 
     private OpenAiLlmProvider(Builder b) {
         this.apiKey = b.apiKey;
@@ -115,22 +117,6 @@ public final class OpenAiLlmProvider implements LlmProvider {
         this.includeStreamUsage = b.includeStreamUsage;
         this.legacyMaxTokens = b.legacyMaxTokens != null ? b.legacyMaxTokens : !isOpenAi(b.baseUrl);
         this.clock = b.clock;
-        this.retry = Retry.of(
-                "openai-chat-completions",
-                RetryConfig.custom()
-                        .maxAttempts(retryPolicy.maxRetries() + 1)
-                        .retryOnException(OpenAiLlmProvider::isRetryable)
-                        .intervalBiFunction(this::retryDelayMillis)
-                        .build());
-        retry.getEventPublisher()
-                .onRetry(event -> LOG.debug(
-                        "Retrying {} in {} ms (attempt {} failed: {})",
-                        endpoint.getPath(),
-                        event.getWaitInterval().toMillis(),
-                        event.getNumberOfRetryAttempts(),
-                        event.getLastThrowable() == null
-                                ? "?"
-                                : event.getLastThrowable().getMessage()));
     }
 
     /**
@@ -192,6 +178,17 @@ public final class OpenAiLlmProvider implements LlmProvider {
     }
 
     /**
+     * The retry policy a provider uses unless told otherwise: {@link RetryPolicy#defaults()} (3 attempts,
+     * 0.5 s doubling to at most 8 s, &plusmn;20% jitter, {@code Retry-After} honoured up to 60 s) with 409
+     * added to the retryable statuses, as the official OpenAI SDKs retry it.
+     *
+     * @return the default policy
+     */
+    public static RetryPolicy defaultRetryPolicy() {
+        return DEFAULT_RETRY_POLICY;
+    }
+
+    /**
      * The default model.
      *
      * @return the model name
@@ -227,67 +224,56 @@ public final class OpenAiLlmProvider implements LlmProvider {
     public CompletableFuture<LlmResult> complete(LlmRequest request) {
         Objects.requireNonNull(request, "request");
         String body = OpenAiWire.requestBody(request, model, false, false, legacyMaxTokens);
-        AtomicReference<CompletableFuture<?>> inFlight = new AtomicReference<>();
-        AtomicReference<CompletableFuture<LlmResult>> outcome = new AtomicReference<>();
-        AtomicInteger attempts = new AtomicInteger();
-        CompletableFuture<LlmResult> result = withRetries(() -> {
-            CompletableFuture<LlmResult> caller = outcome.get();
-            if (caller != null && caller.isDone()) {
-                // Cancelled while waiting for a retry: send nothing more.
-                return CompletableFuture.failedFuture(
-                        new AttemptFailure(new LlmException("the request was cancelled"), false, null));
-            }
-            HttpRequest httpRequest = httpRequest(body, false);
-            long start = System.nanoTime();
-            CompletableFuture<HttpResponse<String>> send =
-                    http.sendAsync(httpRequest, HttpResponse.BodyHandlers.ofString(StandardCharsets.UTF_8));
-            inFlight.set(send);
-            int attempt = attempts.incrementAndGet();
-            // The request's own timeout covers only the headers: a body that trickles in must not hold the
-            // turn, so the whole attempt gets the same bound and is aborted when it passes.
-            CompletableFuture<HttpResponse<String>> bounded =
-                    send.copy().orTimeout(requestTimeout.toNanos(), TimeUnit.NANOSECONDS);
-            bounded.whenComplete((response, error) -> {
-                if (error instanceof TimeoutException) {
-                    send.cancel(true);
-                }
-            });
-            return bounded.handle((response, error) -> {
-                if (error instanceof TimeoutException) {
-                    logAttempt(-1, start, attempt);
-                    throw new AttemptFailure(
-                            new LlmTimeoutException(
-                                    "no complete response within " + requestTimeout.toMillis() + " ms", error),
-                            true,
-                            null);
-                }
-                if (error != null) {
-                    logAttempt(-1, start, attempt);
-                    throw new AttemptFailure(transportFailure(error), true, null);
-                }
-                logAttempt(response.statusCode(), start, attempt);
-                String requestId = response.headers().firstValue("x-request-id").orElse(null);
-                if (response.statusCode() / 100 == 2) {
-                    try {
-                        return OpenAiWire.parseCompletion(response.body(), requestId);
-                    } catch (LlmException e) {
-                        throw new AttemptFailure(e, false, null);
-                    }
-                }
-                throw failure(response.statusCode(), response.body(), response.headers());
-            });
-        });
-        outcome.set(result);
-        // Cancelling the returned future aborts the exchange in flight.
-        result.whenComplete((r, e) -> {
-            if (result.isCancelled()) {
-                CompletableFuture<?> send = inFlight.get();
-                if (send != null) {
-                    send.cancel(true);
-                }
+        return RetryingCall.run(
+                "openai-chat-completions",
+                retryPolicy,
+                retryPolicy.maxAttempts(),
+                false,
+                retryScheduler,
+                (attempt, onSend) -> completeOnce(body, attempt, onSend),
+                this::logRetry);
+    }
+
+    private CompletableFuture<LlmResult> completeOnce(String body, int attempt, Consumer<Future<?>> onSend) {
+        HttpRequest httpRequest = httpRequest(body, false);
+        long start = System.nanoTime();
+        CompletableFuture<HttpResponse<String>> send =
+                http.sendAsync(httpRequest, HttpResponse.BodyHandlers.ofString(StandardCharsets.UTF_8));
+        onSend.accept(send);
+        // The request's own timeout covers only the headers: a body that trickles in must not hold the
+        // turn, so the whole attempt gets the same bound and is aborted when it passes.
+        CompletableFuture<HttpResponse<String>> bounded =
+                send.copy().orTimeout(requestTimeout.toNanos(), TimeUnit.NANOSECONDS);
+        bounded.whenComplete((response, error) -> {
+            if (error instanceof TimeoutException) {
+                send.cancel(true);
             }
         });
-        return result;
+        return bounded.handle((response, error) -> {
+            if (error instanceof TimeoutException) {
+                logAttempt(-1, start, attempt);
+                throw new AttemptFailure(
+                        new LlmTimeoutException(
+                                "no complete response within " + requestTimeout.toMillis() + " ms", error),
+                        retryPolicy.retryIoErrors(),
+                        false,
+                        null);
+            }
+            if (error != null) {
+                logAttempt(-1, start, attempt);
+                throw new AttemptFailure(transportFailure(error), retryPolicy.retryIoErrors(), false, null);
+            }
+            logAttempt(response.statusCode(), start, attempt);
+            String requestId = response.headers().firstValue("x-request-id").orElse(null);
+            if (response.statusCode() / 100 == 2) {
+                try {
+                    return OpenAiWire.parseCompletion(response.body(), requestId);
+                } catch (LlmException e) {
+                    throw AttemptFailure.fatal(e);
+                }
+            }
+            throw failure(response.statusCode(), response.body(), response.headers());
+        });
     }
 
     // ---- streamed answer ----
@@ -298,28 +284,32 @@ public final class OpenAiLlmProvider implements LlmProvider {
         Objects.requireNonNull(listener, "listener");
         String body = OpenAiWire.requestBody(request, model, true, includeStreamUsage, legacyMaxTokens);
         CompletableFuture<LlmResult> completion = new CompletableFuture<>();
-        AtomicReference<CompletableFuture<?>> inFlight = new AtomicReference<>();
+        AtomicReference<Future<?>> inFlight = new AtomicReference<>();
         AtomicReference<SseChatSubscriber> reading = new AtomicReference<>();
-        AtomicInteger attempts = new AtomicInteger();
         // The retried unit ends when the response headers arrive: once the body flows, nothing is retried.
-        CompletableFuture<Void> opened = withRetries(() -> {
-            if (completion.isDone()) {
-                return CompletableFuture.failedFuture(
-                        new AttemptFailure(new LlmException("the stream was cancelled"), false, null));
-            }
-            return openStream(body, listener, completion, inFlight, reading, attempts.incrementAndGet());
-        });
+        CompletableFuture<Void> opened = RetryingCall.run(
+                "openai-chat-completions-stream",
+                retryPolicy,
+                retryPolicy.maxAttempts(),
+                false,
+                retryScheduler,
+                (attempt, onSend) -> openStream(body, listener, completion, reading, attempt, exchange -> {
+                    inFlight.set(exchange);
+                    onSend.accept(exchange);
+                }),
+                this::logRetry);
         opened.whenComplete((ignored, error) -> {
             if (error != null) {
-                completion.completeExceptionally(unwrap(error));
+                completion.completeExceptionally(error);
             }
         });
         return LlmStream.of(completion, () -> {
+            opened.cancel(true); // no attempt after this one
             SseChatSubscriber subscriber = reading.get();
             if (subscriber != null) {
                 subscriber.cancel();
             }
-            CompletableFuture<?> send = inFlight.get();
+            Future<?> send = inFlight.get();
             if (send != null) {
                 send.cancel(true);
             }
@@ -330,9 +320,9 @@ public final class OpenAiLlmProvider implements LlmProvider {
             String body,
             StreamListener listener,
             CompletableFuture<LlmResult> completion,
-            AtomicReference<CompletableFuture<?>> inFlight,
             AtomicReference<SseChatSubscriber> reading,
-            int attempt) {
+            int attempt,
+            Consumer<Future<?>> onSend) {
         CompletableFuture<Void> opened = new CompletableFuture<>();
         SseChatSubscriber subscriber =
                 new SseChatSubscriber(listener, completion, streamIdleTimeout, SharedScheduler.INSTANCE, this::redact);
@@ -349,11 +339,12 @@ public final class OpenAiLlmProvider implements LlmProvider {
             return HttpResponse.BodySubscribers.ofString(StandardCharsets.UTF_8);
         };
         CompletableFuture<HttpResponse<String>> send = http.sendAsync(httpRequest(body, true), handler);
-        inFlight.set(send);
+        onSend.accept(send);
         send.whenComplete((response, error) -> {
             if (error != null) {
                 LlmException failure = transportFailure(error);
-                if (!opened.completeExceptionally(new AttemptFailure(failure, true, null))) {
+                if (!opened.completeExceptionally(
+                        new AttemptFailure(failure, retryPolicy.retryIoErrors(), false, null))) {
                     completion.completeExceptionally(failure); // broke mid-body: not retried
                 }
             } else if (response.statusCode() / 100 != 2) {
@@ -385,9 +376,9 @@ public final class OpenAiLlmProvider implements LlmProvider {
 
     private AttemptFailure failure(int status, String rawBody, HttpHeaders headers) {
         String requestId = headers.firstValue("x-request-id").orElse(null);
-        Duration retryAfter = RetryAfter.from(headers, clock).orElse(null);
+        Duration retryAfter = RetryAfter.fromHeaders(headers, clock).orElse(null);
         LlmServiceException failure = OpenAiWire.error(status, redact(rawBody), requestId, retryAfter);
-        boolean retryable = (status == 408 || status == 409 || status == 429 || status >= 500)
+        boolean retryable = retryPolicy.retryableStatuses().contains(status)
                 && !"insufficient_quota"
                         .equals(failure.code().orElse(failure.type().orElse(null)));
         Optional<String> shouldRetry = headers.firstValue("x-should-retry");
@@ -401,44 +392,16 @@ public final class OpenAiLlmProvider implements LlmProvider {
                 }
             });
         }
-        return new AttemptFailure(failure, retryable, retryAfter);
+        return new AttemptFailure(failure, retryable, false, retryAfter);
     }
 
-    private <T> CompletableFuture<T> withRetries(Supplier<CompletableFuture<T>> attempt) {
-        CompletableFuture<T> result = new CompletableFuture<>();
-        retry.executeCompletionStage(retryScheduler, () -> {
-                    try {
-                        return attempt.get();
-                    } catch (RuntimeException e) {
-                        return CompletableFuture.failedFuture(e);
-                    }
-                })
-                .whenComplete((value, error) -> {
-                    if (error == null) {
-                        result.complete(value);
-                    } else {
-                        result.completeExceptionally(unwrap(error));
-                    }
-                });
-        return result;
-    }
-
-    private static boolean isRetryable(Throwable error) {
-        return unwrapCompletion(error) instanceof AttemptFailure failure && failure.retryable();
-    }
-
-    private Long retryDelayMillis(Integer attempt, Either<Throwable, Object> outcome) {
-        Throwable error = outcome != null && outcome.isLeft() ? unwrapCompletion(outcome.getLeft()) : null;
-        if (error instanceof AttemptFailure failure
-                && failure.retryAfter() != null
-                && failure.retryAfter().compareTo(retryPolicy.maxRetryAfter()) <= 0) {
-            return failure.retryAfter().toMillis();
-        }
-        int n = attempt == null || attempt < 1 ? 1 : attempt;
-        double backoff = retryPolicy.initialBackoff().toMillis() * Math.pow(2, n - 1.0);
-        backoff = Math.min(backoff, retryPolicy.maxBackoff().toMillis());
-        double jitter = ThreadLocalRandom.current().nextDouble() * retryPolicy.jitter();
-        return (long) (backoff * (1 - jitter));
+    private void logRetry(int nextAttempt, AttemptFailure failure, Duration wait) {
+        LOG.debug(
+                "Retrying {} in {} ms (attempt {} failed: {})",
+                endpoint.getPath(),
+                wait.toMillis(),
+                nextAttempt - 1,
+                failure.getMessage());
     }
 
     private void logAttempt(int status, long startNanos, int attempt) {
@@ -458,7 +421,7 @@ public final class OpenAiLlmProvider implements LlmProvider {
 
     /** Maps a transport failure of {@code java.net.http} to the provider's exception. */
     static LlmException transportFailure(Throwable error) {
-        Throwable cause = unwrapCompletion(error);
+        Throwable cause = Futures.unwrap(error);
         if (cause instanceof LlmException llm) {
             return llm;
         }
@@ -474,17 +437,10 @@ public final class OpenAiLlmProvider implements LlmProvider {
         return new LlmException("the request failed: " + cause, cause);
     }
 
-    private static Throwable unwrapCompletion(Throwable error) {
-        Throwable t = error;
-        while ((t instanceof CompletionException || t instanceof ExecutionException) && t.getCause() != null) {
-            t = t.getCause();
-        }
-        return t;
-    }
-
-    private static Throwable unwrap(Throwable error) {
-        Throwable t = unwrapCompletion(error);
-        return t instanceof AttemptFailure failure ? failure.failure() : t;
+    private static RetryPolicy openAiDefaults() {
+        Set<Integer> statuses = new TreeSet<>(RetryPolicy.DEFAULT_RETRYABLE_STATUSES);
+        statuses.add(409);
+        return RetryPolicy.builder().retryableStatuses(statuses).build();
     }
 
     private static HttpClient defaultClient(Builder b) {
@@ -555,7 +511,7 @@ public final class OpenAiLlmProvider implements LlmProvider {
         private Duration connectTimeout = Duration.ofSeconds(10);
         private Duration requestTimeout = Duration.ofSeconds(60);
         private Duration streamIdleTimeout = Duration.ofSeconds(30);
-        private OpenAiRetryPolicy retryPolicy = OpenAiRetryPolicy.defaults();
+        private RetryPolicy retryPolicy = DEFAULT_RETRY_POLICY;
         private HttpClient httpClient;
         private Executor executor;
         private ScheduledExecutorService retryScheduler;
@@ -654,12 +610,20 @@ public final class OpenAiLlmProvider implements LlmProvider {
         }
 
         /**
-         * How failures are retried (default {@link OpenAiRetryPolicy#defaults()}).
+         * How failures are retried (default {@link OpenAiLlmProvider#defaultRetryPolicy()}): the same
+         * {@link RetryPolicy} type the MemOS client takes. Its attempts, backoff, jitter,
+         * {@code maxRetryAfter}, {@code retryIoErrors} and retryable statuses apply; envelope codes do not
+         * exist here and are ignored.
+         *
+         * <pre>{@code
+         * OpenAiLlmProvider.builder()
+         *     .retryPolicy(OpenAiLlmProvider.defaultRetryPolicy().toBuilder().maxAttempts(4).build())
+         * }</pre>
          *
          * @param retryPolicy the policy
          * @return this builder
          */
-        public Builder retryPolicy(OpenAiRetryPolicy retryPolicy) {
+        public Builder retryPolicy(RetryPolicy retryPolicy) {
             this.retryPolicy = Objects.requireNonNull(retryPolicy, "retryPolicy");
             return this;
         }
