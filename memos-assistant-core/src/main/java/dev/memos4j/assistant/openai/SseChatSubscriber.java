@@ -85,7 +85,7 @@ final class SseChatSubscriber implements Flow.Subscriber<String> {
 
     @Override
     public void onError(Throwable error) {
-        completion.completeExceptionally(OpenAiLlmProvider.transportFailure(error));
+        completion.completeExceptionally(OpenAiTransport.transportFailure(error));
     }
 
     @Override
