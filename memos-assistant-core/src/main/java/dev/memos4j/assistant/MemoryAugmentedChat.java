@@ -234,7 +234,7 @@ public final class MemoryAugmentedChat {
             LlmRequest request = LlmRequest.builder()
                     .messages(messages)
                     .options(options.llmOptions())
-                    .promptContext(context)
+                    .recall(context.recall())
                     .tools(toolLoop == null ? List.of() : toolLoop.definitions())
                     .build();
             listener.onLlmRequest(turn, request);
