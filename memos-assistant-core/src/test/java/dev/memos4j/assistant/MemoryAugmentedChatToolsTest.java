@@ -101,7 +101,7 @@ class MemoryAugmentedChatToolsTest {
 
         // Memories are still searched before the first model call, and the tools are offered to it.
         LlmRequest first = llm.requests().get(0);
-        assertThat(first.promptContext().orElseThrow().memories()).isNotEmpty();
+        assertThat(first.recall().orElseThrow().memories()).isNotEmpty();
         assertThat(first.tools()).extracting(ToolDefinition::name).contains("search_memories", "add_memory");
         // The second call carries the assistant's call and the tool's result.
         LlmRequest second = llm.requests().get(1);

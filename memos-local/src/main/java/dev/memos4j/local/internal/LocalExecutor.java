@@ -1,5 +1,6 @@
 package dev.memos4j.local.internal;
 
+import dev.memos4j.client.internal.Futures;
 import java.util.concurrent.ArrayBlockingQueue;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.CompletionException;
@@ -74,14 +75,7 @@ public final class LocalExecutor {
      * {@link CompletionException}) when it is unchecked.
      */
     public static <T> T await(CompletableFuture<T> future) {
-        try {
-            return future.join();
-        } catch (CompletionException e) {
-            if (e.getCause() instanceof RuntimeException cause) {
-                throw cause;
-            }
-            throw e;
-        }
+        return Futures.join(future);
     }
 
     /** Lets queued work finish (up to 30 s), then stops the pool. */
