@@ -5,6 +5,7 @@ import dev.memos4j.benchmarks.coldstart.ColdStartBenchmark;
 import dev.memos4j.benchmarks.duplicates.DuplicateThresholdBenchmark;
 import dev.memos4j.benchmarks.facade.FacadeOverheadBenchmark;
 import dev.memos4j.benchmarks.jmh.JmhCommand;
+import dev.memos4j.benchmarks.load.LoadBenchmark;
 import dev.memos4j.benchmarks.scale.ScaleBenchmark;
 import dev.memos4j.benchmarks.support.Args;
 import java.io.PrintStream;
@@ -16,7 +17,8 @@ import java.util.Map;
  * Entry point of {@code benchmarks.jar}: {@code java -jar benchmarks/target/benchmarks.jar COMMAND [ARGS]}.
  * Each command prints its figures; its last line is machine-readable. Commands: {@code client} (HTTP client
  * against raw {@code java.net.http}), {@code facade} ({@code MemoryAugmentedChat} overhead), {@code scale}
- * (local engine at 1k-100k memories), {@code coldstart} (the demo jar's start), {@code locomo} (retrieval
+ * (local engine at 1k-100k memories), {@code load} (the local server under
+ * concurrent writers and searchers), {@code coldstart} (the demo jar's start), {@code locomo} (retrieval
  * quality), {@code duplicates} (the ingest's near-duplicate threshold) and {@code jmh} (microbenchmarks). {@code docs/performance.md} has the figures.
  */
 public final class Benchmarks {
@@ -35,6 +37,7 @@ public final class Benchmarks {
         commands.put("client", ClientOverheadBenchmark::run);
         commands.put("facade", FacadeOverheadBenchmark::run);
         commands.put("scale", ScaleBenchmark::run);
+        commands.put("load", LoadBenchmark::run);
         commands.put("coldstart", ColdStartBenchmark::run);
         commands.put("jmh", JmhCommand::run);
         commands.put("locomo", LocomoBenchmark::run);

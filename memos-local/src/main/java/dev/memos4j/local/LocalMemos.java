@@ -76,20 +76,26 @@ import java.util.function.Supplier;
  *
  * <p>Search is hybrid (BM25 + dense vectors, min-max normalised and mixed linearly), scored 0..1 as
  * {@code relativity}, strictly per user or agent. Writes are committed before their future completes, so
- * an acknowledged write survives a crash. One process at a time may open a data directory. Work runs on an
- * internal bounded executor, never on the caller's thread. Endpoints without a local meaning (service-side
- * chat, profiles, multipart uploads) fail with {@link MemosUnsupportedOperationException}.
+ * an acknowledged write survives a crash; adds that arrive together share one commit and one embedding
+ * call. One process at a time may open a data directory. Work runs on internal bounded executors, never on
+ * the caller's thread: searches and other reads on one pool, adds on ingest threads of their own, other
+ * writes on a second pool, so a search never waits behind a write. Endpoints without a local meaning
+ * (service-side chat, profiles, multipart uploads) fail with {@link MemosUnsupportedOperationException}.
  */
 public final class LocalMemos implements MemosClient {
 
     private final LocalEngine engine;
     private final KnowledgeBases knowledgeBases;
+    // Reads (searches first of all) never queue behind writes: adds go to the engine's ingest threads, the
+    // other writes to a pool of their own.
     private final ExecutorService executor;
+    private final ExecutorService writes;
     private final AtomicBoolean closed = new AtomicBoolean();
     private final String description;
 
     private LocalMemos(Builder builder) {
         this.executor = LocalExecutor.create();
+        this.writes = LocalExecutor.create("memos-local-write-");
         MemoryIndex index = builder.dataDirectory == null
                 ? MemoryIndex.inMemory(builder.embedder.name())
                 : MemoryIndex.open(builder.dataDirectory, builder.embedder.name());
@@ -99,12 +105,13 @@ public final class LocalMemos implements MemosClient {
                     builder.embedder,
                     builder.extractor,
                     builder.clock,
-                    executor,
+                    writes,
                     builder.retrievalMode,
                     builder.ingestMode);
         } catch (RuntimeException e) {
             index.close();
             executor.shutdown();
+            writes.shutdown();
             throw e;
         }
         this.knowledgeBases = engine.knowledgeBases();
@@ -152,7 +159,10 @@ public final class LocalMemos implements MemosClient {
                     "add/message with several user_id or agent_id values",
                     "the local engine keeps each memory for one user or agent; send one add per subject");
         }
-        return submit(() -> engine.addMessage(request)).thenCompose(receipt -> receipt);
+        if (closed.get()) {
+            return CompletableFuture.failedFuture(new MemosException("LocalMemos is closed"));
+        }
+        return engine.addMessage(request);
     }
 
     /** {@inheritDoc} */
@@ -189,14 +199,14 @@ public final class LocalMemos implements MemosClient {
     @Override
     public CompletableFuture<SuccessResponse> deleteMemory(DeleteMemoryRequest request, RequestOptions options) {
         Objects.requireNonNull(request, "request");
-        return submit(() -> engine.delete(request));
+        return submit(() -> engine.delete(request), writes);
     }
 
     /** {@inheritDoc} */
     @Override
     public CompletableFuture<SuccessResponse> updateMemory(UpdateMemoryRequest request, RequestOptions options) {
         Objects.requireNonNull(request, "request");
-        return submit(() -> engine.update(request));
+        return submit(() -> engine.update(request), writes);
     }
 
     /**
@@ -207,7 +217,7 @@ public final class LocalMemos implements MemosClient {
     @Override
     public CompletableFuture<TaskReceipt> addFeedback(AddFeedbackRequest request, RequestOptions options) {
         Objects.requireNonNull(request, "request");
-        return submit(() -> engine.feedback(request));
+        return submit(() -> engine.feedback(request), writes);
     }
 
     /** {@inheritDoc} Tasks are kept in memory while this engine is open. */
@@ -241,7 +251,7 @@ public final class LocalMemos implements MemosClient {
     public CompletableFuture<CreateKnowledgebaseResponse> createKnowledgebase(
             CreateKnowledgebaseRequest request, RequestOptions options) {
         Objects.requireNonNull(request, "request");
-        return submit(() -> knowledgeBases.create(request));
+        return submit(() -> knowledgeBases.create(request), writes);
     }
 
     /** {@inheritDoc} Deletes the knowledge base and its files' chunks. */
@@ -250,7 +260,7 @@ public final class LocalMemos implements MemosClient {
         if (knowledgebaseId == null || knowledgebaseId.isBlank()) {
             throw new IllegalArgumentException("knowledgebase_id is required");
         }
-        return submit(() -> knowledgeBases.delete(knowledgebaseId));
+        return submit(() -> knowledgeBases.delete(knowledgebaseId), writes);
     }
 
     /**
@@ -261,7 +271,7 @@ public final class LocalMemos implements MemosClient {
     public CompletableFuture<List<UploadedFile>> addKnowledgebaseFiles(
             AddKnowledgebaseFileRequest request, RequestOptions options) {
         Objects.requireNonNull(request, "request");
-        return submit(() -> knowledgeBases.addFiles(request));
+        return submit(() -> knowledgeBases.addFiles(request), writes);
     }
 
     /** {@inheritDoc} */
@@ -278,7 +288,7 @@ public final class LocalMemos implements MemosClient {
         if (fileIds == null || fileIds.isEmpty()) {
             throw new IllegalArgumentException("file_ids must not be empty");
         }
-        return submit(() -> knowledgeBases.deleteFiles(fileIds));
+        return submit(() -> knowledgeBases.deleteFiles(fileIds), writes);
     }
 
     // ---- endpoints without a local meaning ----
@@ -337,7 +347,9 @@ public final class LocalMemos implements MemosClient {
     @Override
     public void close() {
         if (closed.compareAndSet(false, true)) {
+            engine.finishIngest();
             LocalExecutor.shutdown(executor);
+            LocalExecutor.shutdown(writes);
             engine.close();
         }
     }
@@ -359,6 +371,10 @@ public final class LocalMemos implements MemosClient {
     }
 
     private <T> CompletableFuture<T> submit(Supplier<T> work) {
+        return submit(work, executor);
+    }
+
+    private <T> CompletableFuture<T> submit(Supplier<T> work, ExecutorService executor) {
         if (closed.get()) {
             return CompletableFuture.failedFuture(new MemosException("LocalMemos is closed"));
         }

@@ -1,6 +1,7 @@
 package dev.memos4j.benchmarks.scale;
 
 import dev.memos4j.benchmarks.support.Args;
+import dev.memos4j.benchmarks.support.Directories;
 import dev.memos4j.benchmarks.support.EmbedderNames;
 import dev.memos4j.benchmarks.support.Latencies;
 import dev.memos4j.benchmarks.support.Machine;
@@ -20,7 +21,6 @@ import java.lang.management.MemoryType;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
-import java.util.Comparator;
 import java.util.List;
 import java.util.Locale;
 import java.util.Set;
@@ -113,7 +113,7 @@ public final class ScaleBenchmark {
                     last = point;
                 }
             } finally {
-                deleteRecursively(dir);
+                Directories.deleteRecursively(dir);
             }
         }
         if (last == null) {
@@ -356,14 +356,6 @@ public final class ScaleBenchmark {
                     .sum();
         } catch (IOException e) {
             throw new UncheckedIOException(e);
-        }
-    }
-
-    private static void deleteRecursively(Path dir) throws IOException {
-        try (Stream<Path> files = Files.walk(dir)) {
-            for (Path p : files.sorted(Comparator.reverseOrder()).toList()) {
-                Files.deleteIfExists(p);
-            }
         }
     }
 }

@@ -1,9 +1,5 @@
 package dev.memos4j.local.internal;
 
-import static dev.memos4j.local.internal.FilterQueries.and;
-import static dev.memos4j.local.internal.FilterQueries.kind;
-import static dev.memos4j.local.internal.FilterQueries.subject;
-
 import dev.memos4j.client.model.AddMessageRequest;
 import dev.memos4j.client.model.ExtractMemoryResponse;
 import dev.memos4j.client.model.ExtractedMemory;
@@ -18,13 +14,11 @@ import dev.memos4j.local.IngestMode;
 import dev.memos4j.local.MemoryExtractor;
 import java.time.Instant;
 import java.util.ArrayList;
-import java.util.HashSet;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
 import java.util.Optional;
-import java.util.Set;
 import java.util.UUID;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.Executor;
@@ -35,13 +29,17 @@ import java.util.regex.Pattern;
  * The write side of {@code add/message}: the "fast" stage (each message kept verbatim, one memory per
  * turn, explicit preferences by rules) now, and the extractor's "fine" stage in the background.
  */
-final class IngestPipeline {
+final class IngestPipeline implements AutoCloseable {
 
     private static final Pattern SPEAKER_PREFIX =
             Pattern.compile("^([\\p{Lu}][\\p{L}.'-]*(?: [\\p{Lu}][\\p{L}.'-]*){0,2}):\\s");
 
+    // Enough adds for one model call and one commit; more wait for the next batch.
+    private static final int MAX_BATCH = 128;
+
     private final RecordStore store;
-    private final MemoryIndex index;
+    private final DistinctWrites distinct;
+    private final IngestQueue<QueuedAdd> queue;
     private final MemoryExtractor extractor;
     private final boolean fineStage;
     private final Executor executor;
@@ -50,21 +48,37 @@ final class IngestPipeline {
 
     IngestPipeline(RecordStore store, MemoryExtractor extractor, Executor executor, TaskTable tasks, IngestMode mode) {
         this.store = store;
-        this.index = store.index();
         this.extractor = extractor == null ? MemoryExtractor.ruleBased() : extractor;
         this.fineStage = extractor != null;
         this.executor = executor;
         this.tasks = tasks;
         this.mode = mode;
+        this.distinct = new DistinctWrites(store, mode);
+        this.queue = new IngestQueue<>(this::embedBatch, this::writeBatch, MAX_BATCH, executor);
     }
 
-    /** Fast stage now (one memory per turn, rule-based preferences); fine stage in the background if configured. */
+    /**
+     * Fast stage now (one memory per turn, rule-based preferences); fine stage in the background if
+     * configured. The add waits for the ingest thread, which writes it with the other adds waiting then, in
+     * one commit.
+     */
     CompletableFuture<TaskReceipt> addMessage(AddMessageRequest request) {
         String taskId = UUID.randomUUID().toString();
         String userId = request.userId().orElse("");
         String agentId = request.agentId().orElse("");
         String conversationId = request.conversationId().orElseGet(() -> "conv-" + UUID.randomUUID());
-        FastResult fast = writeFast(request, userId, agentId, conversationId, List.of());
+        QueuedAdd add = new QueuedAdd(request, userId, agentId, conversationId);
+        queue.submit(add);
+        return add.result().thenCompose(fast -> afterFast(taskId, request, userId, agentId, conversationId, fast));
+    }
+
+    private CompletableFuture<TaskReceipt> afterFast(
+            String taskId,
+            AddMessageRequest request,
+            String userId,
+            String agentId,
+            String conversationId,
+            FastResult fast) {
         if (!fineStage) {
             tasks.put(
                     taskId,
@@ -89,6 +103,79 @@ final class IngestPipeline {
                 : fine;
     }
 
+    /** An add waiting for the ingest: its records once made, then embedded. */
+    private static final class QueuedAdd extends IngestQueue.Job<FastResult> {
+        final AddMessageRequest request;
+        final String userId;
+        final String agentId;
+        final String conversationId;
+        Prepared prepared;
+        DistinctWrites.Group group;
+
+        QueuedAdd(AddMessageRequest request, String userId, String agentId, String conversationId) {
+            this.request = request;
+            this.userId = userId;
+            this.agentId = agentId;
+            this.conversationId = conversationId;
+        }
+    }
+
+    /**
+     * Makes the records of a batch of adds and embeds their texts in one model call. An add whose records
+     * cannot be made fails alone.
+     *
+     * @return the adds ready to be written
+     */
+    private List<QueuedAdd> embedBatch(List<QueuedAdd> batch) {
+        List<QueuedAdd> adds = new ArrayList<>();
+        List<List<StoredItem>> items = new ArrayList<>();
+        for (QueuedAdd add : batch) {
+            try {
+                add.prepared = prepareFast(add.request, add.userId, add.agentId, add.conversationId, List.of());
+                items.add(add.prepared.items());
+                adds.add(add);
+            } catch (RuntimeException e) {
+                add.fail(e);
+            }
+        }
+        try {
+            List<List<MemoryIndex.IndexedItem>> embedded = store.withVectorsGrouped(items);
+            for (int i = 0; i < adds.size(); i++) {
+                QueuedAdd add = adds.get(i);
+                add.group = new DistinctWrites.Group(add.userId, add.agentId, embedded.get(i));
+            }
+            return adds;
+        } catch (RuntimeException e) {
+            adds.forEach(add -> add.fail(e));
+            return List.of();
+        }
+    }
+
+    /**
+     * Writes embedded adds in one commit. An add whose records the index refuses fails alone; a failed
+     * commit (such as a full disk) fails every add it held, none of which is then stored.
+     */
+    private void writeBatch(List<QueuedAdd> batch) {
+        List<QueuedAdd> adds = new ArrayList<>(batch);
+        while (!adds.isEmpty()) {
+            try {
+                List<Counts> counts =
+                        distinct.write(adds.stream().map(add -> add.group).toList());
+                for (int i = 0; i < adds.size(); i++) {
+                    adds.get(i).succeed(adds.get(i).prepared.result(counts.get(i)));
+                }
+                return;
+            } catch (MemoryIndex.RejectedGroup e) {
+                // Written again without the add the index refused; nothing was committed.
+                adds.remove(e.group())
+                        .fail(new IllegalArgumentException("this add was not stored: " + e.getMessage(), e.getCause()));
+            } catch (RuntimeException e) {
+                adds.forEach(add -> add.fail(e));
+                return;
+            }
+        }
+    }
+
     /** What a write did: memories and preferences added, stored memories refreshed by a repeat. */
     record Counts(int added, int updated) {
         Counts plus(Counts other) {
@@ -98,7 +185,21 @@ final class IngestPipeline {
 
     record FastResult(Counts counts, Instant time, List<Map<String, Object>> sources) {}
 
+    /** The records of a fast stage, not yet written. */
+    record Prepared(List<StoredItem> items, Instant time, List<Map<String, Object>> sources) {
+        FastResult result(Counts counts) {
+            return new FastResult(counts, time, sources);
+        }
+    }
+
+    /** The fast stage of one request, written (and committed) on the calling thread. */
     FastResult writeFast(
+            AddMessageRequest request, String userId, String agentId, String conversationId, List<String> extraTags) {
+        Prepared prepared = prepareFast(request, userId, agentId, conversationId, extraTags);
+        return prepared.result(storeDistinct(prepared.items(), userId, agentId));
+    }
+
+    private Prepared prepareFast(
             AddMessageRequest request, String userId, String agentId, String conversationId, List<String> extraTags) {
         long now = store.now();
         List<Message> messages = request.messages();
@@ -196,65 +297,17 @@ final class IngestPipeline {
                 }
             }
         }
-        return new FastResult(storeDistinct(items, userId, agentId), latest, allSources);
+        return new Prepared(items, latest, allSources);
     }
 
-    /**
-     * Embeds and writes {@code items}, skipping preferences the user already has and, unless every turn
-     * is kept, folding a memory that repeats one of the user's into it (see {@link NearDuplicates}). The
-     * check and the write hold the subject's lock, so concurrent adds cannot both add the same memory.
-     */
+    /** Embeds and writes {@code items} without repeats (see {@link DistinctWrites}), committed. */
     private Counts storeDistinct(List<StoredItem> items, String userId, String agentId) {
-        List<MemoryIndex.IndexedItem> embedded = store.withVectors(items);
-        return store.forSubject(userId, agentId, () -> {
-            Set<String> knownPreferences = existingPreferences(userId, agentId);
-            List<MemoryIndex.IndexedItem> toWrite = new ArrayList<>();
-            int added = 0;
-            int updated = 0;
-            for (MemoryIndex.IndexedItem next : embedded) {
-                StoredItem item = next.item();
-                if (item.kind().equals(StoredItem.PREFERENCE)) {
-                    if (knownPreferences.add(NearDuplicates.normalise(item.text()))) {
-                        toWrite.add(next);
-                        added++;
-                    }
-                    continue;
-                }
-                if (item.kind().equals(StoredItem.MEMORY) && mode == IngestMode.DISTINCT_FACTS) {
-                    int earlier = indexOfRepeated(toWrite, next);
-                    if (earlier >= 0) {
-                        toWrite.set(earlier, NearDuplicates.merged(toWrite.get(earlier), item));
-                        continue;
-                    }
-                    Optional<MemoryIndex.IndexedItem> stored = NearDuplicates.stored(index, next);
-                    if (stored.isPresent()) {
-                        toWrite.add(NearDuplicates.merged(stored.get(), item));
-                        updated++;
-                        continue;
-                    }
-                }
-                if (!item.kind().equals(StoredItem.MESSAGE)) {
-                    added++;
-                }
-                toWrite.add(next);
-            }
-            store.writeEmbedded(toWrite);
-            return new Counts(added, updated);
-        });
+        return distinct.writeOne(new DistinctWrites.Group(userId, agentId, store.withVectors(items)));
     }
 
     private static boolean onlyPreferences(String text, List<String> preferences) {
         return !preferences.isEmpty()
                 && NearDuplicates.normalise(String.join(" ", preferences)).equals(NearDuplicates.normalise(text));
-    }
-
-    private static int indexOfRepeated(List<MemoryIndex.IndexedItem> batch, MemoryIndex.IndexedItem memory) {
-        for (int i = 0; i < batch.size(); i++) {
-            if (batch.get(i).item().kind().equals(StoredItem.MEMORY) && NearDuplicates.repeats(batch.get(i), memory)) {
-                return i;
-            }
-        }
-        return -1;
     }
 
     private StoredItem preferenceItem(
@@ -384,13 +437,10 @@ final class IngestPipeline {
         return prefix.find() ? prefix.group(1).toLowerCase(Locale.ROOT) : "";
     }
 
-    private Set<String> existingPreferences(String userId, String agentId) {
-        Set<String> known = new HashSet<>();
-        for (StoredItem item :
-                index.find(and(kind(StoredItem.PREFERENCE), subject(userId, agentId)), null, 0, 10_000)) {
-            known.add(NearDuplicates.normalise(item.text()));
-        }
-        return known;
+    /** Writes the adds queued, then stops the ingest thread; later adds fail. */
+    @Override
+    public void close() {
+        queue.close();
     }
 
     /** Extraction without storing. */

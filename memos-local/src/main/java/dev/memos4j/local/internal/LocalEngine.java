@@ -47,6 +47,7 @@ public final class LocalEngine implements AutoCloseable {
      *
      * @param extractor the extractor of the background "fine" stage, or null for none (explicit
      *     preferences are detected by rules during the fast stage either way)
+     * @param executor runs the fine stage and completes the futures of adds (never the ingest thread)
      * @param ingestMode which turns become memories
      */
     public LocalEngine(
@@ -68,6 +69,7 @@ public final class LocalEngine implements AutoCloseable {
             throw e;
         }
         this.ingest = new IngestPipeline(store, extractor, executor, tasks, ingestMode);
+        // The ingest thread is running from here: nothing below may fail.
         this.records = new RecordOperations(store, ingest, tasks);
         this.knowledgeBases = new KnowledgeBases(store);
     }
@@ -135,8 +137,14 @@ public final class LocalEngine implements AutoCloseable {
         return knowledgeBases;
     }
 
+    /** Writes the adds already queued, then refuses more; {@link #close()} does it too. */
+    public void finishIngest() {
+        ingest.close();
+    }
+
     @Override
     public void close() {
+        ingest.close();
         search.close();
         store.index().close();
     }

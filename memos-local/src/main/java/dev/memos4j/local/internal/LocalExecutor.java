@@ -39,11 +39,7 @@ public final class LocalExecutor {
         int threads = Math.max(2, Runtime.getRuntime().availableProcessors());
         int pool = POOLS.incrementAndGet();
         AtomicInteger count = new AtomicInteger();
-        ThreadFactory factory = runnable -> {
-            Thread thread = new EngineThread(runnable, prefix + pool + "-" + count.incrementAndGet());
-            thread.setDaemon(true);
-            return thread;
-        };
+        ThreadFactory factory = runnable -> thread(runnable, prefix + pool + "-" + count.incrementAndGet());
         ThreadPoolExecutor executor = new ThreadPoolExecutor(
                 threads,
                 threads,
@@ -54,6 +50,13 @@ public final class LocalExecutor {
                 new ThreadPoolExecutor.AbortPolicy());
         executor.allowCoreThreadTimeOut(true);
         return executor;
+    }
+
+    /** A daemon thread of the engine's, with the large stack ONNX Runtime needs. */
+    static Thread thread(Runnable runnable, String name) {
+        Thread thread = new EngineThread(runnable, name);
+        thread.setDaemon(true);
+        return thread;
     }
 
     /** Whether the caller runs on one of the engine's threads, with their large stack. */

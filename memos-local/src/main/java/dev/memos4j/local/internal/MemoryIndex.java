@@ -203,12 +203,9 @@ public final class MemoryIndex implements AutoCloseable {
             return all.size();
         } catch (IOException | RuntimeException e) {
             // Nothing of the rewrite may reach a commit (close() commits): drop it, keep the old index.
-            try {
-                writer.rollback();
-            } catch (IOException | RuntimeException suppressed) {
-                e.addSuppressed(suppressed);
-            }
-            throw new MemosException("upgrading the local index failed, it was left as it was: " + e.getMessage(), e);
+            throw new MemosException(
+                    "upgrading the local index failed, it was left as it was: " + e.getMessage(),
+                    rolledBack(writer, e));
         }
     }
 
@@ -233,20 +230,74 @@ public final class MemoryIndex implements AutoCloseable {
                 for (IndexedItem item : items) {
                     w.updateDocument(new Term(F_ID, item.item().id()), toDocument(item));
                 }
-                w.commit();
-                searchers.maybeRefreshBlocking();
-                writeProblem = null;
+                commit(w);
             } catch (IOException | AlreadyClosedException e) {
-                // Nothing of this write was committed, so nothing acknowledged is lost: drop it, and let the
-                // next write open a new writer (Lucene closes the writer for good after, say, a full disk).
-                try {
-                    w.rollback();
-                } catch (IOException | RuntimeException suppressed) {
-                    e.addSuppressed(suppressed);
-                }
-                throw unwritable(e);
+                throw unwritable(rolledBack(w, e));
             }
         }
+    }
+
+    /**
+     * Adds or replaces (by id) the records of several independent writes, all in one commit: a group
+     * commit, so that concurrent writes share one fsync. Either every group is committed or none is.
+     *
+     * @param groups the records of each write
+     * @throws RejectedGroup when a group holds a record the index refuses (nothing is committed then)
+     */
+    void writeGroups(List<List<IndexedItem>> groups) {
+        synchronized (writeLock) {
+            IndexWriter w = openWriter();
+            try {
+                for (int g = 0; g < groups.size(); g++) {
+                    try {
+                        for (IndexedItem item : groups.get(g)) {
+                            w.updateDocument(new Term(F_ID, item.item().id()), toDocument(item));
+                        }
+                    } catch (IllegalArgumentException | MemosException e) {
+                        // Part of the group may be in the writer: drop every uncommitted change, so that
+                        // the other groups can be written again without it.
+                        throw new RejectedGroup(g, rolledBack(w, e));
+                    }
+                }
+                commit(w);
+            } catch (IOException | AlreadyClosedException e) {
+                throw unwritable(rolledBack(w, e));
+            }
+        }
+    }
+
+    /** A group of {@link #writeGroups} holds a record the index refuses, such as a term too long to index. */
+    static final class RejectedGroup extends RuntimeException {
+        private static final long serialVersionUID = 1L;
+        private final int group;
+
+        RejectedGroup(int group, RuntimeException cause) {
+            super(cause.getMessage(), cause);
+            this.group = group;
+        }
+
+        /** The index of the refused group. */
+        int group() {
+            return group;
+        }
+    }
+
+    // A commit makes the writes durable (fsync); readers see them once refreshed.
+    private void commit(IndexWriter w) throws IOException {
+        w.commit();
+        searchers.maybeRefreshBlocking();
+        writeProblem = null;
+    }
+
+    // Nothing since the last commit is kept, so nothing acknowledged is lost; the next write opens a new
+    // writer (Lucene closes the writer for good after, say, a full disk).
+    private static <E extends Exception> E rolledBack(IndexWriter w, E e) {
+        try {
+            w.rollback();
+        } catch (IOException | RuntimeException suppressed) {
+            e.addSuppressed(suppressed);
+        }
+        return e;
     }
 
     // The writer, reopened on the committed index when a failed write closed it.

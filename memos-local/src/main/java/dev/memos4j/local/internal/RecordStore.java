@@ -3,10 +3,16 @@ package dev.memos4j.local.internal;
 import dev.memos4j.local.Embedder;
 import java.time.Clock;
 import java.util.ArrayList;
+import java.util.Collection;
+import java.util.LinkedHashMap;
 import java.util.List;
+import java.util.Map;
 import java.util.Objects;
+import java.util.SortedSet;
+import java.util.TreeSet;
 import java.util.concurrent.atomic.AtomicLong;
 import java.util.concurrent.locks.ReadWriteLock;
+import java.util.concurrent.locks.ReentrantLock;
 import java.util.concurrent.locks.ReentrantReadWriteLock;
 import java.util.function.Supplier;
 import org.apache.lucene.search.MatchAllDocsQuery;
@@ -30,14 +36,14 @@ final class RecordStore {
     private final AtomicLong seq;
     // Subject-level writes (ingest) share the read side; deletes and updates take the write side.
     private final ReadWriteLock records = new ReentrantReadWriteLock();
-    private final Object[] subjectLocks = new Object[64];
+    private final ReentrantLock[] subjectLocks = new ReentrantLock[64];
 
     RecordStore(MemoryIndex index, Embedder embedder, Clock clock) {
         this.index = index;
         this.embedder = embedder;
         this.clock = clock;
         for (int i = 0; i < subjectLocks.length; i++) {
-            subjectLocks[i] = new Object();
+            subjectLocks[i] = new ReentrantLock();
         }
         if (index.outdated()) {
             LOG.info("{}: upgrading the stored records to the current index format (once)", index);
@@ -58,23 +64,38 @@ final class RecordStore {
         index.write(withVectors(items), deletes);
     }
 
-    /** Adds (or replaces by id) records already embedded, committed. */
-    void writeEmbedded(List<MemoryIndex.IndexedItem> items) {
-        index.write(items, List.of());
+    /** Adds (or replaces by id) the records of several writes, already embedded, in one commit. */
+    void writeGroups(List<List<MemoryIndex.IndexedItem>> groups) {
+        index.writeGroups(groups);
+    }
+
+    /** The key of a subject's lock, for {@link #forSubjects}. */
+    static int subjectKey(String userId, String agentId) {
+        return Objects.hash(userId, agentId);
     }
 
     /**
-     * Runs {@code work} holding the lock of one subject (user and agent), so a check of what is stored and
-     * the write that depends on it are not interleaved with another write of that subject.
+     * Runs {@code work} holding the locks of these subjects (see {@link #subjectKey}), so a check of what is
+     * stored and the write that depends on it are not interleaved with another write of the same subjects.
      */
-    <T> T forSubject(String userId, String agentId, Supplier<T> work) {
-        Object stripe = subjectLocks[Math.floorMod(Objects.hash(userId, agentId), subjectLocks.length)];
+    <T> T forSubjects(Collection<Integer> subjects, Supplier<T> work) {
+        // Taken in one order by everyone, so two writers of overlapping subjects cannot deadlock.
+        SortedSet<Integer> stripes = new TreeSet<>();
+        for (int subject : subjects) {
+            stripes.add(Math.floorMod(subject, subjectLocks.length));
+        }
         records.readLock().lock();
+        List<ReentrantLock> held = new ArrayList<>(stripes.size());
         try {
-            synchronized (stripe) {
-                return work.get();
+            for (int stripe : stripes) {
+                subjectLocks[stripe].lock();
+                held.add(subjectLocks[stripe]);
             }
+            return work.get();
         } finally {
+            for (ReentrantLock lock : held) {
+                lock.unlock();
+            }
             records.readLock().unlock();
         }
     }
@@ -91,35 +112,43 @@ final class RecordStore {
 
     /** The records with their vectors (none for raw messages, which are listed, never ranked). */
     List<MemoryIndex.IndexedItem> withVectors(List<StoredItem> items) {
-        List<MemoryIndex.IndexedItem> indexed = new ArrayList<>(items.size());
-        if (!embedder.enabled()) {
+        return withVectorsGrouped(List.of(items)).get(0);
+    }
+
+    /**
+     * Like {@link #withVectors} for the records of several writes, embedded in one model call; a text that
+     * several records share is embedded once.
+     */
+    List<List<MemoryIndex.IndexedItem>> withVectorsGrouped(List<List<StoredItem>> groups) {
+        Map<String, Integer> textIndex = new LinkedHashMap<>();
+        if (embedder.enabled()) {
+            for (List<StoredItem> items : groups) {
+                for (StoredItem item : items) {
+                    if (!item.kind().equals(StoredItem.MESSAGE)) { // raw messages are listed, never ranked
+                        textIndex.putIfAbsent(item.embeddingText(), textIndex.size());
+                        textIndex.putIfAbsent(contextText(item), textIndex.size());
+                    }
+                }
+            }
+        }
+        List<float[]> vectors = textIndex.isEmpty() ? List.of() : embedder.embed(new ArrayList<>(textIndex.keySet()));
+        List<List<MemoryIndex.IndexedItem>> indexed = new ArrayList<>(groups.size());
+        for (List<StoredItem> items : groups) {
+            List<MemoryIndex.IndexedItem> group = new ArrayList<>(items.size());
             for (StoredItem item : items) {
-                indexed.add(new MemoryIndex.IndexedItem(item, null, null));
+                boolean embedded = embedder.enabled() && !item.kind().equals(StoredItem.MESSAGE);
+                group.add(new MemoryIndex.IndexedItem(
+                        item,
+                        embedded ? vectors.get(textIndex.get(item.embeddingText())) : null,
+                        embedded ? vectors.get(textIndex.get(contextText(item))) : null));
             }
-            return indexed;
-        }
-        List<String> texts = new ArrayList<>();
-        List<Integer> embeddedAt = new ArrayList<>();
-        for (int i = 0; i < items.size(); i++) {
-            StoredItem item = items.get(i);
-            if (item.kind().equals(StoredItem.MESSAGE)) {
-                continue; // raw messages are listed, never ranked
-            }
-            embeddedAt.add(i);
-            texts.add(item.embeddingText());
-            texts.add(item.context().equals(item.text()) ? item.embeddingText() : item.context());
-        }
-        List<float[]> vectors = embedder.embed(texts);
-        float[][] first = new float[items.size()][];
-        float[][] second = new float[items.size()][];
-        for (int k = 0; k < embeddedAt.size(); k++) {
-            first[embeddedAt.get(k)] = vectors.get(2 * k);
-            second[embeddedAt.get(k)] = vectors.get(2 * k + 1);
-        }
-        for (int i = 0; i < items.size(); i++) {
-            indexed.add(new MemoryIndex.IndexedItem(items.get(i), first[i], second[i]));
+            indexed.add(group);
         }
         return indexed;
+    }
+
+    private static String contextText(StoredItem item) {
+        return item.context().equals(item.text()) ? item.embeddingText() : item.context();
     }
 
     MemoryIndex index() {
