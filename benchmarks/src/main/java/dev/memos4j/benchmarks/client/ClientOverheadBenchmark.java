@@ -6,6 +6,7 @@ import dev.memos4j.benchmarks.support.ClosedLoop;
 import dev.memos4j.benchmarks.support.Latencies;
 import dev.memos4j.benchmarks.support.Machine;
 import dev.memos4j.client.MemosClient;
+import dev.memos4j.client.MemosClientBuilder;
 import dev.memos4j.client.internal.Json;
 import dev.memos4j.client.model.SearchMemoryRequest;
 import dev.memos4j.client.model.SearchMemoryResponse;
@@ -17,6 +18,7 @@ import java.nio.charset.StandardCharsets;
 import java.time.Duration;
 import java.util.List;
 import java.util.Locale;
+import java.util.Optional;
 import java.util.Set;
 import java.util.concurrent.CompletableFuture;
 import java.util.function.Supplier;
@@ -41,14 +43,14 @@ public final class ClientOverheadBenchmark {
      * Runs the command.
      *
      * @param arguments {@code [--seconds N] [--warmup-seconds N] [--rounds N] [--concurrency 1,64]
-     *     [--server-threads N] [--quick]}
+     *     [--server-threads N] [--url BASE_URL] [--executor default|direct] [--quick]}
      * @return the exit code
      * @throws Exception when the benchmark cannot run
      */
     public static int run(String[] arguments) throws Exception {
         Args args = Args.parse(
                 arguments,
-                Set.of("seconds", "warmup-seconds", "rounds", "concurrency", "server-threads"),
+                Set.of("seconds", "warmup-seconds", "rounds", "concurrency", "server-threads", "url", "executor"),
                 Set.of("quick"));
         boolean quick = args.flag("quick");
         Duration measure = Duration.ofSeconds(args.positiveInt("seconds", quick ? 1 : 4));
@@ -57,27 +59,52 @@ public final class ClientOverheadBenchmark {
         List<Integer> levels = args.positiveInts("concurrency", List.of(1, 64));
         int serverThreads = args.positiveInt("server-threads", 4);
 
+        Optional<String> url = args.text("url");
+        boolean direct = executorIsDirect(args.text("executor").orElse("default"));
+
         byte[] body = Canned.searchResponseBytes();
         System.out.println(Machine.describe());
         System.out.printf(
                 Locale.ROOT,
-                "client: search/memory envelope of %d bytes from com.sun.net.httpserver on "
-                        + "loopback (own pool of %d threads); %d s warm-up, %d round(s) of %d s per variant%n",
-                body.length,
-                serverThreads,
+                "client: search/memory envelope %s; %s executor on both paths; %d s warm-up, %d round(s) of %d s "
+                        + "per variant%n",
+                url.map(u -> "from " + u + " (outside this process)")
+                        .orElse("of " + body.length + " bytes from com.sun.net.httpserver on loopback in this process"
+                                + " (own pool of " + serverThreads + " threads)"),
+                direct ? "a direct (Runnable::run)" : "the default",
                 warmup.toSeconds(),
                 rounds,
                 measure.toSeconds());
 
-        try (CannedServer server = new CannedServer(body, serverThreads);
-                MemosClient client = MemosClient.builder()
-                        .apiKey(API_KEY)
-                        .baseUrl(server.baseUrl())
-                        .allowInsecureHttp(true)
-                        .build()) {
-            HttpClient http = HttpClient.newHttpClient();
+        try (CannedServer server = url.isPresent() ? null : new CannedServer(body, serverThreads)) {
+            String baseUrl = url.isPresent() ? url.get() : server.baseUrl();
+            return measure(baseUrl, direct, levels, warmup, measure, rounds);
+        }
+    }
+
+    private static boolean executorIsDirect(String executor) {
+        return switch (executor) {
+            case "default" -> false;
+            case "direct" -> true;
+            default ->
+                throw new IllegalArgumentException("--executor must be default or direct, got '" + executor + "'");
+        };
+    }
+
+    private static int measure(
+            String baseUrl, boolean direct, List<Integer> levels, Duration warmup, Duration measure, int rounds)
+            throws Exception {
+        MemosClientBuilder builder =
+                MemosClient.builder().apiKey(API_KEY).baseUrl(baseUrl).allowInsecureHttp(true);
+        HttpClient.Builder rawBuilder = HttpClient.newBuilder();
+        if (direct) {
+            builder.executor(Runnable::run);
+            rawBuilder.executor(Runnable::run);
+        }
+        try (MemosClient client = builder.build()) {
+            HttpClient http = rawBuilder.build();
             SearchMemoryRequest search = Canned.searchRequest();
-            HttpRequest prebuilt = HttpRequest.newBuilder(URI.create(server.baseUrl() + "/search/memory"))
+            HttpRequest prebuilt = HttpRequest.newBuilder(URI.create(baseUrl + "/search/memory"))
                     .timeout(Duration.ofSeconds(30))
                     .header("User-Agent", "memos4j-java")
                     .header("Authorization", "Token " + API_KEY)
@@ -89,7 +116,7 @@ public final class ClientOverheadBenchmark {
             Supplier<CompletableFuture<?>> raw = () -> http.sendAsync(prebuilt, HttpResponse.BodyHandlers.ofString());
             Supplier<CompletableFuture<?>> decoded = () -> client.searchMemory(search);
 
-            checkBothAnswer(http, prebuilt, client, search, body.length);
+            checkBothAnswer(http, prebuilt, client, search);
 
             System.out.printf(
                     Locale.ROOT,
@@ -141,21 +168,24 @@ public final class ClientOverheadBenchmark {
         }
     }
 
-    // Fails fast when either path does not get the canned answer: a benchmark of errors measures nothing.
+    // Fails fast when either path does not get a search/memory answer: a benchmark of errors measures nothing.
     private static void checkBothAnswer(
-            HttpClient http, HttpRequest prebuilt, MemosClient client, SearchMemoryRequest search, int bodyLength)
-            throws Exception {
+            HttpClient http, HttpRequest prebuilt, MemosClient client, SearchMemoryRequest search) throws Exception {
         HttpResponse<String> response = http.send(prebuilt, HttpResponse.BodyHandlers.ofString());
-        if (response.statusCode() != 200 || response.body().getBytes(StandardCharsets.UTF_8).length != bodyLength) {
-            throw new IllegalStateException("the raw request got HTTP " + response.statusCode() + " and "
-                    + response.body().length() + " chars instead of the canned body");
+        if (response.statusCode() != 200) {
+            throw new IllegalStateException(
+                    "the raw request to " + prebuilt.uri() + " got HTTP " + response.statusCode() + " instead of 200");
         }
         SearchMemoryResponse decoded = client.searchMemory(search).get();
-        if (decoded.memories().size() != 6 || decoded.preferences().size() != 2) {
-            throw new IllegalStateException(
-                    "the client decoded " + decoded.memories().size() + " memories and "
-                            + decoded.preferences().size() + " preferences instead of 6 and 2");
+        if (decoded.memories().isEmpty()) {
+            throw new IllegalStateException("the client decoded no memories from " + prebuilt.uri());
         }
+        System.out.printf(
+                Locale.ROOT,
+                "answer: %d bytes, %d memories and %d preferences decoded%n",
+                response.body().getBytes(StandardCharsets.UTF_8).length,
+                decoded.memories().size(),
+                decoded.preferences().size());
     }
 
     /** Sums the rounds of one variant at one concurrency. */

@@ -583,7 +583,7 @@ public final class HttpMemosClient implements MemosClient {
                     cap(out.traceBody()));
         }
         long start = System.nanoTime();
-        CompletableFuture<HttpResponse<String>> send = http.sendAsync(request, exchange.bodyHandler());
+        CompletableFuture<HttpResponse<String>> send = DirectSend.sendAsync(http, request, exchange.bodyHandler());
         onSend.accept(send);
         // HttpRequest.timeout stops counting at the response headers; this bounds a body that stalls.
         AtomicBoolean timedOut = new AtomicBoolean();
