@@ -118,7 +118,12 @@ public final class HttpMemosClient implements MemosClient {
             this.ownedExecutor = null;
         } else {
             HttpClient.Builder builder = HttpClient.newBuilder().connectTimeout(config.connectTimeout());
-            if (config.executor().isPresent()) {
+            if (config.responsesOnIoThread()) {
+                this.ownedExecutor = null;
+                // The JDK then runs its tasks in place: body delivery, and so response handling, on its
+                // selector thread.
+                builder.executor(Runnable::run);
+            } else if (config.executor().isPresent()) {
                 this.ownedExecutor = null;
                 builder.executor(config.executor().get());
             } else {
