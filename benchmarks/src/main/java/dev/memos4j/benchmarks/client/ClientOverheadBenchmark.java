@@ -47,14 +47,23 @@ public final class ClientOverheadBenchmark {
      * Runs the command.
      *
      * @param arguments {@code [--seconds N] [--warmup-seconds N] [--rounds N] [--concurrency 1,64]
-     *     [--server-threads N] [--url BASE_URL] [--executor default|direct] [--quick]}
+     *     [--server-threads N] [--url BASE_URL] [--executor default|direct] [--raw-completion future|body]
+     *     [--quick]}
      * @return the exit code
      * @throws Exception when the benchmark cannot run
      */
     public static int run(String[] arguments) throws Exception {
         Args args = Args.parse(
                 arguments,
-                Set.of("seconds", "warmup-seconds", "rounds", "concurrency", "server-threads", "url", "executor"),
+                Set.of(
+                        "seconds",
+                        "warmup-seconds",
+                        "rounds",
+                        "concurrency",
+                        "server-threads",
+                        "url",
+                        "executor",
+                        "raw-completion"),
                 Set.of("quick"));
         boolean quick = args.flag("quick");
         Duration measure = Duration.ofSeconds(args.positiveInt("seconds", quick ? 1 : 4));
@@ -65,6 +74,7 @@ public final class ClientOverheadBenchmark {
 
         Optional<String> url = args.text("url");
         boolean direct = executorIsDirect(args.text("executor").orElse("default"));
+        boolean rawFromBody = rawCompletesFromBody(args.text("raw-completion").orElse("future"));
 
         byte[] body = Canned.searchResponseBytes();
         System.out.println(Machine.describe());
@@ -82,7 +92,7 @@ public final class ClientOverheadBenchmark {
 
         try (CannedServer server = url.isPresent() ? null : new CannedServer(body, serverThreads)) {
             String baseUrl = url.isPresent() ? url.get() : server.baseUrl();
-            return measure(baseUrl, direct, levels, warmup, measure, rounds);
+            return measure(baseUrl, direct, rawFromBody, levels, warmup, measure, rounds);
         }
     }
 
@@ -95,8 +105,23 @@ public final class ClientOverheadBenchmark {
         };
     }
 
+    private static boolean rawCompletesFromBody(String completion) {
+        return switch (completion) {
+            case "future" -> false;
+            case "body" -> true;
+            default ->
+                throw new IllegalArgumentException("--raw-completion must be future or body, got '" + completion + "'");
+        };
+    }
+
     private static int measure(
-            String baseUrl, boolean direct, List<Integer> levels, Duration warmup, Duration measure, int rounds)
+            String baseUrl,
+            boolean direct,
+            boolean rawFromBody,
+            List<Integer> levels,
+            Duration warmup,
+            Duration measure,
+            int rounds)
             throws Exception {
         MemosClientBuilder builder =
                 MemosClient.builder().apiKey(API_KEY).baseUrl(baseUrl).allowInsecureHttp(true);
@@ -117,7 +142,13 @@ public final class ClientOverheadBenchmark {
                     .POST(HttpRequest.BodyPublishers.ofByteArray(
                             Json.write(search).getBytes(StandardCharsets.UTF_8)))
                     .build();
-            Supplier<CompletableFuture<?>> raw = () -> http.sendAsync(prebuilt, HttpResponse.BodyHandlers.ofString());
+            Supplier<CompletableFuture<?>> raw = rawFromBody
+                    ? () -> completedFromBody(http, prebuilt)
+                    : () -> http.sendAsync(prebuilt, HttpResponse.BodyHandlers.ofString());
+            System.out.println(
+                    rawFromBody
+                            ? "raw: completes when the body subscriber has read the body, as the client does"
+                            : "raw: completes with the future sendAsync returns");
             Supplier<CompletableFuture<?>> decoded = () -> client.searchMemory(search);
 
             checkBothAnswer(http, prebuilt, client, search);
@@ -170,6 +201,28 @@ public final class ClientOverheadBenchmark {
             System.out.printf(Locale.ROOT, "client-vs-raw ratio=%.2f c1-overhead-us=%.0f%n", ratio, c1Overhead);
             return 0;
         }
+    }
+
+    /**
+     * The raw exchange completed the way the client completes its own: from the body subscriber, on the
+     * thread that read the body, instead of through the future {@code sendAsync} returns (which the JDK
+     * completes on {@code CompletableFuture}'s default async executor).
+     */
+    private static CompletableFuture<String> completedFromBody(HttpClient http, HttpRequest request) {
+        CompletableFuture<String> body = new CompletableFuture<>();
+        http.sendAsync(
+                        request,
+                        info -> HttpResponse.BodySubscribers.mapping(
+                                HttpResponse.BodySubscribers.ofString(StandardCharsets.UTF_8), text -> {
+                                    body.complete(text);
+                                    return text;
+                                }))
+                .whenComplete((response, error) -> {
+                    if (error != null) {
+                        body.completeExceptionally(error);
+                    }
+                });
+        return body;
     }
 
     // Fails fast when either path does not get a search/memory answer: a benchmark of errors measures nothing.
