@@ -17,11 +17,13 @@ import dev.memos4j.client.model.SearchMemoryRequest;
 import dev.memos4j.client.model.SearchMemoryResponse;
 import java.net.http.HttpClient;
 import java.time.Duration;
+import java.util.ArrayList;
 import java.util.List;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.CompletionException;
 import java.util.concurrent.CopyOnWriteArrayList;
 import java.util.concurrent.Executors;
+import java.util.concurrent.TimeUnit;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.Test;
 
@@ -62,6 +64,24 @@ class ResponseThreadsTest {
 
         // Never a thread started for one response, nor the common pool.
         assertThat(responseThreads).hasSize(5).allMatch(name -> name.startsWith("memos4j-http-"));
+    }
+
+    @Test
+    void callbacksThatWaitForAnotherCallDoNotStarveTheDefaultPool(WireMockRuntimeInfo wm) throws Exception {
+        stubFor(post(SEARCH).willReturn(okJson(SEARCH_OK)));
+        client = TestClients.builder(wm, scheduler).build();
+        BlockingMemosClient blocking = client.blocking();
+
+        // More callbacks blocked at once than the pool has threads, each waiting for a response of its own.
+        List<CompletableFuture<Integer>> nested = new ArrayList<>();
+        for (int i = 0; i < 24; i++) {
+            nested.add(client.searchMemory(search())
+                    .thenApply(
+                            found -> blocking.searchMemory(search()).memories().size()));
+        }
+
+        CompletableFuture.allOf(nested.toArray(CompletableFuture[]::new)).get(60, TimeUnit.SECONDS);
+        assertThat(nested).allMatch(call -> call.join() == 1);
     }
 
     @Test
