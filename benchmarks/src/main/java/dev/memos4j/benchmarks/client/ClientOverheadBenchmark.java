@@ -73,8 +73,8 @@ public final class ClientOverheadBenchmark {
         int serverThreads = args.positiveInt("server-threads", 4);
 
         Optional<String> url = args.text("url");
-        boolean direct = executorIsDirect(args.text("executor").orElse("default"));
-        boolean rawFromBody = rawCompletesFromBody(args.text("raw-completion").orElse("future"));
+        boolean direct = twoWay(args, "executor", "default", "direct");
+        boolean rawFromBody = twoWay(args, "raw-completion", "future", "body");
 
         byte[] body = Canned.searchResponseBytes();
         System.out.println(Machine.describe());
@@ -96,22 +96,14 @@ public final class ClientOverheadBenchmark {
         }
     }
 
-    private static boolean executorIsDirect(String executor) {
-        return switch (executor) {
-            case "default" -> false;
-            case "direct" -> true;
-            default ->
-                throw new IllegalArgumentException("--executor must be default or direct, got '" + executor + "'");
-        };
-    }
-
-    private static boolean rawCompletesFromBody(String completion) {
-        return switch (completion) {
-            case "future" -> false;
-            case "body" -> true;
-            default ->
-                throw new IllegalArgumentException("--raw-completion must be future or body, got '" + completion + "'");
-        };
+    /** A two-valued option: false for {@code no}, true for {@code yes}, a clear error for anything else. */
+    private static boolean twoWay(Args args, String option, String no, String yes) {
+        String value = args.text(option).orElse(no);
+        if (!value.equals(no) && !value.equals(yes)) {
+            throw new IllegalArgumentException(
+                    "--" + option + " must be " + no + " or " + yes + ", got '" + value + "'");
+        }
+        return value.equals(yes);
     }
 
     private static int measure(
