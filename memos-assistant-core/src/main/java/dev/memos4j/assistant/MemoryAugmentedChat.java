@@ -12,6 +12,7 @@ import dev.memos4j.assistant.prompt.PromptContext;
 import dev.memos4j.assistant.tools.Tool;
 import dev.memos4j.assistant.tools.ToolLoopOptions;
 import dev.memos4j.client.MemosClient;
+import dev.memos4j.client.internal.Futures;
 import dev.memos4j.client.model.AddMessageRequest;
 import dev.memos4j.client.model.SearchMemoryRequest;
 import dev.memos4j.client.model.SearchMemoryResponse;
@@ -25,7 +26,6 @@ import java.util.Optional;
 import java.util.concurrent.CancellationException;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.CompletionException;
-import java.util.concurrent.ExecutionException;
 import java.util.concurrent.Executor;
 import java.util.concurrent.ForkJoinPool;
 import java.util.function.Supplier;
@@ -136,7 +136,7 @@ public final class MemoryAugmentedChat {
      * @throws RuntimeException the turn's failure, unwrapped (e.g. an {@code LlmException})
      */
     public ChatReply chatBlocking(String userId, String conversationId, String query) {
-        return await(chat(userId, conversationId, query));
+        return Futures.join(chat(userId, conversationId, query));
     }
 
     /**
@@ -159,7 +159,7 @@ public final class MemoryAugmentedChat {
             if (error == null) {
                 handle.reply().complete(reply);
             } else {
-                handle.reply().completeExceptionally(unwrap(error));
+                handle.reply().completeExceptionally(Futures.unwrap(error));
             }
         });
         return handle;
@@ -234,7 +234,7 @@ public final class MemoryAugmentedChat {
             LlmRequest request = LlmRequest.builder()
                     .messages(messages)
                     .options(options.llmOptions())
-                    .promptContext(context)
+                    .recall(context.recall())
                     .tools(toolLoop == null ? List.of() : toolLoop.definitions())
                     .build();
             listener.onLlmRequest(turn, request);
@@ -268,7 +268,7 @@ public final class MemoryAugmentedChat {
             if (error == null) {
                 listener.onReply(turn, done);
             } else {
-                listener.onTurnFailed(turn, unwrap(error));
+                listener.onTurnFailed(turn, Futures.unwrap(error));
             }
         });
     }
@@ -285,7 +285,7 @@ public final class MemoryAugmentedChat {
                         return CompletableFuture.completedFuture(
                                 new SearchOutcome(Optional.of(response), Optional.empty()));
                     }
-                    Throwable cause = unwrap(error);
+                    Throwable cause = Futures.unwrap(error);
                     if (options.searchFailurePolicy() == SearchFailurePolicy.STRICT) {
                         return CompletableFuture.<SearchOutcome>failedFuture(cause);
                     }
@@ -359,7 +359,7 @@ public final class MemoryAugmentedChat {
         return MemoryTurns.store(memos, options.writeBackPolicy(), writeBackExecutor, request)
                 .handle((receipt, error) -> {
                     if (error != null) {
-                        Throwable cause = unwrap(error);
+                        Throwable cause = Futures.unwrap(error);
                         LOG.warn(
                                 "Storing the exchange failed (conversation {}): {}",
                                 turn.conversationId(),
@@ -383,29 +383,6 @@ public final class MemoryAugmentedChat {
     private static void requireText(String value, String name) {
         if (value == null || value.isBlank()) {
             throw new IllegalArgumentException(name + " is required and must not be blank");
-        }
-    }
-
-    static Throwable unwrap(Throwable error) {
-        Throwable t = error;
-        while ((t instanceof CompletionException || t instanceof ExecutionException) && t.getCause() != null) {
-            t = t.getCause();
-        }
-        return t;
-    }
-
-    static <T> T await(CompletableFuture<T> future) {
-        try {
-            return future.join();
-        } catch (CompletionException | CancellationException e) {
-            Throwable cause = unwrap(e);
-            if (cause instanceof RuntimeException runtime) {
-                throw runtime;
-            }
-            if (cause instanceof Error error) {
-                throw error;
-            }
-            throw new CompletionException(cause);
         }
     }
 

@@ -4,6 +4,7 @@ import dev.memos4j.assistant.prompt.PromptContext;
 import dev.memos4j.client.MemosClient;
 import dev.memos4j.client.RequestOptions;
 import dev.memos4j.client.errors.MemosTimeoutException;
+import dev.memos4j.client.internal.Futures;
 import dev.memos4j.client.model.AddMessageRequest;
 import dev.memos4j.client.model.MemoryDetail;
 import dev.memos4j.client.model.Message;
@@ -93,7 +94,7 @@ public final class MemoryTurns {
                     if (error == null) {
                         return CompletableFuture.completedFuture(response);
                     }
-                    Throwable cause = MemoryAugmentedChat.unwrap(error);
+                    Throwable cause = Futures.unwrap(error);
                     if (cause instanceof TimeoutException) {
                         original.cancel(true);
                         cause = new MemosTimeoutException("search/memory did not answer within " + timeout, cause);

@@ -10,6 +10,7 @@ import dev.memos4j.assistant.llm.ToolDefinition;
 import dev.memos4j.assistant.tools.Tool;
 import dev.memos4j.assistant.tools.ToolLoopOptions;
 import dev.memos4j.assistant.tools.ToolResult;
+import dev.memos4j.client.internal.Futures;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
@@ -110,7 +111,7 @@ final class ToolLoop {
             if (error == null) {
                 result = new ToolResult(call, content == null ? "" : content, false);
             } else {
-                Throwable cause = MemoryAugmentedChat.unwrap(error);
+                Throwable cause = Futures.unwrap(error);
                 if (cause instanceof TimeoutException) {
                     original.cancel(true);
                     result = new ToolResult(

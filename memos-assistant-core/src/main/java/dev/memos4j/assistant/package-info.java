@@ -6,7 +6,6 @@
  *
  * <p>The LLM seam lives in {@code dev.memos4j.assistant.llm}, the prompt seam in
  * {@code dev.memos4j.assistant.prompt}, the OpenAI provider in {@code dev.memos4j.assistant.openai}.
- * Types under {@code dev.memos4j.assistant.internal} are implementation details. Everything is non-null
- * unless a method says otherwise; optional values are {@link java.util.Optional}.
+ * Everything is non-null unless a method says otherwise; optional values are {@link java.util.Optional}.
  */
 package dev.memos4j.assistant;

@@ -37,7 +37,7 @@ class MemoryAugmentedChatConcurrencyTest {
         ScriptedLlmProvider llm = ScriptedLlmProvider.builder()
                 .executor(pool)
                 .otherwise(request ->
-                        String.join(" | ", request.promptContext().orElseThrow().memoryTexts()))
+                        String.join(" | ", request.recall().orElseThrow().memories()))
                 .build();
         MemoryAugmentedChat chat = MemoryAugmentedChat.builder(memos, llm)
                 .options(ChatOptions.builder().memoryLimit(25).build())

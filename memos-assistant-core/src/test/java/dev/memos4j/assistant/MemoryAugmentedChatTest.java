@@ -81,7 +81,8 @@ class MemoryAugmentedChatTest {
         assertThat(sent.get(1)).isEqualTo(ChatMessage.user("What plans do I have for the weekend?"));
         assertThat(reply.memories()).extracting(m -> m.text()).containsExactly("Take the kids to the zoo on Saturday");
         assertThat(reply.preferences()).hasSize(1);
-        assertThat(llm.lastRequest().orElseThrow().promptContext()).contains(reply.promptContext());
+        assertThat(llm.lastRequest().orElseThrow().recall())
+                .contains(reply.promptContext().recall());
         assertThat(reply.degraded()).isFalse();
     }
 

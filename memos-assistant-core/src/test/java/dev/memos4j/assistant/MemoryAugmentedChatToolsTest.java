@@ -2,6 +2,7 @@ package dev.memos4j.assistant;
 
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
+import static org.assertj.core.api.Assertions.tuple;
 
 import dev.memos4j.assistant.llm.ChatMessage;
 import dev.memos4j.assistant.llm.LlmException;
@@ -17,6 +18,7 @@ import dev.memos4j.assistant.tools.ToolLoopOptions;
 import dev.memos4j.assistant.tools.ToolResult;
 import dev.memos4j.client.model.AddMessageRequest;
 import dev.memos4j.client.model.Message;
+import dev.memos4j.client.model.Role;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.ArrayList;
@@ -94,11 +96,12 @@ class MemoryAugmentedChatToolsTest {
                 .build();
         MemoryTools tools = MemoryTools.forUser(memos, ALICE);
 
-        ChatReply reply = chat(llm, tools.tools()).build().chatBlocking(ALICE, "c-1", "What do I do on Saturday?");
+        ChatReply reply =
+                chat(llm, tools.tools()).build().chatBlocking(ALICE, "c-1", "When do the kids go to the zoo?");
 
         // Memories are still searched before the first model call, and the tools are offered to it.
         LlmRequest first = llm.requests().get(0);
-        assertThat(first.promptContext().orElseThrow().memories()).isNotEmpty();
+        assertThat(first.recall().orElseThrow().memories()).isNotEmpty();
         assertThat(first.tools()).extracting(ToolDefinition::name).contains("search_memories", "add_memory");
         // The second call carries the assistant's call and the tool's result.
         LlmRequest second = llm.requests().get(1);
@@ -123,7 +126,9 @@ class MemoryAugmentedChatToolsTest {
         // Only the user's text and the final answer are stored: no tool traffic.
         AddMessageRequest stored = memos.adds.get(memos.adds.size() - 1);
         assertThat(stored.messages())
-                .containsExactly(Message.user("What do I do on Saturday?"), Message.assistant(reply.answer()));
+                .extracting(Message::role, Message::content)
+                .containsExactly(
+                        tuple(Role.USER, "When do the kids go to the zoo?"), tuple(Role.ASSISTANT, reply.answer()));
         assertThat(memos.adds).hasSize(1);
     }
 

@@ -1,10 +1,10 @@
 package dev.memos4j.client;
 
 import dev.memos4j.client.errors.MemosException;
+import dev.memos4j.client.internal.Futures;
 import dev.memos4j.client.model.*;
 import java.util.List;
 import java.util.Objects;
-import java.util.concurrent.CancellationException;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.CompletionException;
 
@@ -527,19 +527,6 @@ public final class BlockingMemosClient implements AutoCloseable {
 
     /** Waits for a future and rethrows its failure as the SDK exception it carries. */
     static <T> T join(CompletableFuture<T> future) {
-        try {
-            return future.join();
-        } catch (CompletionException e) {
-            Throwable cause = e.getCause() == null ? e : e.getCause();
-            if (cause instanceof RuntimeException runtime) {
-                throw runtime;
-            }
-            if (cause instanceof Error error) {
-                throw error;
-            }
-            throw new MemosException(cause.getMessage(), cause);
-        } catch (CancellationException e) {
-            throw e;
-        }
+        return Futures.join(future, cause -> new MemosException(cause.getMessage(), cause));
     }
 }

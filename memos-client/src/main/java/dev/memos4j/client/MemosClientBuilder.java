@@ -212,7 +212,9 @@ public final class MemosClientBuilder {
     /**
      * The scheduler that runs retry waits (tests inject one that records the waits). The caller keeps
      * ownership. By default waits run on the client's own timer thread, which also runs all timeouts and is
-     * stopped by {@link MemosClient#close()}.
+     * stopped by {@link MemosClient#close()}. A lent scheduler also runs the release of finished chat streams:
+     * stop it with {@code shutdown()}, not {@code shutdownNow()}, which would drop a release still queued and
+     * keep that stream's connection open.
      *
      * @param scheduler the scheduler that runs retry waits (tests inject one that records the waits)
      * @return this builder

@@ -1,10 +1,10 @@
 package dev.memos4j.client;
 
 import dev.memos4j.client.errors.MemosTimeoutException;
+import dev.memos4j.client.internal.Futures;
 import dev.memos4j.client.model.TaskStatusResponse;
 import java.time.Duration;
 import java.util.concurrent.CompletableFuture;
-import java.util.concurrent.CompletionException;
 import java.util.concurrent.TimeUnit;
 
 /** Non-blocking polling for {@link MemosClient#awaitTask}: each poll is scheduled, never slept. */
@@ -23,7 +23,7 @@ final class TaskPoller {
         }
         client.getTaskStatus(taskId).whenComplete((status, error) -> {
             if (error != null) {
-                result.completeExceptionally(error instanceof CompletionException ? error.getCause() : error);
+                result.completeExceptionally(Futures.unwrap(error));
             } else if (status.status().isTerminal()) {
                 result.complete(status);
             } else if (System.nanoTime() + interval.toNanos() > deadlineNanos) {

@@ -4,6 +4,7 @@
  * values are {@link java.util.Optional}.
  *
  * <p>Types under {@code dev.memos4j.client.internal} are implementation details and may change in any
- * release.
+ * release. The few that other memos4j modules share are marked {@code @Internal}; applications use the
+ * documented counterparts, such as {@link dev.memos4j.client.MemosJson#jsonMapper()} for the wire JSON.
  */
 package dev.memos4j.client;

@@ -7,6 +7,7 @@ import dev.langchain4j.store.memory.chat.ChatMemoryStore;
 import dev.memos4j.assistant.MemoryTurns;
 import dev.memos4j.assistant.WriteBackPolicy;
 import dev.memos4j.client.MemosClient;
+import dev.memos4j.client.internal.Futures;
 import dev.memos4j.client.model.AddMessageRequest;
 import dev.memos4j.client.model.GetMessageRequest;
 import dev.memos4j.client.model.Message;
@@ -161,7 +162,7 @@ public final class MemosChatMemoryStore implements ChatMemoryStore {
                                     "Storing {} chat messages failed (conversation {}): {}",
                                     fresh.size(),
                                     id.conversationId(),
-                                    unwrap(error).toString());
+                                    Futures.unwrap(error).toString());
                         }
                     });
             window.lastStore = stored;
@@ -241,10 +242,6 @@ public final class MemosChatMemoryStore implements ChatMemoryStore {
             return text.isBlank() ? Optional.empty() : Optional.of(Message.assistant(text));
         }
         return Optional.empty();
-    }
-
-    private static Throwable unwrap(Throwable error) {
-        return error instanceof CompletionException && error.getCause() != null ? error.getCause() : error;
     }
 
     /** Builds a {@link MemosChatMemoryStore}. */

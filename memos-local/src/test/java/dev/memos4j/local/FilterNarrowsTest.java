@@ -34,6 +34,7 @@ class FilterNarrowsTest {
                             .conversationId("c1")
                             .addMessage(Message.user("I prefer green tea in the morning."))
                             .addMessage(Message.user("The garage door is stuck."))
+                            .addMessage(Message.user("We paint the fence on Sunday."))
                             .build())
                     .join();
         }

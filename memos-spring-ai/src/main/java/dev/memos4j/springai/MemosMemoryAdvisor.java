@@ -8,13 +8,13 @@ import dev.memos4j.assistant.prompt.DefaultPromptBuilder;
 import dev.memos4j.assistant.prompt.PromptBuilder;
 import dev.memos4j.assistant.prompt.PromptContext;
 import dev.memos4j.client.MemosClient;
+import dev.memos4j.client.internal.Futures;
 import dev.memos4j.client.model.SearchMemoryResponse;
 import dev.memos4j.client.model.TaskReceipt;
 import java.time.Clock;
 import java.time.ZonedDateTime;
 import java.util.Objects;
 import java.util.Optional;
-import java.util.concurrent.CancellationException;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.CompletionException;
 import java.util.concurrent.Executor;
@@ -139,7 +139,7 @@ public final class MemosMemoryAdvisor implements CallAdvisor, StreamAdvisor, Mem
         if (turn.isEmpty()) {
             return chain.nextCall(request);
         }
-        Optional<SearchMemoryResponse> found = await(recall(turn.get()));
+        Optional<SearchMemoryResponse> found = Futures.join(recall(turn.get()));
         ChatClientResponse response = chain.nextCall(augment(request, turn.get(), found));
         CompletableFuture<Optional<TaskReceipt>> stored = store(turn.get(), answer(response.chatResponse()));
         if (options.writeBackPolicy() == WriteBackPolicy.SYNC) {
@@ -182,7 +182,7 @@ public final class MemosMemoryAdvisor implements CallAdvisor, StreamAdvisor, Mem
                     if (error == null) {
                         return Optional.of(response);
                     }
-                    Throwable cause = unwrap(error);
+                    Throwable cause = Futures.unwrap(error);
                     if (options.searchFailurePolicy() == SearchFailurePolicy.STRICT) {
                         throw new CompletionException(cause);
                     }
@@ -228,7 +228,7 @@ public final class MemosMemoryAdvisor implements CallAdvisor, StreamAdvisor, Mem
                 LOG.warn(
                         "Storing the exchange failed (conversation {}): {}",
                         turn.conversationId(),
-                        unwrap(error).toString());
+                        Futures.unwrap(error).toString());
             }
         });
     }
@@ -246,23 +246,6 @@ public final class MemosMemoryAdvisor implements CallAdvisor, StreamAdvisor, Mem
             }
         }
         return text.toString();
-    }
-
-    private static <T> T await(CompletableFuture<T> future) {
-        try {
-            return future.join();
-        } catch (CompletionException | CancellationException e) {
-            Throwable cause = unwrap(e);
-            throw cause instanceof RuntimeException runtime ? runtime : new CompletionException(cause);
-        }
-    }
-
-    private static Throwable unwrap(Throwable error) {
-        Throwable t = error;
-        while (t instanceof CompletionException && t.getCause() != null) {
-            t = t.getCause();
-        }
-        return t;
     }
 
     /** Builds a {@link MemosMemoryAdvisor}. */

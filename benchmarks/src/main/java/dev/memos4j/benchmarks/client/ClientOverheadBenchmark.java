@@ -1,5 +1,6 @@
 package dev.memos4j.benchmarks.client;
 
+import com.fasterxml.jackson.databind.json.JsonMapper;
 import dev.memos4j.benchmarks.support.Args;
 import dev.memos4j.benchmarks.support.Canned;
 import dev.memos4j.benchmarks.support.ClosedLoop;
@@ -7,7 +8,7 @@ import dev.memos4j.benchmarks.support.Latencies;
 import dev.memos4j.benchmarks.support.Machine;
 import dev.memos4j.client.MemosClient;
 import dev.memos4j.client.MemosClientBuilder;
-import dev.memos4j.client.internal.Json;
+import dev.memos4j.client.MemosJson;
 import dev.memos4j.client.model.SearchMemoryRequest;
 import dev.memos4j.client.model.SearchMemoryResponse;
 import java.net.URI;
@@ -38,6 +39,8 @@ import java.util.function.Supplier;
  * 1 it adds at most 50 µs at the median. The last line is {@code client-vs-raw ratio=R c1-overhead-us=N}.
  */
 public final class ClientOverheadBenchmark {
+
+    private static final JsonMapper JSON = MemosJson.jsonMapper();
 
     private static final String API_KEY = "bench-key-not-a-secret";
 
@@ -131,8 +134,7 @@ public final class ClientOverheadBenchmark {
                     .header("Authorization", "Token " + API_KEY)
                     .header("Content-Type", "application/json")
                     .header("Accept", "application/json")
-                    .POST(HttpRequest.BodyPublishers.ofByteArray(
-                            Json.write(search).getBytes(StandardCharsets.UTF_8)))
+                    .POST(HttpRequest.BodyPublishers.ofByteArray(JSON.writeValueAsBytes(search)))
                     .build();
             Supplier<CompletableFuture<?>> raw = rawFromBody
                     ? () -> completedFromBody(http, prebuilt)

@@ -1,13 +1,13 @@
 package dev.memos4j.benchmarks.client;
 
+import com.fasterxml.jackson.databind.json.JsonMapper;
 import com.fasterxml.jackson.databind.node.ArrayNode;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import dev.memos4j.benchmarks.support.Args;
 import dev.memos4j.benchmarks.support.Canned;
-import dev.memos4j.client.internal.Json;
+import dev.memos4j.client.MemosJson;
 import java.io.IOException;
 import java.io.UncheckedIOException;
-import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.Locale;
@@ -21,6 +21,8 @@ import java.util.concurrent.CountDownLatch;
  * writes that envelope, for another server (nginx) to serve.
  */
 public final class StubServer {
+
+    private static final JsonMapper JSON = MemosJson.jsonMapper();
 
     private StubServer() {}
 
@@ -66,7 +68,7 @@ public final class StubServer {
      */
     static byte[] envelopeOfSize(int bytes) {
         try {
-            ObjectNode root = (ObjectNode) Json.MAPPER.readTree(Canned.searchResponseBytes());
+            ObjectNode root = (ObjectNode) JSON.readTree(Canned.searchResponseBytes());
             ObjectNode data = (ObjectNode) root.get("data");
             ArrayNode memories = (ArrayNode) data.get("memory_detail_list");
             ArrayNode preferences = (ArrayNode) data.get("preference_detail_list");
@@ -83,13 +85,13 @@ public final class StubServer {
             }
             ObjectNode first = (ObjectNode) memories.get(0);
             first.put("memory_value", first.get("memory_value").asText() + " ".repeat(missing));
-            return Json.write(root).getBytes(StandardCharsets.UTF_8);
+            return JSON.writeValueAsBytes(root);
         } catch (IOException e) {
             throw new UncheckedIOException(e);
         }
     }
 
-    private static int size(ObjectNode root) {
-        return Json.write(root).getBytes(StandardCharsets.UTF_8).length;
+    private static int size(ObjectNode root) throws IOException {
+        return JSON.writeValueAsBytes(root).length;
     }
 }

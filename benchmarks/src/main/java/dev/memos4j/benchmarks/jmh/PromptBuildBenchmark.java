@@ -1,13 +1,14 @@
 package dev.memos4j.benchmarks.jmh;
 
 import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.json.JsonMapper;
 import com.fasterxml.jackson.databind.node.ArrayNode;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import dev.memos4j.assistant.llm.ChatMessage;
 import dev.memos4j.assistant.prompt.DefaultPromptBuilder;
 import dev.memos4j.assistant.prompt.PromptContext;
 import dev.memos4j.benchmarks.support.Canned;
-import dev.memos4j.client.internal.Json;
+import dev.memos4j.client.MemosJson;
 import dev.memos4j.client.model.SearchMemoryResponse;
 import java.io.IOException;
 import java.time.ZoneId;
@@ -27,6 +28,8 @@ import org.openjdk.jmh.annotations.State;
 @BenchmarkMode(Mode.AverageTime)
 @OutputTimeUnit(TimeUnit.MICROSECONDS)
 public class PromptBuildBenchmark {
+
+    private static final JsonMapper JSON = MemosJson.jsonMapper();
 
     private final DefaultPromptBuilder builder = DefaultPromptBuilder.create();
     private PromptContext context;
@@ -53,7 +56,7 @@ public class PromptBuildBenchmark {
     }
 
     static SearchMemoryResponse sixPreferences() throws IOException {
-        JsonNode data = Json.MAPPER.readTree(Canned.searchResponseBytes()).get("data");
+        JsonNode data = JSON.readTree(Canned.searchResponseBytes()).get("data");
         ArrayNode preferences = (ArrayNode) data.get("preference_detail_list");
         int original = preferences.size();
         for (int i = original; i < 6; i++) {
@@ -62,7 +65,7 @@ public class PromptBuildBenchmark {
             copy.put("preference", copy.get("preference").asText() + " (variant " + i + ")");
             preferences.add(copy);
         }
-        return Json.MAPPER.treeToValue(data, SearchMemoryResponse.class);
+        return JSON.treeToValue(data, SearchMemoryResponse.class);
     }
 
     /**

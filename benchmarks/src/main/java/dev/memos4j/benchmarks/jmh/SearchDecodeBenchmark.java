@@ -2,8 +2,9 @@ package dev.memos4j.benchmarks.jmh;
 
 import com.fasterxml.jackson.annotation.JsonProperty;
 import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.json.JsonMapper;
 import dev.memos4j.benchmarks.support.Canned;
-import dev.memos4j.client.internal.Json;
+import dev.memos4j.client.MemosJson;
 import dev.memos4j.client.model.SearchMemoryResponse;
 import java.io.IOException;
 import java.nio.charset.StandardCharsets;
@@ -26,6 +27,8 @@ import org.openjdk.jmh.annotations.State;
 @OutputTimeUnit(TimeUnit.MICROSECONDS)
 public class SearchDecodeBenchmark {
 
+    private static final JsonMapper JSON = MemosJson.jsonMapper();
+
     private final String body = new String(Canned.searchResponseBytes(), StandardCharsets.UTF_8);
 
     /** The envelope bound directly. */
@@ -42,11 +45,11 @@ public class SearchDecodeBenchmark {
      */
     @Benchmark
     public SearchMemoryResponse clientPath() throws IOException {
-        JsonNode root = Json.MAPPER.readTree(body);
+        JsonNode root = JSON.readTree(body);
         if (root.path("code").asInt(-1) != 0) {
             throw new IllegalStateException("not a success envelope");
         }
-        return Json.MAPPER.treeToValue(root.get("data"), SearchMemoryResponse.class);
+        return JSON.treeToValue(root.get("data"), SearchMemoryResponse.class);
     }
 
     /**
@@ -57,6 +60,6 @@ public class SearchDecodeBenchmark {
      */
     @Benchmark
     public SearchMemoryResponse singlePass() throws IOException {
-        return Json.MAPPER.readValue(body, Envelope.class).data();
+        return JSON.readValue(body, Envelope.class).data();
     }
 }

@@ -1,8 +1,9 @@
 package dev.memos4j.benchmarks.jmh;
 
 import com.fasterxml.jackson.databind.JsonNode;
-import dev.memos4j.assistant.internal.SseDecoder;
-import dev.memos4j.client.internal.Json;
+import com.fasterxml.jackson.databind.json.JsonMapper;
+import dev.memos4j.client.MemosJson;
+import dev.memos4j.client.internal.SseDecoder;
 import java.io.IOException;
 import java.util.ArrayList;
 import java.util.List;
@@ -24,6 +25,8 @@ import org.openjdk.jmh.annotations.State;
 @BenchmarkMode(Mode.AverageTime)
 @OutputTimeUnit(TimeUnit.MICROSECONDS)
 public class SseParseBenchmark {
+
+    private static final JsonMapper JSON = MemosJson.jsonMapper();
 
     static final int WORDS = 60;
     private final List<String> lines = openAiStreamLines(WORDS);
@@ -64,7 +67,7 @@ public class SseParseBenchmark {
             if (event.isEmpty() || event.get().equals("[DONE]")) {
                 continue;
             }
-            JsonNode chunk = Json.MAPPER.readTree(event.get());
+            JsonNode chunk = JSON.readTree(event.get());
             JsonNode content = chunk.path("choices").path(0).path("delta").path("content");
             if (content.isTextual()) {
                 answer.append(content.asText());

@@ -1,7 +1,8 @@
 package dev.memos4j.benchmarks.locomo;
 
 import com.fasterxml.jackson.databind.JsonNode;
-import dev.memos4j.client.internal.Json;
+import com.fasterxml.jackson.databind.json.JsonMapper;
+import dev.memos4j.client.MemosJson;
 import dev.memos4j.client.model.AddMessageRequest;
 import dev.memos4j.client.model.Message;
 import dev.memos4j.client.model.Role;
@@ -28,6 +29,8 @@ import java.util.stream.Stream;
  * @param questions the questions of categories 1-4 that have evidence
  */
 public record LocomoConversation(String name, List<Session> sessions, List<Question> questions) {
+
+    private static final JsonMapper JSON = MemosJson.jsonMapper();
 
     /** A session: its number, its date as written ("1:56 pm on 8 May, 2023") and its turns. */
     public record Session(int number, String dateTime, List<Turn> turns) {}
@@ -105,7 +108,7 @@ public record LocomoConversation(String name, List<Session> sessions, List<Quest
         List<LocomoConversation> conversations = new ArrayList<>();
         for (Path file : files) {
             String name = file.getFileName().toString().replaceFirst("\\.json$", "");
-            conversations.add(parse(name, Json.MAPPER.readTree(file.toFile())));
+            conversations.add(parse(name, JSON.readTree(file.toFile())));
         }
         return conversations;
     }

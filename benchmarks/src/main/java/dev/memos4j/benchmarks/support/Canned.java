@@ -1,7 +1,8 @@
 package dev.memos4j.benchmarks.support;
 
 import com.fasterxml.jackson.databind.JsonNode;
-import dev.memos4j.client.internal.Json;
+import com.fasterxml.jackson.databind.json.JsonMapper;
+import dev.memos4j.client.MemosJson;
 import dev.memos4j.client.model.SearchMemoryRequest;
 import dev.memos4j.client.model.SearchMemoryResponse;
 import java.io.IOException;
@@ -13,6 +14,8 @@ import java.io.UncheckedIOException;
  * preferences, a few KB, the fields the cloud sends) and the request that asks for it.
  */
 public final class Canned {
+
+    private static final JsonMapper JSON = MemosJson.jsonMapper();
 
     private static final String SEARCH_RESPONSE = "/dev/memos4j/benchmarks/search-memory-response.json";
 
@@ -41,8 +44,8 @@ public final class Canned {
      */
     public static SearchMemoryResponse searchResponse() {
         try {
-            JsonNode root = Json.MAPPER.readTree(searchResponseBytes());
-            return Json.MAPPER.treeToValue(root.get("data"), SearchMemoryResponse.class);
+            JsonNode root = JSON.readTree(searchResponseBytes());
+            return JSON.treeToValue(root.get("data"), SearchMemoryResponse.class);
         } catch (IOException e) {
             throw new UncheckedIOException(e);
         }

@@ -3,7 +3,8 @@ package dev.memos4j.benchmarks.support;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import com.fasterxml.jackson.databind.JsonNode;
-import dev.memos4j.client.internal.Json;
+import com.fasterxml.jackson.databind.json.JsonMapper;
+import dev.memos4j.client.MemosJson;
 import dev.memos4j.client.model.MemoryDetail;
 import dev.memos4j.client.model.MemoryType;
 import dev.memos4j.client.model.PreferenceType;
@@ -12,11 +13,13 @@ import org.junit.jupiter.api.Test;
 
 class CannedTest {
 
+    private static final JsonMapper JSON = MemosJson.jsonMapper();
+
     @Test
     void searchResponseIsARealisticSuccessEnvelopeOfAFewKilobytes() throws Exception {
         byte[] body = Canned.searchResponseBytes();
         assertThat(body.length).isBetween(2_000, 8_000);
-        JsonNode root = Json.MAPPER.readTree(body);
+        JsonNode root = JSON.readTree(body);
         assertThat(root.get("code").asInt()).isZero();
         assertThat(root.get("message").asText()).isEqualTo("ok");
 
@@ -43,7 +46,7 @@ class CannedTest {
 
     @Test
     void searchRequestIsValidWithTheCloudDefaults() {
-        JsonNode wire = Json.tree(Canned.searchRequest());
+        JsonNode wire = JSON.valueToTree(Canned.searchRequest());
         assertThat(wire.get("query").asText()).isEqualTo("What plans do I have for the weekend?");
         assertThat(wire.get("user_id").asText()).isEqualTo("bench-user");
         assertThat(wire.has("agent_id") && !wire.get("agent_id").isNull()).isFalse();

@@ -1,6 +1,8 @@
 package dev.memos4j.examples.homeassistant;
 
+import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.json.JsonMapper;
 import com.fasterxml.jackson.databind.node.ArrayNode;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import dev.memos4j.assistant.ChatListener;
@@ -8,7 +10,7 @@ import dev.memos4j.assistant.ChatTurn;
 import dev.memos4j.assistant.llm.ChatMessage;
 import dev.memos4j.assistant.llm.LlmResult;
 import dev.memos4j.assistant.prompt.PromptContext;
-import dev.memos4j.client.internal.Json;
+import dev.memos4j.client.MemosJson;
 import dev.memos4j.client.model.AddMessageRequest;
 import dev.memos4j.client.model.MemoryDetail;
 import dev.memos4j.client.model.PreferenceDetail;
@@ -16,6 +18,7 @@ import dev.memos4j.client.model.SearchMemoryRequest;
 import dev.memos4j.client.model.SearchMemoryResponse;
 import dev.memos4j.client.model.TaskReceipt;
 import dev.memos4j.client.model.Timestamp;
+import java.io.UncheckedIOException;
 import java.time.ZoneId;
 import java.time.format.DateTimeFormatter;
 import java.util.Iterator;
@@ -30,6 +33,8 @@ import java.util.Optional;
  * the model; in every mode the streamed answer as its pieces arrive.
  */
 final class TurnPrinter implements ChatListener {
+
+    private static final JsonMapper JSON = MemosJson.jsonMapper();
 
     private static final DateTimeFormatter TIME = DateTimeFormatter.ofPattern("yyyy-MM-dd HH:mm", Locale.ROOT);
     private static final String RULE = "-".repeat(60);
@@ -153,9 +158,13 @@ final class TurnPrinter implements ChatListener {
      * hide what the call is about.
      */
     static String setFields(Object value) {
-        JsonNode tree = Json.tree(value);
+        JsonNode tree = JSON.valueToTree(value);
         dropUnset(tree);
-        return Json.writePretty(tree);
+        try {
+            return JSON.writerWithDefaultPrettyPrinter().writeValueAsString(tree);
+        } catch (JsonProcessingException e) {
+            throw new UncheckedIOException(e);
+        }
     }
 
     private static void dropUnset(JsonNode node) {

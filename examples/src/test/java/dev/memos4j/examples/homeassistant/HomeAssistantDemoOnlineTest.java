@@ -14,10 +14,11 @@ import static com.github.tomakehurst.wiremock.client.WireMock.verify;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.json.JsonMapper;
 import com.github.tomakehurst.wiremock.junit5.WireMockRuntimeInfo;
 import com.github.tomakehurst.wiremock.junit5.WireMockTest;
 import com.github.tomakehurst.wiremock.verification.LoggedRequest;
-import dev.memos4j.client.internal.Json;
+import dev.memos4j.client.MemosJson;
 import java.io.IOException;
 import java.io.InputStream;
 import java.io.UncheckedIOException;
@@ -31,6 +32,8 @@ import org.junit.jupiter.api.io.TempDir;
 /** The online path: MemOS cloud and OpenAI, both played by WireMock, with keys that must never be shown. */
 @WireMockTest
 class HomeAssistantDemoOnlineTest {
+
+    private static final JsonMapper JSON = MemosJson.jsonMapper();
 
     private static final String MEMOS_KEY = "mpg-test-secret-memos-key-0123456789";
     private static final String OPENAI_KEY = "sk-test-secret-openai-key-0123456789";
@@ -167,7 +170,7 @@ class HomeAssistantDemoOnlineTest {
 
     private static JsonNode json(LoggedRequest request) {
         try {
-            return Json.MAPPER.readTree(request.getBodyAsString());
+            return JSON.readTree(request.getBodyAsString());
         } catch (IOException e) {
             throw new UncheckedIOException(e);
         }

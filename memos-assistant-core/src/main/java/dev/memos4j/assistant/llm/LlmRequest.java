@@ -1,6 +1,5 @@
 package dev.memos4j.assistant.llm;
 
-import dev.memos4j.assistant.prompt.PromptContext;
 import java.util.ArrayList;
 import java.util.HashSet;
 import java.util.List;
@@ -9,8 +8,8 @@ import java.util.Optional;
 
 /**
  * What a provider is asked: the messages, the options and, when the request comes from a
- * {@code MemoryAugmentedChat} turn, the {@link PromptContext} the messages were built from, so a provider
- * can see the recalled memories without parsing the prompt.
+ * {@code MemoryAugmentedChat} turn, the {@link MemoryRecall} the messages were built from (query and
+ * recalled texts), so a provider can see the recalled memories without parsing the prompt.
  *
  * <pre>{@code
  * LlmRequest request = LlmRequest.builder()
@@ -26,14 +25,14 @@ import java.util.Optional;
  *
  * @param messages the conversation, at least one message
  * @param options sampling options
- * @param promptContext the memories and query the messages were built from, when known
+ * @param recall the query and recalled texts the messages were built from, when known
  * @param tools the tools the model may call; empty for none
  * @param toolChoice whether and which tool the model must call; empty for the server's default
  */
 public record LlmRequest(
         List<ChatMessage> messages,
         LlmOptions options,
-        Optional<PromptContext> promptContext,
+        Optional<MemoryRecall> recall,
         List<ToolDefinition> tools,
         Optional<ToolChoice> toolChoice) {
 
@@ -43,7 +42,7 @@ public record LlmRequest(
      *
      * @param messages the conversation, at least one message
      * @param options sampling options
-     * @param promptContext the memories and query the messages were built from, when known
+     * @param recall the query and recalled texts the messages were built from, when known
      * @param tools the tools the model may call
      * @param toolChoice whether and which tool the model must call
      */
@@ -54,7 +53,7 @@ public record LlmRequest(
         }
         messages = List.copyOf(messages);
         options = options == null ? LlmOptions.none() : options;
-        promptContext = promptContext == null ? Optional.empty() : promptContext;
+        recall = recall == null ? Optional.empty() : recall;
         tools = tools == null ? List.of() : List.copyOf(tools);
         toolChoice = toolChoice == null ? Optional.empty() : toolChoice;
         var names = new HashSet<String>();
@@ -78,10 +77,10 @@ public record LlmRequest(
      *
      * @param messages the conversation, at least one message
      * @param options sampling options
-     * @param promptContext the memories and query the messages were built from, when known
+     * @param recall the query and recalled texts the messages were built from, when known
      */
-    public LlmRequest(List<ChatMessage> messages, LlmOptions options, Optional<PromptContext> promptContext) {
-        this(messages, options, promptContext, List.of(), Optional.empty());
+    public LlmRequest(List<ChatMessage> messages, LlmOptions options, Optional<MemoryRecall> recall) {
+        this(messages, options, recall, List.of(), Optional.empty());
     }
 
     /**
@@ -91,7 +90,7 @@ public record LlmRequest(
      */
     public Builder toBuilder() {
         Builder b = new Builder().messages(messages).options(options).tools(tools);
-        promptContext.ifPresent(b::promptContext);
+        recall.ifPresent(b::recall);
         toolChoice.ifPresent(b::toolChoice);
         return b;
     }
@@ -133,7 +132,7 @@ public record LlmRequest(
     public static final class Builder {
         private final List<ChatMessage> messages = new ArrayList<>();
         private LlmOptions options = LlmOptions.none();
-        private PromptContext promptContext;
+        private MemoryRecall recall;
         private final List<ToolDefinition> tools = new ArrayList<>();
         private ToolChoice toolChoice;
 
@@ -197,13 +196,13 @@ public record LlmRequest(
         }
 
         /**
-         * The context the messages were built from.
+         * The query and recalled texts the messages were built from.
          *
-         * @param promptContext the context
+         * @param recall the recall
          * @return this builder
          */
-        public Builder promptContext(PromptContext promptContext) {
-            this.promptContext = Objects.requireNonNull(promptContext, "promptContext");
+        public Builder recall(MemoryRecall recall) {
+            this.recall = Objects.requireNonNull(recall, "recall");
             return this;
         }
 
@@ -214,7 +213,7 @@ public record LlmRequest(
          */
         public LlmRequest build() {
             return new LlmRequest(
-                    messages, options, Optional.ofNullable(promptContext), tools, Optional.ofNullable(toolChoice));
+                    messages, options, Optional.ofNullable(recall), tools, Optional.ofNullable(toolChoice));
         }
     }
 }

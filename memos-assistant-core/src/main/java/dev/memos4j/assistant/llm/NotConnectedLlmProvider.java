@@ -1,8 +1,5 @@
 package dev.memos4j.assistant.llm;
 
-import dev.memos4j.assistant.prompt.PromptContext;
-import dev.memos4j.client.model.MemoryDetail;
-import dev.memos4j.client.model.PreferenceDetail;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Objects;
@@ -13,7 +10,7 @@ import java.util.concurrent.ForkJoinPool;
 /**
  * The provider for running without a model: instead of an answer it shows what the model would have been
  * given. The text starts with {@value #PREFIX} and lists, compactly, the query and the memories and
- * preferences the prompt carried, so an offline run still shows memory at work. Its results are marked
+ * preferences the request's {@link LlmRequest#recall() recall} names, so an offline run still shows memory at work. Its results are marked
  * {@link LlmResult#placeholder()}: a chat that stores exchanges keeps only the user's own text, never this
  * stand-in (which would echo earlier memories back into memory).
  *
@@ -88,7 +85,7 @@ public final class NotConnectedLlmProvider implements LlmProvider {
      */
     public static String describe(LlmRequest request) {
         StringBuilder out = new StringBuilder(PREFIX);
-        if (request.promptContext().isEmpty()) {
+        if (request.recall().isEmpty()) {
             out.append(" The model would answer: \"")
                     .append(shorten(request.lastUserText().orElse("")))
                     .append("\" (")
@@ -100,7 +97,7 @@ public final class NotConnectedLlmProvider implements LlmProvider {
                     .append(" characters of prompt).");
             return out.toString();
         }
-        PromptContext context = request.promptContext().get();
+        MemoryRecall context = request.recall().get();
         out.append(" The model would answer \"")
                 .append(shorten(context.query()))
                 .append("\" using ");
@@ -109,12 +106,12 @@ public final class NotConnectedLlmProvider implements LlmProvider {
         }
         List<String> lines = new ArrayList<>();
         int n = 1;
-        for (MemoryDetail m : context.memories()) {
-            lines.add("  memory " + n++ + ": " + shorten(m.text()));
+        for (String memory : context.memories()) {
+            lines.add("  memory " + n++ + ": " + shorten(memory));
         }
         n = 1;
-        for (PreferenceDetail p : context.preferences()) {
-            lines.add("  preference " + n++ + ": " + shorten(p.preference()));
+        for (String preference : context.preferences()) {
+            lines.add("  preference " + n++ + ": " + shorten(preference));
         }
         out.append(context.memories().size())
                 .append(context.memories().size() == 1 ? " memory" : " memories")

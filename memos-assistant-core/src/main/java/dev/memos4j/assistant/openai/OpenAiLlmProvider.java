@@ -9,40 +9,17 @@ import dev.memos4j.assistant.llm.LlmServiceException;
 import dev.memos4j.assistant.llm.LlmStream;
 import dev.memos4j.assistant.llm.LlmTimeoutException;
 import dev.memos4j.assistant.llm.StreamListener;
-import io.github.resilience4j.core.functions.Either;
-import io.github.resilience4j.retry.Retry;
-import io.github.resilience4j.retry.RetryConfig;
-import java.io.IOException;
-import java.net.InetAddress;
+import dev.memos4j.client.RetryPolicy;
 import java.net.URI;
-import java.net.UnknownHostException;
 import java.net.http.HttpClient;
-import java.net.http.HttpHeaders;
-import java.net.http.HttpRequest;
-import java.net.http.HttpResponse;
-import java.net.http.HttpTimeoutException;
-import java.nio.charset.StandardCharsets;
 import java.time.Clock;
 import java.time.Duration;
 import java.util.Locale;
 import java.util.Map;
 import java.util.Objects;
-import java.util.Optional;
-import java.util.concurrent.CancellationException;
 import java.util.concurrent.CompletableFuture;
-import java.util.concurrent.CompletionException;
-import java.util.concurrent.ExecutionException;
 import java.util.concurrent.Executor;
 import java.util.concurrent.ScheduledExecutorService;
-import java.util.concurrent.ScheduledThreadPoolExecutor;
-import java.util.concurrent.ThreadLocalRandom;
-import java.util.concurrent.TimeUnit;
-import java.util.concurrent.TimeoutException;
-import java.util.concurrent.atomic.AtomicInteger;
-import java.util.concurrent.atomic.AtomicReference;
-import java.util.function.Supplier;
-import org.slf4j.Logger;
-import org.slf4j.LoggerFactory;
 
 /**
  * {@link LlmProvider} for the OpenAI Chat Completions API ({@code POST {baseUrl}/chat/completions}) on
@@ -61,9 +38,10 @@ import org.slf4j.LoggerFactory;
  * {@link LlmServiceException#of}), {@link LlmIoException}, {@link LlmTimeoutException}, and
  * {@code LlmStreamException} for a stream that breaks after it started.
  *
- * <p><b>Retries</b> follow {@link OpenAiRetryPolicy}: I/O errors, timeouts, 408, 409, 429 (not
- * {@code insufficient_quota}) and 5xx are retried, honouring {@code X-Should-Retry}, {@code Retry-After-Ms}
- * and {@code Retry-After}. A completion is a read-only call for the server, so retrying it is safe; a
+ * <p><b>Retries</b> follow a {@link RetryPolicy}, the same type and engine as the MemOS client's
+ * (default {@link #defaultRetryPolicy()}): I/O errors, timeouts and the policy's retryable statuses (408,
+ * 409, 429 and 5xx by default; never a 429 for {@code insufficient_quota}) are retried, honouring
+ * {@code X-Should-Retry}, {@code Retry-After-Ms} and {@code Retry-After}. A completion is a read-only call for the server, so retrying it is safe; a
  * stream is retried only until its response starts, never after any text reached the caller.
  *
  * <p><b>Timeouts:</b> {@code requestTimeout} bounds one attempt of a completion, headers and body, and the
@@ -81,56 +59,14 @@ public final class OpenAiLlmProvider implements LlmProvider {
     /** The model used when neither the request nor the configuration names one. */
     public static final String DEFAULT_MODEL = "gpt-4o";
 
-    private static final Logger LOG = LoggerFactory.getLogger(OpenAiLlmProvider.class);
-    private static final String REDACTED = "<redacted>";
+    private static final RetryPolicy DEFAULT_RETRY_POLICY = OpenAiConfig.openAiRetryDefaults();
 
-    private final String apiKey;
-    private final URI baseUrl;
-    private final URI endpoint;
-    private final String model;
-    private final Duration requestTimeout;
-    private final Duration streamIdleTimeout;
-    private final OpenAiRetryPolicy retryPolicy;
-    private final HttpClient http;
-    private final ScheduledExecutorService retryScheduler;
-    private final String organization;
-    private final String project;
-    private final boolean includeStreamUsage;
-    private final boolean legacyMaxTokens;
-    private final Clock clock;
-    private final Retry retry;
+    private final OpenAiConfig config;
+    private final OpenAiTransport transport;
 
-    private OpenAiLlmProvider(Builder b) {
-        this.apiKey = b.apiKey;
-        this.baseUrl = b.baseUrl;
-        this.endpoint = URI.create(stripSlash(b.baseUrl.toString()) + "/chat/completions");
-        this.model = b.model;
-        this.requestTimeout = b.requestTimeout;
-        this.streamIdleTimeout = b.streamIdleTimeout;
-        this.retryPolicy = b.retryPolicy;
-        this.http = b.httpClient != null ? b.httpClient : defaultClient(b);
-        this.retryScheduler = b.retryScheduler != null ? b.retryScheduler : SharedScheduler.INSTANCE;
-        this.organization = b.organization;
-        this.project = b.project;
-        this.includeStreamUsage = b.includeStreamUsage;
-        this.legacyMaxTokens = b.legacyMaxTokens != null ? b.legacyMaxTokens : !isOpenAi(b.baseUrl);
-        this.clock = b.clock;
-        this.retry = Retry.of(
-                "openai-chat-completions",
-                RetryConfig.custom()
-                        .maxAttempts(retryPolicy.maxRetries() + 1)
-                        .retryOnException(OpenAiLlmProvider::isRetryable)
-                        .intervalBiFunction(this::retryDelayMillis)
-                        .build());
-        retry.getEventPublisher()
-                .onRetry(event -> LOG.debug(
-                        "Retrying {} in {} ms (attempt {} failed: {})",
-                        endpoint.getPath(),
-                        event.getWaitInterval().toMillis(),
-                        event.getNumberOfRetryAttempts(),
-                        event.getLastThrowable() == null
-                                ? "?"
-                                : event.getLastThrowable().getMessage()));
+    private OpenAiLlmProvider(OpenAiConfig config) {
+        this.config = config;
+        this.transport = new OpenAiTransport(config);
     }
 
     /**
@@ -176,7 +112,7 @@ public final class OpenAiLlmProvider implements LlmProvider {
         }
         if (key != null) {
             b.apiKey(key);
-        } else if (isOpenAi(b.baseUrl)) {
+        } else if (OpenAiConfig.isOpenAi(b.baseUrl)) {
             throw new IllegalStateException("OPENAI_API_KEY is not set (required for " + b.baseUrl + ")");
         }
         return b;
@@ -192,12 +128,23 @@ public final class OpenAiLlmProvider implements LlmProvider {
     }
 
     /**
+     * The retry policy a provider uses unless told otherwise: {@link RetryPolicy#defaults()} (3 attempts,
+     * 0.5 s doubling to at most 8 s, &plusmn;20% jitter, {@code Retry-After} honoured up to 60 s) with 409
+     * added to the retryable statuses, as the official OpenAI SDKs retry it.
+     *
+     * @return the default policy
+     */
+    public static RetryPolicy defaultRetryPolicy() {
+        return DEFAULT_RETRY_POLICY;
+    }
+
+    /**
      * The default model.
      *
      * @return the model name
      */
     public String model() {
-        return model;
+        return config.model;
     }
 
     /**
@@ -206,365 +153,58 @@ public final class OpenAiLlmProvider implements LlmProvider {
      * @return the base URL, e.g. {@value #DEFAULT_BASE_URL}
      */
     public URI baseUrl() {
-        return baseUrl;
+        return config.baseUrl;
     }
 
     @Override
     public String name() {
-        return "openai:" + model;
+        return "openai:" + config.model;
     }
 
     @Override
     public String toString() {
-        return "OpenAiLlmProvider{baseUrl=" + baseUrl + ", model=" + model + ", apiKey="
-                + (apiKey == null ? "<none>" : REDACTED) + ", requestTimeout=" + requestTimeout
-                + ", streamIdleTimeout=" + streamIdleTimeout + ", retryPolicy=" + retryPolicy + "}";
+        return "OpenAiLlmProvider{" + config + "}";
     }
 
-    // ---- one answer ----
+    // ---- calls ----
 
     @Override
     public CompletableFuture<LlmResult> complete(LlmRequest request) {
         Objects.requireNonNull(request, "request");
-        String body = OpenAiWire.requestBody(request, model, false, false, legacyMaxTokens);
-        AtomicReference<CompletableFuture<?>> inFlight = new AtomicReference<>();
-        AtomicReference<CompletableFuture<LlmResult>> outcome = new AtomicReference<>();
-        AtomicInteger attempts = new AtomicInteger();
-        CompletableFuture<LlmResult> result = withRetries(() -> {
-            CompletableFuture<LlmResult> caller = outcome.get();
-            if (caller != null && caller.isDone()) {
-                // Cancelled while waiting for a retry: send nothing more.
-                return CompletableFuture.failedFuture(
-                        new AttemptFailure(new LlmException("the request was cancelled"), false, null));
-            }
-            HttpRequest httpRequest = httpRequest(body, false);
-            long start = System.nanoTime();
-            CompletableFuture<HttpResponse<String>> send =
-                    http.sendAsync(httpRequest, HttpResponse.BodyHandlers.ofString(StandardCharsets.UTF_8));
-            inFlight.set(send);
-            int attempt = attempts.incrementAndGet();
-            // The request's own timeout covers only the headers: a body that trickles in must not hold the
-            // turn, so the whole attempt gets the same bound and is aborted when it passes.
-            CompletableFuture<HttpResponse<String>> bounded =
-                    send.copy().orTimeout(requestTimeout.toNanos(), TimeUnit.NANOSECONDS);
-            bounded.whenComplete((response, error) -> {
-                if (error instanceof TimeoutException) {
-                    send.cancel(true);
-                }
-            });
-            return bounded.handle((response, error) -> {
-                if (error instanceof TimeoutException) {
-                    logAttempt(-1, start, attempt);
-                    throw new AttemptFailure(
-                            new LlmTimeoutException(
-                                    "no complete response within " + requestTimeout.toMillis() + " ms", error),
-                            true,
-                            null);
-                }
-                if (error != null) {
-                    logAttempt(-1, start, attempt);
-                    throw new AttemptFailure(transportFailure(error), true, null);
-                }
-                logAttempt(response.statusCode(), start, attempt);
-                String requestId = response.headers().firstValue("x-request-id").orElse(null);
-                if (response.statusCode() / 100 == 2) {
-                    try {
-                        return OpenAiWire.parseCompletion(response.body(), requestId);
-                    } catch (LlmException e) {
-                        throw new AttemptFailure(e, false, null);
-                    }
-                }
-                throw failure(response.statusCode(), response.body(), response.headers());
-            });
-        });
-        outcome.set(result);
-        // Cancelling the returned future aborts the exchange in flight.
-        result.whenComplete((r, e) -> {
-            if (result.isCancelled()) {
-                CompletableFuture<?> send = inFlight.get();
-                if (send != null) {
-                    send.cancel(true);
-                }
-            }
-        });
-        return result;
+        return transport.complete(OpenAiWire.requestBody(request, config.model, false, false, config.legacyMaxTokens));
     }
-
-    // ---- streamed answer ----
 
     @Override
     public LlmStream stream(LlmRequest request, StreamListener listener) {
         Objects.requireNonNull(request, "request");
         Objects.requireNonNull(listener, "listener");
-        String body = OpenAiWire.requestBody(request, model, true, includeStreamUsage, legacyMaxTokens);
-        CompletableFuture<LlmResult> completion = new CompletableFuture<>();
-        AtomicReference<CompletableFuture<?>> inFlight = new AtomicReference<>();
-        AtomicReference<SseChatSubscriber> reading = new AtomicReference<>();
-        AtomicInteger attempts = new AtomicInteger();
-        // The retried unit ends when the response headers arrive: once the body flows, nothing is retried.
-        CompletableFuture<Void> opened = withRetries(() -> {
-            if (completion.isDone()) {
-                return CompletableFuture.failedFuture(
-                        new AttemptFailure(new LlmException("the stream was cancelled"), false, null));
-            }
-            return openStream(body, listener, completion, inFlight, reading, attempts.incrementAndGet());
-        });
-        opened.whenComplete((ignored, error) -> {
-            if (error != null) {
-                completion.completeExceptionally(unwrap(error));
-            }
-        });
-        return LlmStream.of(completion, () -> {
-            SseChatSubscriber subscriber = reading.get();
-            if (subscriber != null) {
-                subscriber.cancel();
-            }
-            CompletableFuture<?> send = inFlight.get();
-            if (send != null) {
-                send.cancel(true);
-            }
-        });
-    }
-
-    private CompletableFuture<Void> openStream(
-            String body,
-            StreamListener listener,
-            CompletableFuture<LlmResult> completion,
-            AtomicReference<CompletableFuture<?>> inFlight,
-            AtomicReference<SseChatSubscriber> reading,
-            int attempt) {
-        CompletableFuture<Void> opened = new CompletableFuture<>();
-        SseChatSubscriber subscriber =
-                new SseChatSubscriber(listener, completion, streamIdleTimeout, SharedScheduler.INSTANCE, this::redact);
-        long start = System.nanoTime();
-        HttpResponse.BodyHandler<String> handler = info -> {
-            logAttempt(info.statusCode(), start, attempt);
-            if (info.statusCode() / 100 == 2) {
-                subscriber.requestId(info.headers().firstValue("x-request-id").orElse(null));
-                reading.set(subscriber);
-                opened.complete(null);
-                return HttpResponse.BodySubscribers.fromLineSubscriber(
-                        subscriber, s -> (String) null, StandardCharsets.UTF_8, null);
-            }
-            return HttpResponse.BodySubscribers.ofString(StandardCharsets.UTF_8);
-        };
-        CompletableFuture<HttpResponse<String>> send = http.sendAsync(httpRequest(body, true), handler);
-        inFlight.set(send);
-        send.whenComplete((response, error) -> {
-            if (error != null) {
-                LlmException failure = transportFailure(error);
-                if (!opened.completeExceptionally(new AttemptFailure(failure, true, null))) {
-                    completion.completeExceptionally(failure); // broke mid-body: not retried
-                }
-            } else if (response.statusCode() / 100 != 2) {
-                opened.completeExceptionally(failure(response.statusCode(), response.body(), response.headers()));
-            }
-        });
-        return opened;
-    }
-
-    // ---- HTTP and retry glue ----
-
-    private HttpRequest httpRequest(String body, boolean stream) {
-        HttpRequest.Builder b = HttpRequest.newBuilder(endpoint)
-                .timeout(requestTimeout)
-                .header("Content-Type", "application/json")
-                .header("Accept", stream ? "text/event-stream" : "application/json")
-                .POST(HttpRequest.BodyPublishers.ofString(body, StandardCharsets.UTF_8));
-        if (apiKey != null) {
-            b.header("Authorization", "Bearer " + apiKey);
-        }
-        if (organization != null) {
-            b.header("OpenAI-Organization", organization);
-        }
-        if (project != null) {
-            b.header("OpenAI-Project", project);
-        }
-        return b.build();
-    }
-
-    private AttemptFailure failure(int status, String rawBody, HttpHeaders headers) {
-        String requestId = headers.firstValue("x-request-id").orElse(null);
-        Duration retryAfter = RetryAfter.from(headers, clock).orElse(null);
-        LlmServiceException failure = OpenAiWire.error(status, redact(rawBody), requestId, retryAfter);
-        boolean retryable = (status == 408 || status == 409 || status == 429 || status >= 500)
-                && !"insufficient_quota"
-                        .equals(failure.code().orElse(failure.type().orElse(null)));
-        Optional<String> shouldRetry = headers.firstValue("x-should-retry");
-        if (shouldRetry.isPresent()) {
-            retryable = shouldRetry.get().trim().equalsIgnoreCase("true");
-        }
-        if (LOG.isDebugEnabled()) {
-            headers.map().forEach((name, values) -> {
-                if (name.toLowerCase(Locale.ROOT).startsWith("x-ratelimit-")) {
-                    LOG.debug("{}: {}", name, values);
-                }
-            });
-        }
-        return new AttemptFailure(failure, retryable, retryAfter);
-    }
-
-    private <T> CompletableFuture<T> withRetries(Supplier<CompletableFuture<T>> attempt) {
-        CompletableFuture<T> result = new CompletableFuture<>();
-        retry.executeCompletionStage(retryScheduler, () -> {
-                    try {
-                        return attempt.get();
-                    } catch (RuntimeException e) {
-                        return CompletableFuture.failedFuture(e);
-                    }
-                })
-                .whenComplete((value, error) -> {
-                    if (error == null) {
-                        result.complete(value);
-                    } else {
-                        result.completeExceptionally(unwrap(error));
-                    }
-                });
-        return result;
-    }
-
-    private static boolean isRetryable(Throwable error) {
-        return unwrapCompletion(error) instanceof AttemptFailure failure && failure.retryable();
-    }
-
-    private Long retryDelayMillis(Integer attempt, Either<Throwable, Object> outcome) {
-        Throwable error = outcome != null && outcome.isLeft() ? unwrapCompletion(outcome.getLeft()) : null;
-        if (error instanceof AttemptFailure failure
-                && failure.retryAfter() != null
-                && failure.retryAfter().compareTo(retryPolicy.maxRetryAfter()) <= 0) {
-            return failure.retryAfter().toMillis();
-        }
-        int n = attempt == null || attempt < 1 ? 1 : attempt;
-        double backoff = retryPolicy.initialBackoff().toMillis() * Math.pow(2, n - 1.0);
-        backoff = Math.min(backoff, retryPolicy.maxBackoff().toMillis());
-        double jitter = ThreadLocalRandom.current().nextDouble() * retryPolicy.jitter();
-        return (long) (backoff * (1 - jitter));
-    }
-
-    private void logAttempt(int status, long startNanos, int attempt) {
-        if (LOG.isDebugEnabled()) {
-            LOG.debug(
-                    "POST {} -> {} in {} ms (attempt {})",
-                    endpoint.getPath(),
-                    status < 0 ? "I/O error" : status,
-                    (System.nanoTime() - startNanos) / 1_000_000,
-                    attempt);
-        }
-    }
-
-    private String redact(String text) {
-        return apiKey == null || text == null ? text : text.replace(apiKey, REDACTED);
-    }
-
-    /** Maps a transport failure of {@code java.net.http} to the provider's exception. */
-    static LlmException transportFailure(Throwable error) {
-        Throwable cause = unwrapCompletion(error);
-        if (cause instanceof LlmException llm) {
-            return llm;
-        }
-        if (cause instanceof HttpTimeoutException) {
-            return new LlmTimeoutException("no response headers in time: " + cause.getMessage(), cause);
-        }
-        if (cause instanceof CancellationException) {
-            return new LlmException("the request was cancelled", cause);
-        }
-        if (cause instanceof IOException) {
-            return new LlmIoException("I/O error talking to the LLM server: " + cause, cause);
-        }
-        return new LlmException("the request failed: " + cause, cause);
-    }
-
-    private static Throwable unwrapCompletion(Throwable error) {
-        Throwable t = error;
-        while ((t instanceof CompletionException || t instanceof ExecutionException) && t.getCause() != null) {
-            t = t.getCause();
-        }
-        return t;
-    }
-
-    private static Throwable unwrap(Throwable error) {
-        Throwable t = unwrapCompletion(error);
-        return t instanceof AttemptFailure failure ? failure.failure() : t;
-    }
-
-    private static HttpClient defaultClient(Builder b) {
-        HttpClient.Builder client = HttpClient.newBuilder()
-                .connectTimeout(b.connectTimeout)
-                // h2c upgrade on plain http confuses some local servers; TLS negotiates HTTP/2 cleanly.
-                .version(
-                        "https".equals(b.baseUrl.getScheme())
-                                ? HttpClient.Version.HTTP_2
-                                : HttpClient.Version.HTTP_1_1);
-        if (b.executor != null) {
-            client.executor(b.executor);
-        }
-        return client.build();
-    }
-
-    private static boolean isOpenAi(URI url) {
-        return "api.openai.com".equalsIgnoreCase(url.getHost());
-    }
-
-    private static boolean isLoopback(String host) {
-        if (host == null) {
-            return false;
-        }
-        String h = host.startsWith("[") && host.endsWith("]") ? host.substring(1, host.length() - 1) : host;
-        if (h.equalsIgnoreCase("localhost")) {
-            return true;
-        }
-        // Only IP literals are checked: resolving a name here would be a network call.
-        if (!h.matches("[0-9.]+") && !h.contains(":")) {
-            return false;
-        }
-        try {
-            return InetAddress.getByName(h).isLoopbackAddress();
-        } catch (UnknownHostException e) {
-            return false;
-        }
-    }
-
-    private static String stripSlash(String s) {
-        return s.endsWith("/") ? s.substring(0, s.length() - 1) : s;
+        return transport.stream(
+                OpenAiWire.requestBody(request, config.model, true, config.includeStreamUsage, config.legacyMaxTokens),
+                listener);
     }
 
     private static String blankToNull(String s) {
         return s == null || s.isBlank() ? null : s.trim();
     }
 
-    /** One daemon thread for retry waits and stream idle checks; both are short tasks. */
-    private static final class SharedScheduler {
-        static final ScheduledExecutorService INSTANCE = create();
-
-        private static ScheduledExecutorService create() {
-            ScheduledThreadPoolExecutor scheduler = new ScheduledThreadPoolExecutor(1, runnable -> {
-                Thread t = new Thread(runnable, "memos4j-llm-scheduler");
-                t.setDaemon(true);
-                return t;
-            });
-            scheduler.setRemoveOnCancelPolicy(true);
-            return scheduler;
-        }
-    }
-
     /** Builds an {@link OpenAiLlmProvider}; every setting has a default except where noted. */
     public static final class Builder {
-        private String apiKey;
-        private URI baseUrl = URI.create(DEFAULT_BASE_URL);
-        private String model = DEFAULT_MODEL;
-        private Duration connectTimeout = Duration.ofSeconds(10);
-        private Duration requestTimeout = Duration.ofSeconds(60);
-        private Duration streamIdleTimeout = Duration.ofSeconds(30);
-        private OpenAiRetryPolicy retryPolicy = OpenAiRetryPolicy.defaults();
-        private HttpClient httpClient;
-        private Executor executor;
-        private ScheduledExecutorService retryScheduler;
-        private String organization;
-        private String project;
-        private boolean allowInsecureHttp;
-        private boolean includeStreamUsage = true;
-        private Boolean legacyMaxTokens;
-        private Clock clock = Clock.systemUTC();
+        String apiKey;
+        URI baseUrl = URI.create(DEFAULT_BASE_URL);
+        String model = DEFAULT_MODEL;
+        Duration connectTimeout = Duration.ofSeconds(10);
+        Duration requestTimeout = Duration.ofSeconds(60);
+        Duration streamIdleTimeout = Duration.ofSeconds(30);
+        RetryPolicy retryPolicy = DEFAULT_RETRY_POLICY;
+        HttpClient httpClient;
+        Executor executor;
+        ScheduledExecutorService retryScheduler;
+        String organization;
+        String project;
+        boolean allowInsecureHttp;
+        boolean includeStreamUsage = true;
+        Boolean legacyMaxTokens;
+        Clock clock = Clock.systemUTC();
 
         private Builder() {}
 
@@ -654,12 +294,20 @@ public final class OpenAiLlmProvider implements LlmProvider {
         }
 
         /**
-         * How failures are retried (default {@link OpenAiRetryPolicy#defaults()}).
+         * How failures are retried (default {@link OpenAiLlmProvider#defaultRetryPolicy()}): the same
+         * {@link RetryPolicy} type the MemOS client takes. Its attempts, backoff, jitter,
+         * {@code maxRetryAfter}, {@code retryIoErrors} and retryable statuses apply; envelope codes do not
+         * exist here and are ignored.
+         *
+         * <pre>{@code
+         * OpenAiLlmProvider.builder()
+         *     .retryPolicy(OpenAiLlmProvider.defaultRetryPolicy().toBuilder().maxAttempts(4).build())
+         * }</pre>
          *
          * @param retryPolicy the policy
          * @return this builder
          */
-        public Builder retryPolicy(OpenAiRetryPolicy retryPolicy) {
+        public Builder retryPolicy(RetryPolicy retryPolicy) {
             this.retryPolicy = Objects.requireNonNull(retryPolicy, "retryPolicy");
             return this;
         }
@@ -777,14 +425,16 @@ public final class OpenAiLlmProvider implements LlmProvider {
          *     used for a remote host without {@link #allowInsecureHttp(boolean)}
          */
         public OpenAiLlmProvider build() {
-            if (apiKey == null && isOpenAi(baseUrl)) {
+            if (apiKey == null && OpenAiConfig.isOpenAi(baseUrl)) {
                 throw new IllegalArgumentException("apiKey is required for " + baseUrl);
             }
-            if ("http".equalsIgnoreCase(baseUrl.getScheme()) && !allowInsecureHttp && !isLoopback(baseUrl.getHost())) {
+            if ("http".equalsIgnoreCase(baseUrl.getScheme())
+                    && !allowInsecureHttp
+                    && !OpenAiConfig.isLoopback(baseUrl.getHost())) {
                 throw new IllegalArgumentException("baseUrl uses plain http to a non-loopback host ("
                         + baseUrl.getHost() + "); use https, or allowInsecureHttp(true) for a trusted network");
             }
-            return new OpenAiLlmProvider(this);
+            return new OpenAiLlmProvider(new OpenAiConfig(this));
         }
 
         private static Duration positive(Duration value, String name) {
@@ -798,7 +448,7 @@ public final class OpenAiLlmProvider implements LlmProvider {
         @Override
         public String toString() {
             return "OpenAiLlmProvider.Builder{baseUrl=" + baseUrl + ", model=" + model + ", apiKey="
-                    + (apiKey == null ? "<none>" : REDACTED) + "}";
+                    + (apiKey == null ? "<none>" : OpenAiConfig.REDACTED) + "}";
         }
     }
 }

@@ -1,7 +1,6 @@
 package dev.memos4j.assistant.openai;
 
 import com.fasterxml.jackson.databind.JsonNode;
-import dev.memos4j.assistant.internal.SseDecoder;
 import dev.memos4j.assistant.llm.FinishReason;
 import dev.memos4j.assistant.llm.LlmException;
 import dev.memos4j.assistant.llm.LlmResult;
@@ -10,6 +9,7 @@ import dev.memos4j.assistant.llm.LlmTimeoutException;
 import dev.memos4j.assistant.llm.StreamListener;
 import dev.memos4j.assistant.llm.TokenUsage;
 import dev.memos4j.assistant.llm.ToolCall;
+import dev.memos4j.client.internal.SseDecoder;
 import java.time.Duration;
 import java.util.List;
 import java.util.Optional;
@@ -85,7 +85,7 @@ final class SseChatSubscriber implements Flow.Subscriber<String> {
 
     @Override
     public void onError(Throwable error) {
-        completion.completeExceptionally(OpenAiLlmProvider.transportFailure(error));
+        completion.completeExceptionally(OpenAiTransport.transportFailure(error));
     }
 
     @Override

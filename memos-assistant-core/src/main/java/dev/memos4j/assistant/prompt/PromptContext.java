@@ -1,5 +1,6 @@
 package dev.memos4j.assistant.prompt;
 
+import dev.memos4j.assistant.llm.MemoryRecall;
 import dev.memos4j.client.model.MemoryDetail;
 import dev.memos4j.client.model.PreferenceDetail;
 import java.time.ZonedDateTime;
@@ -77,6 +78,16 @@ public record PromptContext(
      */
     public List<String> preferenceTexts() {
         return preferences.stream().map(PreferenceDetail::preference).toList();
+    }
+
+    /**
+     * What this context recalled, as the texts a provider may see on an
+     * {@link dev.memos4j.assistant.llm.LlmRequest}.
+     *
+     * @return the query with the memory and preference texts
+     */
+    public MemoryRecall recall() {
+        return new MemoryRecall(query, memoryTexts(), preferenceTexts());
     }
 
     /**

@@ -9,6 +9,7 @@ import dev.memos4j.assistant.MemoryAugmentedChat;
 import dev.memos4j.assistant.SearchFailurePolicy;
 import dev.memos4j.assistant.WriteBackPolicy;
 import dev.memos4j.assistant.llm.ChatMessage;
+import dev.memos4j.assistant.llm.LlmException;
 import dev.memos4j.assistant.llm.LlmOptions;
 import dev.memos4j.assistant.llm.LlmProvider;
 import dev.memos4j.assistant.llm.LlmServerException;
@@ -17,6 +18,7 @@ import dev.memos4j.assistant.llm.ScriptedLlmProvider;
 import dev.memos4j.assistant.openai.OpenAiLlmProvider;
 import dev.memos4j.assistant.prompt.PromptContext;
 import dev.memos4j.client.MemosClient;
+import dev.memos4j.client.errors.MemosException;
 import dev.memos4j.client.model.AddMessageRequest;
 import dev.memos4j.client.model.SearchMemoryResponse;
 import java.time.Duration;
@@ -114,6 +116,18 @@ final class ChatSamples {
         return reply.answer();
     }
     // [/stream]
+
+    // [failures]
+    static String answerOrExplain(MemoryAugmentedChat chat, String userId, String query) {
+        try {
+            return chat.chatBlocking(userId, "conversation-4", query).answer();
+        } catch (LlmException e) { // the model failed: LlmIoException, LlmRateLimitException, ...
+            return "The assistant is unavailable: " + e.getMessage();
+        } catch (MemosException e) { // the memory service failed (a STRICT search), or the client was closed
+            return "Memory is unavailable: " + e.getMessage();
+        }
+    }
+    // [/failures]
 
     // [listener]
     static ChatListener printer() {

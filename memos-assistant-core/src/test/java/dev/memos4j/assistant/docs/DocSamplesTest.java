@@ -2,8 +2,10 @@ package dev.memos4j.assistant.docs;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
+import dev.memos4j.assistant.ChatOptions;
 import dev.memos4j.assistant.ChatReply;
 import dev.memos4j.assistant.MemoryAugmentedChat;
+import dev.memos4j.assistant.SearchFailurePolicy;
 import dev.memos4j.assistant.llm.ChatMessage;
 import dev.memos4j.assistant.llm.LlmRequest;
 import dev.memos4j.assistant.llm.ScriptedLlmProvider;
@@ -50,6 +52,32 @@ class DocSamplesTest {
         MemoryAugmentedChat chat = ChatSamples.offline(DocFixtures.memosWithZooMemory());
         // The build blanks OPENAI_API_KEY for tests, so the offline branch is taken.
         assertThat(chat.chatBlocking("user-123", "c", "weekend zoo?").answer()).startsWith("[LLM not connected]");
+    }
+
+    @Test
+    void oneCatchOfMemosExceptionCoversTheModelAndTheMemoryService() {
+        var failingModel = ScriptedLlmProvider.builder()
+                .fail(new dev.memos4j.assistant.llm.LlmRateLimitException(
+                        "slow down", null, null, null, null, null, null))
+                .build();
+        MemoryAugmentedChat modelDown = MemoryAugmentedChat.builder(DocFixtures.memosWithZooMemory(), failingModel)
+                .build();
+        assertThat(ChatSamples.answerOrExplain(modelDown, "user-123", "weekend?"))
+                .startsWith("The assistant is unavailable:");
+
+        var memos = new dev.memos4j.testkit.FakeMemosClient();
+        memos.on(dev.memos4j.testkit.MemosEndpoint.SEARCH_MEMORY).thenFail(dev.memos4j.testkit.Failures.status(503));
+        MemoryAugmentedChat memoryDown = MemoryAugmentedChat.builder(
+                        memos, ScriptedLlmProvider.alwaysReplying("unused"))
+                .options(ChatOptions.builder()
+                        .searchFailurePolicy(SearchFailurePolicy.STRICT)
+                        .build())
+                .build();
+        assertThat(ChatSamples.answerOrExplain(memoryDown, "user-123", "weekend?"))
+                .startsWith("Memory is unavailable:");
+
+        assertThat(new dev.memos4j.assistant.llm.LlmIoException("down"))
+                .isInstanceOf(dev.memos4j.client.errors.MemosException.class);
     }
 
     @Test

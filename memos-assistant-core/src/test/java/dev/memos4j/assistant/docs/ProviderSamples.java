@@ -9,7 +9,6 @@ import dev.memos4j.assistant.llm.LlmResult;
 import dev.memos4j.assistant.llm.LlmStream;
 import dev.memos4j.assistant.llm.StreamListener;
 import dev.memos4j.assistant.openai.OpenAiLlmProvider;
-import dev.memos4j.assistant.openai.OpenAiRetryPolicy;
 import java.time.Duration;
 import java.util.List;
 import java.util.concurrent.CompletableFuture;
@@ -26,7 +25,9 @@ final class ProviderSamples {
                 .model("gpt-4o-mini")
                 .requestTimeout(Duration.ofSeconds(30)) // until response headers
                 .streamIdleTimeout(Duration.ofSeconds(20)) // longest silence inside a stream
-                .retryPolicy(OpenAiRetryPolicy.defaults().withMaxRetries(3))
+                .retryPolicy(OpenAiLlmProvider.defaultRetryPolicy().toBuilder()
+                        .maxAttempts(4)
+                        .build())
                 .build();
     }
     // [/openai]

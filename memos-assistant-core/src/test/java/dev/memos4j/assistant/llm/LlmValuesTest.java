@@ -99,7 +99,7 @@ class LlmValuesTest {
         assertThat(request.messages()).hasSize(4);
         assertThat(request.lastUserText()).contains("second");
         assertThat(request.options().seed()).contains(1L);
-        assertThat(request.promptContext()).isEmpty();
+        assertThat(request.recall()).isEmpty();
         assertThat(LlmRequest.of(List.of(ChatMessage.system("only system"))).lastUserText())
                 .isEmpty();
         assertThat(new LlmRequest(List.of(ChatMessage.user("x")), null, null).options())
@@ -109,7 +109,7 @@ class LlmValuesTest {
         assertThatThrownBy(() -> new LlmRequest(null, null, null)).hasMessage("messages is required");
         assertThatThrownBy(() -> LlmRequest.builder().addMessage(null)).hasMessage("message");
         assertThatThrownBy(() -> LlmRequest.builder().options(null)).hasMessage("options");
-        assertThatThrownBy(() -> LlmRequest.builder().promptContext(null)).hasMessage("promptContext");
+        assertThatThrownBy(() -> LlmRequest.builder().recall(null)).hasMessage("recall");
     }
 
     @ParameterizedTest(name = "{0}")

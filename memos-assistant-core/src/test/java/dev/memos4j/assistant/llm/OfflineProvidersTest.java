@@ -60,7 +60,7 @@ class OfflineProvidersTest {
                 ZonedDateTime.now());
         return LlmRequest.builder()
                 .addMessage(ChatMessage.user(context.query()))
-                .promptContext(context)
+                .recall(context.recall())
                 .build();
     }
 

@@ -34,6 +34,7 @@ import dev.memos4j.assistant.llm.LlmServiceException;
 import dev.memos4j.assistant.llm.LlmStream;
 import dev.memos4j.assistant.llm.LlmStreamException;
 import dev.memos4j.assistant.llm.TokenUsage;
+import dev.memos4j.client.RetryPolicy;
 import dev.memos4j.client.internal.Json;
 import java.io.IOException;
 import java.io.InputStream;
@@ -42,6 +43,7 @@ import java.nio.charset.StandardCharsets;
 import java.time.Duration;
 import java.util.List;
 import java.util.Map;
+import java.util.Set;
 import java.util.concurrent.CompletionException;
 import java.util.concurrent.CopyOnWriteArrayList;
 import java.util.concurrent.TimeUnit;
@@ -181,7 +183,7 @@ class OpenAiLlmProviderTest {
 
     @Test
     void statusesMapToTypedExceptionsWithTheParsedErrorBody() {
-        OpenAiLlmProvider llm = provider().retryPolicy(OpenAiRetryPolicy.none()).build();
+        OpenAiLlmProvider llm = provider().retryPolicy(RetryPolicy.none()).build();
         record Case(int status, Class<? extends LlmServiceException> type) {}
         for (Case c : List.of(
                 new Case(400, LlmBadRequestException.class),
@@ -221,8 +223,8 @@ class OpenAiLlmProviderTest {
     void aNonJsonErrorBodyIsKeptAsRawText() {
         stubFor(post(PATH).willReturn(aResponse().withStatus(502).withBody("<html>Bad Gateway</html>")));
 
-        Throwable failure = failureOf(
-                provider().retryPolicy(OpenAiRetryPolicy.none()).build().complete(HELLO));
+        Throwable failure =
+                failureOf(provider().retryPolicy(RetryPolicy.none()).build().complete(HELLO));
 
         assertThat(failure).isInstanceOf(LlmServerException.class).hasMessageContaining("<html>Bad Gateway</html>");
         assertThat(((LlmServiceException) failure).rawBody()).contains("<html>Bad Gateway</html>");
@@ -251,8 +253,8 @@ class OpenAiLlmProviderTest {
         assertThat(result.text()).startsWith("You are taking");
         verify(3, postRequestedFor(urlEqualTo(PATH)));
         assertThat(scheduler.requestedDelaysMillis).hasSize(2);
-        assertThat(scheduler.requestedDelaysMillis.get(0)).isBetween(375L, 500L); // 0.5 s less up to 25 %
-        assertThat(scheduler.requestedDelaysMillis.get(1)).isBetween(750L, 1000L); // doubled
+        assertThat(scheduler.requestedDelaysMillis.get(0)).isBetween(400L, 600L); // 0.5 s, +/- 20 %
+        assertThat(scheduler.requestedDelaysMillis.get(1)).isBetween(800L, 1200L); // doubled
     }
 
     @Test
@@ -337,7 +339,9 @@ class OpenAiLlmProviderTest {
         stubFor(post(PATH).willReturn(aResponse().withStatus(500)));
 
         Throwable failure = failureOf(provider()
-                .retryPolicy(OpenAiRetryPolicy.defaults().withMaxRetries(3))
+                .retryPolicy(OpenAiLlmProvider.defaultRetryPolicy().toBuilder()
+                        .maxAttempts(4)
+                        .build())
                 .build()
                 .complete(HELLO));
 
@@ -346,10 +350,33 @@ class OpenAiLlmProviderTest {
     }
 
     @Test
+    void theClientsRetryPolicyGovernsTheProvider() {
+        stubFor(post(PATH).willReturn(aResponse().withStatus(503).withHeader("Retry-After", "120")));
+
+        // The same RetryPolicy type as the MemOS client: a Retry-After beyond maxRetryAfter ends the call...
+        Throwable tooLong = failureOf(provider().build().complete(HELLO));
+        assertThat(tooLong).isInstanceOf(LlmServerException.class);
+        verify(1, postRequestedFor(urlEqualTo(PATH)));
+
+        // ...and the retried statuses are the policy's.
+        stubFor(post(PATH).willReturn(aResponse().withStatus(503)));
+        Throwable notRetried = failureOf(provider()
+                .retryPolicy(OpenAiLlmProvider.defaultRetryPolicy().toBuilder()
+                        .retryableStatuses(Set.of(429))
+                        .build())
+                .build()
+                .complete(HELLO));
+        assertThat(notRetried).isInstanceOf(LlmServerException.class);
+        verify(2, postRequestedFor(urlEqualTo(PATH)));
+        assertThat(scheduler.requestedDelaysMillis).isEmpty();
+        assertThat(OpenAiLlmProvider.defaultRetryPolicy().retryableStatuses()).contains(408, 409, 429, 500, 503);
+    }
+
+    @Test
     void connectionFailuresAreIoErrors() {
         OpenAiLlmProvider llm = OpenAiLlmProvider.builder()
                 .baseUrl("http://127.0.0.1:1/v1")
-                .retryPolicy(OpenAiRetryPolicy.none())
+                .retryPolicy(RetryPolicy.none())
                 .build();
 
         assertThat(failureOf(llm.complete(HELLO))).isInstanceOf(LlmIoException.class);

@@ -8,6 +8,7 @@ import dev.memos4j.assistant.llm.ChatMessage;
 import dev.memos4j.assistant.llm.LlmRequest;
 import dev.memos4j.assistant.llm.LlmStream;
 import dev.memos4j.assistant.llm.LlmTimeoutException;
+import dev.memos4j.client.RetryPolicy;
 import java.io.IOException;
 import java.io.OutputStream;
 import java.net.InetAddress;
@@ -82,7 +83,7 @@ class OpenAiStreamConnectionTest {
         return OpenAiLlmProvider.builder()
                 .baseUrl("http://127.0.0.1:" + server.getAddress().getPort() + "/v1")
                 .streamIdleTimeout(idleTimeout)
-                .retryPolicy(OpenAiRetryPolicy.none())
+                .retryPolicy(RetryPolicy.none())
                 .build();
     }
 

@@ -1,7 +1,10 @@
 package dev.memos4j.client.errors;
 
 /**
- * Root of every exception memos4j throws. Unchecked: catch it where you can act on it. Messages never
+ * Root of every exception memos4j throws for a failure (invalid arguments are
+ * {@code IllegalArgumentException}s, thrown before anything is sent). Unchecked: catch it where you can
+ * act on it. The memory service's failures are the subclasses in this package; a model's failures
+ * ({@code dev.memos4j.assistant.llm.LlmException}, in memos-assistant-core) extend it too. Messages never
  * contain an API key.
  */
 public class MemosException extends RuntimeException {

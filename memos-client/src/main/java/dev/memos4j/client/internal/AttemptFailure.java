@@ -4,10 +4,11 @@ import java.time.Duration;
 import java.util.Optional;
 
 /**
- * One failed attempt, with what the retry logic needs to know about it. Never leaves the client: the
- * caller sees {@link #error()}.
+ * One failed attempt, with what the retry logic needs to know about it. Never reaches the caller, who
+ * sees {@link #error()}: the typed exception of the client or provider that made the attempt.
  */
-final class AttemptFailure extends RuntimeException {
+@Internal
+public final class AttemptFailure extends RuntimeException {
 
     private static final long serialVersionUID = 1L;
 
@@ -16,7 +17,17 @@ final class AttemptFailure extends RuntimeException {
     private final boolean certainlyNotProcessed;
     private final transient Duration retryAfter;
 
-    AttemptFailure(RuntimeException error, boolean retryable, boolean certainlyNotProcessed, Duration retryAfter) {
+    /**
+     * A failed attempt.
+     *
+     * @param error the exception the caller sees if this is the last attempt
+     * @param retryable whether another attempt may succeed (the policy's retryable statuses, I/O errors)
+     * @param certainlyNotProcessed whether the server certainly did not act on the request, which makes
+     *     repeating a creating call safe
+     * @param retryAfter the wait the server asked for, or null
+     */
+    public AttemptFailure(
+            RuntimeException error, boolean retryable, boolean certainlyNotProcessed, Duration retryAfter) {
         super(error.getMessage(), error, false, false);
         this.error = error;
         this.retryable = retryable;
@@ -24,27 +35,49 @@ final class AttemptFailure extends RuntimeException {
         this.retryAfter = retryAfter;
     }
 
-    static AttemptFailure fatal(RuntimeException error) {
+    /**
+     * A failure no retry can help.
+     *
+     * @param error the exception the caller sees
+     * @return the attempt failure
+     */
+    public static AttemptFailure fatal(RuntimeException error) {
         return new AttemptFailure(error, false, false, null);
     }
 
-    /** The exception the caller sees. */
-    RuntimeException error() {
+    /**
+     * The exception the caller sees.
+     *
+     * @return the caller's exception
+     */
+    public RuntimeException error() {
         return error;
     }
 
-    /** Whether the failure is transient by the retry policy. */
-    boolean retryable() {
+    /**
+     * Whether the failure is transient by the retry policy.
+     *
+     * @return whether another attempt may succeed
+     */
+    public boolean retryable() {
         return retryable;
     }
 
-    /** Whether the service certainly did not act on the request (safe to repeat a creating call). */
-    boolean certainlyNotProcessed() {
+    /**
+     * Whether the service certainly did not act on the request (safe to repeat a creating call).
+     *
+     * @return whether repeating a creating call is safe
+     */
+    public boolean certainlyNotProcessed() {
         return certainlyNotProcessed;
     }
 
-    /** The wait the server asked for. */
-    Optional<Duration> retryAfter() {
+    /**
+     * The wait the server asked for.
+     *
+     * @return the requested wait, if any
+     */
+    public Optional<Duration> retryAfter() {
         return Optional.ofNullable(retryAfter);
     }
 }

@@ -375,7 +375,10 @@ public final class HttpMemosClient implements MemosClient {
         for (CompletableFuture<?> call : List.copyOf(inFlight)) {
             call.completeExceptionally(new MemosException("the MemosClient was closed while the call was in flight"));
         }
-        timer.shutdownNow();
+        // Pending timeouts are dropped, but work already queued still runs: a finished stream's cancel of its
+        // body subscription waits there, and without it the JDK keeps the connection and its selector thread.
+        timer.setExecuteExistingDelayedTasksAfterShutdownPolicy(false);
+        timer.shutdown();
         if (ownedExecutor != null) {
             ownedExecutor.shutdown();
         }

@@ -21,7 +21,10 @@ import java.util.Map;
  * {@code OffsetDateTime} with its offset, a {@code Duration} as {@code "PT1H"}. Strings, because the
  * service only filters on string values of {@code info}, and they read back with each type's
  * {@code parse}.
+ *
+ * <p>Applications use {@link dev.memos4j.client.MemosJson#jsonMapper()} instead.
  */
+@Internal
 public final class Json {
 
     /** Shared, thread-safe mapper. Do not reconfigure it. */

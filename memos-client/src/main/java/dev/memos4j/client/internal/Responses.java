@@ -19,8 +19,6 @@ import java.time.Clock;
 import java.time.Duration;
 import java.util.List;
 import java.util.concurrent.CancellationException;
-import java.util.concurrent.CompletionException;
-import java.util.concurrent.ExecutionException;
 
 /**
  * Turns what came back from one attempt into either the envelope's {@code data} or an
@@ -88,7 +86,7 @@ final class Responses {
 
     /** Classifies a failure of the exchange itself (no usable response). */
     AttemptFailure transport(Throwable thrown, String operation, Duration timeout) {
-        Throwable error = unwrap(thrown);
+        Throwable error = Futures.unwrap(thrown);
         if (error instanceof AttemptFailure failure) {
             return failure;
         }
@@ -217,14 +215,6 @@ final class Responses {
         } catch (JsonProcessingException e) {
             return null;
         }
-    }
-
-    static Throwable unwrap(Throwable thrown) {
-        Throwable t = thrown;
-        while ((t instanceof CompletionException || t instanceof ExecutionException) && t.getCause() != null) {
-            t = t.getCause();
-        }
-        return t;
     }
 
     private static boolean hasCause(Throwable error, Class<? extends Throwable> type) {

@@ -16,24 +16,62 @@ import java.util.function.Consumer;
 import java.util.function.Supplier;
 
 /**
- * Runs the attempts of one call under a resilience4j {@link Retry}: waits are scheduled, never slept, and
- * cancelling the returned future aborts the exchange in flight and any attempt still to come.
+ * The one retry engine of memos4j, used by the MemOS client and the OpenAI-compatible LLM provider alike:
+ * runs the attempts of one call under a resilience4j {@link Retry} driven by a {@link RetryPolicy}.
+ * Attempts fail with an {@link AttemptFailure} that says whether another attempt may help; waits honour
+ * the server's {@code Retry-After} (up to {@link RetryPolicy#maxRetryAfter()}, beyond which the call
+ * ends with its error) or else the policy's jittered backoff; waits are scheduled, never slept; and
+ * cancelling the returned future aborts the exchange in flight and any attempt still to come. The caller
+ * sees the last attempt's {@link AttemptFailure#error()}.
  */
-final class RetryingCall {
+@Internal
+public final class RetryingCall {
 
-    /** One attempt; {@code onSend} receives the in-flight exchange so that it can be aborted. */
-    interface Attempt<T> {
+    /**
+     * One attempt.
+     *
+     * @param <T> the value of a successful attempt
+     */
+    public interface Attempt<T> {
+        /**
+         * Starts the attempt.
+         *
+         * @param attempt the attempt number, 1 for the first
+         * @param onSend receives the in-flight exchange so that cancelling the call can abort it
+         * @return the attempt's outcome; a failure should be an {@link AttemptFailure}
+         */
         CompletableFuture<T> run(int attempt, Consumer<Future<?>> onSend);
     }
 
     /** Told before each retry wait. */
-    interface RetryObserver {
+    public interface RetryObserver {
+        /**
+         * A retry is scheduled.
+         *
+         * @param nextAttempt the number of the attempt to come
+         * @param failure why the last attempt failed
+         * @param wait how long the engine waits before it
+         */
         void onRetry(int nextAttempt, AttemptFailure failure, Duration wait);
     }
 
     private RetryingCall() {}
 
-    static <T> CompletableFuture<T> run(
+    /**
+     * Runs a call's attempts.
+     *
+     * @param name names the call in resilience4j
+     * @param policy the backoff, the longest {@code Retry-After} honoured
+     * @param maxAttempts total attempts, including the first
+     * @param creates whether the call creates something: then only failures the server certainly did not
+     *     process are retried
+     * @param scheduler where retry waits are scheduled
+     * @param attempt one attempt
+     * @param observer told before each retry
+     * @param <T> the call's value
+     * @return the call's outcome, failed with the caller's exception
+     */
+    public static <T> CompletableFuture<T> run(
             String name,
             RetryPolicy policy,
             int maxAttempts,
@@ -57,7 +95,7 @@ final class RetryingCall {
                 .build();
         Retry retry = Retry.of(name, config);
         retry.getEventPublisher().onRetry(event -> {
-            if (Responses.unwrap(event.getLastThrowable()) instanceof AttemptFailure failure) {
+            if (Futures.unwrap(event.getLastThrowable()) instanceof AttemptFailure failure) {
                 observer.onRetry(attempts.get() + 1, failure, event.getWaitInterval());
             }
         });
@@ -94,14 +132,19 @@ final class RetryingCall {
         return result;
     }
 
-    /** The exception the caller sees for a failed call. */
-    static Throwable callerError(Throwable error) {
-        Throwable t = Responses.unwrap(error);
+    /**
+     * The exception the caller sees for a failed call.
+     *
+     * @param error the failure, possibly wrapped
+     * @return the caller's exception
+     */
+    public static Throwable callerError(Throwable error) {
+        Throwable t = Futures.unwrap(error);
         return t instanceof AttemptFailure failure ? failure.error() : t;
     }
 
     private static boolean shouldRetry(Throwable thrown, RetryPolicy policy, boolean creates) {
-        if (!(Responses.unwrap(thrown) instanceof AttemptFailure failure) || !failure.retryable()) {
+        if (!(Futures.unwrap(thrown) instanceof AttemptFailure failure) || !failure.retryable()) {
             return false;
         }
         if (creates && !failure.certainlyNotProcessed()) {
@@ -113,7 +156,7 @@ final class RetryingCall {
     }
 
     private static Duration wait(RetryPolicy policy, int retry, Throwable thrown) {
-        if (Responses.unwrap(thrown) instanceof AttemptFailure failure
+        if (Futures.unwrap(thrown) instanceof AttemptFailure failure
                 && failure.retryAfter().isPresent()) {
             return failure.retryAfter().get();
         }

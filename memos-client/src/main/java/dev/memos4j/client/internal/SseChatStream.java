@@ -40,8 +40,7 @@ final class SseChatStream implements ChatStream, Flow.Subscriber<String> {
     private final Duration idleTimeout;
     private final CompletableFuture<String> completion = new CompletableFuture<>();
     private final StringBuilder text = new StringBuilder();
-    private final StringBuilder data = new StringBuilder();
-    private boolean hasData;
+    private final SseDecoder decoder = new SseDecoder();
     private volatile boolean started;
     private volatile Flow.Subscription subscription;
     private volatile Runnable abortCall = () -> {};
@@ -119,27 +118,7 @@ final class SseChatStream implements ChatStream, Flow.Subscriber<String> {
             return;
         }
         armIdleTimer();
-        if (line.isEmpty()) {
-            dispatch();
-            return;
-        }
-        if (line.startsWith(":")) {
-            return; // comment
-        }
-        int colon = line.indexOf(':');
-        String field = colon < 0 ? line : line.substring(0, colon);
-        String value = colon < 0 ? "" : line.substring(colon + 1);
-        if (value.startsWith(" ")) {
-            value = value.substring(1);
-        }
-        if (field.equals("data")) {
-            if (hasData) {
-                data.append('\n');
-            }
-            data.append(value);
-            hasData = true;
-        }
-        // event:, id:, retry: and unknown fields carry nothing the chat needs
+        decoder.feed(line).ifPresent(this::dispatch);
     }
 
     @Override
@@ -150,7 +129,7 @@ final class SseChatStream implements ChatStream, Flow.Subscriber<String> {
 
     @Override
     public void onComplete() {
-        dispatch(); // a last event without its blank line
+        decoder.finish().ifPresent(this::dispatch); // a last event without its blank line
         if (!completion.isDone()) {
             fail(new MemosStreamException("the chat stream ended before [DONE] or an end event, after " + text.length()
                     + " characters of answer"));
@@ -159,13 +138,10 @@ final class SseChatStream implements ChatStream, Flow.Subscriber<String> {
 
     // ---- events ----
 
-    private void dispatch() {
-        if (!hasData || completion.isDone()) {
+    private void dispatch(String payload) {
+        if (completion.isDone()) {
             return;
         }
-        String payload = data.toString();
-        data.setLength(0);
-        hasData = false;
         if (payload.equals("[DONE]")) {
             completion.complete(text.toString());
             return;

@@ -40,9 +40,20 @@ public record DeleteMemoryRequest(
      * @param memoryType narrow the deletion to one memory type
      */
     public DeleteMemoryRequest {
-        memoryIds = Models.optList(memoryIds).filter(l -> !l.isEmpty());
-        userId = Models.opt(userId).filter(Models::hasText);
-        agentId = Models.opt(agentId).filter(Models::hasText);
+        // A condition that was given but is empty must fail, never fall away: an empty memory_ids beside a
+        // user_id would otherwise turn "delete these (none)" into "delete all of the user".
+        memoryIds = Models.optList(memoryIds);
+        memoryIds.ifPresent(ids -> {
+            if (ids.isEmpty()) {
+                throw new IllegalArgumentException(
+                        "memory_ids must not be empty when given (byUser deletes all of a user's memories)");
+            }
+            Models.requireNonEmpty(ids, "memory_ids");
+        });
+        userId = Models.opt(userId);
+        userId.ifPresent(id -> requireText(id, "user_id"));
+        agentId = Models.opt(agentId);
+        agentId.ifPresent(id -> requireText(id, "agent_id"));
         filter = Models.opt(filter).map(Models::map);
         memoryType = Models.opt(memoryType);
         int modes = (memoryIds.isPresent() ? 1 : 0)
@@ -53,8 +64,13 @@ public record DeleteMemoryRequest(
             throw new IllegalArgumentException("exactly one delete condition is required"
                     + " (memory_ids, user_id, agent_id or filter; got " + modes + ")");
         }
-        memoryIds.ifPresent(ids -> Models.requireNonEmpty(ids, "memory_ids"));
         filter.ifPresent(Filters::validate);
+    }
+
+    private static void requireText(String value, String field) {
+        if (!Models.hasText(value)) {
+            throw new IllegalArgumentException(field + " must not be blank when given");
+        }
     }
 
     /**

@@ -24,6 +24,7 @@ import dev.memos4j.client.model.SearchMemoryRequest;
 import dev.memos4j.client.model.UpdateMemoryRequest;
 import java.util.List;
 import java.util.Map;
+import java.util.Optional;
 import java.util.function.Consumer;
 import java.util.stream.Stream;
 import org.junit.jupiter.params.ParameterizedTest;
@@ -155,7 +156,20 @@ class BadInputTest {
                 rule(
                         "delete/memory with no condition",
                         "exactly one delete condition is required",
+                        c -> c.deleteMemory(new DeleteMemoryRequest(null, null, null, null, null))),
+                rule(
+                        "delete/memory with an empty id list",
+                        "memory_ids must not be empty",
                         c -> c.deleteMemory(DeleteMemoryRequest.byIds(List.of()))),
+                rule(
+                        "delete/memory with an empty id list beside a user (never a delete-all)",
+                        "memory_ids must not be empty",
+                        c -> c.deleteMemory(
+                                new DeleteMemoryRequest(Optional.of(List.of()), Optional.of("u"), null, null, null))),
+                rule(
+                        "delete/memory with a blank user",
+                        "user_id must not be blank",
+                        c -> c.deleteMemory(DeleteMemoryRequest.byUser(" "))),
                 rule(
                         "update/memory with nothing to change",
                         "content, title or status is required",

@@ -166,7 +166,7 @@ class FaultMatrixTest {
         add(
                 cases,
                 "body dribbles past the timeout",
-                stub(okJson(SEARCH_OK).withChunkedDribbleDelay(5, 3_000)),
+                stub(okJson(SEARCH_OK).withChunkedDribbleDelay(5, 10_000)),
                 MemosTimeoutException.class,
                 3,
                 1);
@@ -389,7 +389,10 @@ class FaultMatrixTest {
         try (MemosClient client = client(baseUrl, scheduler, sent)) {
             return outcomeOf(send.apply(client));
         } finally {
-            scheduler.shutdownNow();
+            // Gracefully, as an application lending its scheduler would: a finished stream's cancel of its body
+            // subscription may still be queued there (shutdownNow would drop it and keep the connection open).
+            scheduler.shutdown();
+            scheduler.awaitTermination(10, TimeUnit.SECONDS);
         }
     }
 
@@ -397,7 +400,7 @@ class FaultMatrixTest {
         return MemosClient.builder()
                 .apiKey("test-key")
                 .baseUrl(baseUrl)
-                .timeout(Duration.ofMillis(800))
+                .timeout(Duration.ofMillis(2_500)) // headroom for a loaded CI machine; the dribble takes 10 s
                 .streamIdleTimeout(Duration.ofMillis(400))
                 .scheduler(scheduler)
                 .clock(Clock.fixed(NOW, ZoneOffset.UTC))

@@ -1,5 +1,6 @@
 package dev.memos4j.local.internal;
 
+import dev.memos4j.client.internal.Futures;
 import java.util.concurrent.ArrayBlockingQueue;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.CompletionException;
@@ -9,10 +10,19 @@ import java.util.concurrent.ThreadPoolExecutor;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicInteger;
 
-/** The bounded pool that runs the engine's blocking work (Lucene, embeddings), never the common pool. */
+/**
+ * The bounded pools that run the engine's blocking work (Lucene, embeddings), never the common pool, on
+ * threads with a stack large enough for ONNX Runtime.
+ */
 public final class LocalExecutor {
 
     private static final int QUEUE_CAPACITY = 10_000;
+    /**
+     * The stack of the engine's threads. ONNX Runtime's native code needs more than the JVM's default 1 MB
+     * thread stack: the first embedding crashed the whole process (SIGSEGV) on a 1.1 MB stack, ran on 1.3 MB.
+     */
+    static final long STACK_BYTES = 16L << 20;
+
     private static final AtomicInteger POOLS = new AtomicInteger();
 
     private LocalExecutor() {}
@@ -30,7 +40,7 @@ public final class LocalExecutor {
         int pool = POOLS.incrementAndGet();
         AtomicInteger count = new AtomicInteger();
         ThreadFactory factory = runnable -> {
-            Thread thread = new Thread(runnable, prefix + pool + "-" + count.incrementAndGet());
+            Thread thread = new EngineThread(runnable, prefix + pool + "-" + count.incrementAndGet());
             thread.setDaemon(true);
             return thread;
         };
@@ -46,19 +56,23 @@ public final class LocalExecutor {
         return executor;
     }
 
+    /** Whether the caller runs on one of the engine's threads, with their large stack. */
+    static boolean onEngineThread() {
+        return Thread.currentThread() instanceof EngineThread;
+    }
+
+    private static final class EngineThread extends Thread {
+        EngineThread(Runnable runnable, String name) {
+            super(null, runnable, name, STACK_BYTES);
+        }
+    }
+
     /**
      * Waits for {@code future} and returns its value; a failure is rethrown as it was thrown (not wrapped in
      * {@link CompletionException}) when it is unchecked.
      */
     public static <T> T await(CompletableFuture<T> future) {
-        try {
-            return future.join();
-        } catch (CompletionException e) {
-            if (e.getCause() instanceof RuntimeException cause) {
-                throw cause;
-            }
-            throw e;
-        }
+        return Futures.join(future);
     }
 
     /** Lets queued work finish (up to 30 s), then stops the pool. */

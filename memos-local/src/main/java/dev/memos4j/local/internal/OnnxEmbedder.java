@@ -70,6 +70,13 @@ public final class OnnxEmbedder implements Embedder {
         static final ExecutorService POOL = LocalExecutor.create("memos-local-embed-");
     }
 
+    // Takes the calls of threads with a small stack (an application's own, a server's main thread): ONNX
+    // Runtime overflows the JVM's default thread stack. A pool of its own, so that a call waiting for its
+    // batch workers never holds a thread those workers need.
+    private static final class CallerPool {
+        static final ExecutorService POOL = LocalExecutor.create("memos-local-embed-call-");
+    }
+
     /** bge-small-en-v1.5, quantized (shared, loaded on first use). */
     public static Embedder bgeSmall() {
         return BGE_SMALL;
@@ -126,6 +133,9 @@ public final class OnnxEmbedder implements Embedder {
     public List<float[]> embed(List<String> texts) {
         if (texts.isEmpty()) {
             return List.of();
+        }
+        if (!LocalExecutor.onEngineThread()) {
+            return LocalExecutor.await(CompletableFuture.supplyAsync(() -> embed(texts), CallerPool.POOL));
         }
         AbstractInProcessEmbeddingModel loaded = model();
         float[][] vectors = new float[texts.size()][];

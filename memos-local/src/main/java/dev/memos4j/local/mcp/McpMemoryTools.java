@@ -4,13 +4,12 @@ import dev.memos4j.assistant.llm.ToolDefinition;
 import dev.memos4j.assistant.tools.MemoryTools;
 import dev.memos4j.assistant.tools.Tool;
 import dev.memos4j.client.MemosClient;
+import dev.memos4j.client.internal.Futures;
 import io.modelcontextprotocol.json.McpJsonMapper;
 import io.modelcontextprotocol.spec.McpSchema;
 import java.io.IOException;
 import java.util.List;
 import java.util.Map;
-import java.util.concurrent.CompletionException;
-import java.util.concurrent.ExecutionException;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import reactor.core.publisher.Mono;
@@ -68,7 +67,7 @@ final class McpMemoryTools {
                         .isError(false)
                         .build())
                 .onErrorResume(failure -> {
-                    Throwable cause = unwrap(failure);
+                    Throwable cause = Futures.unwrap(failure);
                     LOG.debug("MCP tool {} failed: {}", request.name(), cause.toString());
                     String message =
                             cause.getMessage() == null ? cause.getClass().getSimpleName() : cause.getMessage();
@@ -81,13 +80,5 @@ final class McpMemoryTools {
                 .addTextContent("error: " + message)
                 .isError(true)
                 .build();
-    }
-
-    private static Throwable unwrap(Throwable error) {
-        Throwable t = error;
-        while ((t instanceof CompletionException || t instanceof ExecutionException) && t.getCause() != null) {
-            t = t.getCause();
-        }
-        return t;
     }
 }

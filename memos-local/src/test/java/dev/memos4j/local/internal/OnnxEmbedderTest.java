@@ -7,7 +7,10 @@ import dev.langchain4j.model.embedding.EmbeddingModel;
 import dev.langchain4j.model.embedding.onnx.allminilml6v2q.AllMiniLmL6V2QuantizedEmbeddingModel;
 import dev.langchain4j.model.embedding.onnx.bgesmallenv15q.BgeSmallEnV15QuantizedEmbeddingModel;
 import dev.memos4j.local.Embedder;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Path;
 import java.util.List;
+import java.util.concurrent.atomic.AtomicReference;
 import org.apache.lucene.util.VectorUtil;
 import org.junit.jupiter.api.Test;
 
@@ -51,6 +54,36 @@ class OnnxEmbedderTest {
         assertThat(query).hasSize(384);
         assertThat(VectorUtil.dotProduct(query, query)).isCloseTo(1f, within(1e-4f));
         assertThat(VectorUtil.cosine(query, memories.get(0))).isGreaterThan(VectorUtil.cosine(query, memories.get(1)));
+    }
+
+    @Test
+    void aCallerWithASmallStackLoadsAndRunsTheModelWithoutCrashingTheProcess() throws Exception {
+        // ONNX Runtime overflows small native stacks: loading the model on a server's main thread (the JVM's
+        // default 1 MB) took the process down with SIGSEGV. A fresh JVM, so that this call loads the model.
+        String java = Path.of(System.getProperty("java.home"), "bin", "java").toString();
+        Process child = new ProcessBuilder(
+                        java, "-cp", System.getProperty("java.class.path"), SmallStackCaller.class.getName())
+                .redirectErrorStream(true)
+                .start();
+        String output = new String(child.getInputStream().readAllBytes(), StandardCharsets.UTF_8);
+
+        assertThat(child.waitFor()).as(output).isZero();
+        assertThat(output).contains("dimension 384");
+    }
+
+    /** Embeds a query on a thread with a 512 KB stack, in a JVM of its own. */
+    static final class SmallStackCaller {
+        public static void main(String[] args) throws Exception {
+            AtomicReference<float[]> vector = new AtomicReference<>();
+            Thread small = new Thread(
+                    null,
+                    () -> vector.set(OnnxEmbedder.bgeSmall().embedQuery("What plans do I have for the weekend?")),
+                    "small-stack",
+                    512 * 1024);
+            small.start();
+            small.join();
+            System.out.println("dimension " + vector.get().length);
+        }
     }
 
     @Test

@@ -2,9 +2,8 @@ package dev.memos4j.local.server.internal;
 
 import dev.memos4j.client.errors.MemosServiceException;
 import dev.memos4j.client.errors.MemosUnsupportedOperationException;
+import dev.memos4j.client.internal.Futures;
 import java.io.IOException;
-import java.util.concurrent.CompletionException;
-import java.util.concurrent.ExecutionException;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
@@ -19,7 +18,7 @@ final class Failures {
     private Failures() {}
 
     static ApiException toApi(Throwable failure, String requestId) {
-        Throwable t = unwrap(failure);
+        Throwable t = Futures.unwrap(failure);
         if (t instanceof ApiException api) {
             return api;
         }
@@ -42,13 +41,5 @@ final class Failures {
         }
         LOG.warn("request {} failed unexpectedly", requestId, t);
         return new ApiException(500, ApiException.INTERNAL, "internal server error (request id " + requestId + ")");
-    }
-
-    static Throwable unwrap(Throwable failure) {
-        Throwable t = failure;
-        while ((t instanceof CompletionException || t instanceof ExecutionException) && t.getCause() != null) {
-            t = t.getCause();
-        }
-        return t;
     }
 }

@@ -2,6 +2,7 @@ package dev.memos4j.local.server.internal;
 
 import dev.memos4j.client.MemosClient;
 import dev.memos4j.client.errors.MemosUnsupportedOperationException;
+import dev.memos4j.client.internal.Futures;
 import dev.memos4j.client.model.AddKnowledgebaseFileRequest;
 import dev.memos4j.client.model.KnowledgebaseFile;
 import dev.memos4j.client.model.UploadKnowledgebaseFilesRequest;
@@ -77,7 +78,7 @@ final class KnowledgebaseUploads {
         // A backend that only takes inline content (the local engine) still serves form uploads: the
         // server already holds the bytes, so it resends them as the JSON variant's base64 content.
         return uploaded.exceptionallyCompose(
-                        failure -> Failures.unwrap(failure) instanceof MemosUnsupportedOperationException
+                        failure -> Futures.unwrap(failure) instanceof MemosUnsupportedOperationException
                                 ? backend.addKnowledgebaseFiles(inline(knowledgebaseId, files))
                                 : CompletableFuture.failedFuture(failure))
                 .whenComplete((result, failure) -> deleteQuietly(stored.directory()));

@@ -1,4 +1,4 @@
-package dev.memos4j.assistant.internal;
+package dev.memos4j.client.internal;
 
 import static org.assertj.core.api.Assertions.assertThat;
 

@@ -1,4 +1,4 @@
-package dev.memos4j.assistant.internal;
+package dev.memos4j.client.internal;
 
 import java.util.Optional;
 
@@ -7,8 +7,10 @@ import java.util.Optional;
  * rules: events end at a blank line; several {@code data:} lines of one event are joined with
  * {@code \n}; one space after the colon is dropped; comment lines (starting with {@code :}) and the
  * {@code event}, {@code id} and {@code retry} fields are ignored; an event without data dispatches
- * nothing. Not thread-safe: one decoder per stream.
+ * nothing. Not thread-safe: one decoder per stream. The one SSE framing of memos4j: the MemOS chat
+ * stream and the OpenAI-compatible provider both read through it.
  */
+@Internal
 public final class SseDecoder {
 
     private final StringBuilder data = new StringBuilder();
