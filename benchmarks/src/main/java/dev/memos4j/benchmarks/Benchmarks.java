@@ -1,6 +1,7 @@
 package dev.memos4j.benchmarks;
 
 import dev.memos4j.benchmarks.client.ClientOverheadBenchmark;
+import dev.memos4j.benchmarks.client.StubServer;
 import dev.memos4j.benchmarks.coldstart.ColdStartBenchmark;
 import dev.memos4j.benchmarks.duplicates.DuplicateThresholdBenchmark;
 import dev.memos4j.benchmarks.facade.FacadeOverheadBenchmark;
@@ -16,7 +17,8 @@ import java.util.Map;
 /**
  * Entry point of {@code benchmarks.jar}: {@code java -jar benchmarks/target/benchmarks.jar COMMAND [ARGS]}.
  * Each command prints its figures; its last line is machine-readable. Commands: {@code client} (HTTP client
- * against raw {@code java.net.http}), {@code facade} ({@code MemoryAugmentedChat} overhead), {@code scale}
+ * against raw {@code java.net.http}), {@code stub} (a canned MemOS server in a process of its own, for
+ * {@code client --url}), {@code facade} ({@code MemoryAugmentedChat} overhead), {@code scale}
  * (local engine at 1k-100k memories), {@code load} (the local server under
  * concurrent writers and searchers), {@code coldstart} (the demo jar's start), {@code locomo} (retrieval
  * quality), {@code duplicates} (the ingest's near-duplicate threshold) and {@code jmh} (microbenchmarks). {@code docs/performance.md} has the figures.
@@ -35,6 +37,7 @@ public final class Benchmarks {
     private static Map<String, Command> commands() {
         Map<String, Command> commands = new LinkedHashMap<>();
         commands.put("client", ClientOverheadBenchmark::run);
+        commands.put("stub", StubServer::run);
         commands.put("facade", FacadeOverheadBenchmark::run);
         commands.put("scale", ScaleBenchmark::run);
         commands.put("load", LoadBenchmark::run);

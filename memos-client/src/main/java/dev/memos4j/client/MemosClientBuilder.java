@@ -67,6 +67,7 @@ public final class MemosClientBuilder {
     private Executor executor;
     private HttpClient httpClient;
     private ScheduledExecutorService scheduler;
+    private boolean responsesOnIoThread;
     private Clock clock = Clock.systemUTC();
     private MemosClientListener listener = MemosClientListener.none();
     private final Map<String, String> defaultHeaders = new LinkedHashMap<>();
@@ -178,6 +179,25 @@ public final class MemosClientBuilder {
     }
 
     /**
+     * Handles responses on the HTTP client's I/O thread instead of handing each one to the client's pool:
+     * one thread hand-off less per call (tens of microseconds on a busy machine). Decoding, listener
+     * events, chat-stream events and every callback attached to a returned future without an executor of
+     * its own (for example {@code thenApply}) then run on that one I/O thread, which all calls of this
+     * client share. Such code must return quickly and never block: no {@code join()} or {@code get()}, no
+     * {@link MemosClient#blocking()} call, no blocking I/O, no long computation. A callback that blocks
+     * stalls every call of the client, and one that waits for another call of the same client never
+     * returns. Move such work elsewhere with the {@code *Async(fn, executor)} variants. Off by default; it
+     * cannot be combined with {@link #executor(Executor)} or {@link #httpClient(HttpClient)}.
+     *
+     * @param responsesOnIoThread whether response handling runs on the HTTP client's I/O thread
+     * @return this builder
+     */
+    public MemosClientBuilder handleResponsesOnIoThread(boolean responsesOnIoThread) {
+        this.responsesOnIoThread = responsesOnIoThread;
+        return this;
+    }
+
+    /**
      * A caller-supplied {@link HttpClient} (proxy, TLS, HTTP version of your choice). The caller keeps
      * ownership; {@link #connectTimeout(Duration)} and {@link #executor(Executor)} then do not apply.
      *
@@ -260,7 +280,8 @@ public final class MemosClientBuilder {
      * Resolves the configuration and builds the client.
      *
      * @return the new {@link MemosClient}
-     * @throws IllegalStateException if no API key is configured
+     * @throws IllegalStateException if no API key is configured, or {@link #handleResponsesOnIoThread(boolean)}
+     *     is combined with {@link #executor(Executor)} or {@link #httpClient(HttpClient)}
      * @throws IllegalArgumentException if the base URL is malformed, or plain http to a remote host
      */
     public MemosClient build() {
@@ -279,6 +300,11 @@ public final class MemosClientBuilder {
         String url =
                 firstText(baseUrl, environment.apply(ENV_BASE_URL)).orElse(global ? GLOBAL_BASE_URL : CHINA_BASE_URL);
         URI base = checkedBaseUri(url, allowInsecureHttp);
+        if (responsesOnIoThread && (executor != null || httpClient != null)) {
+            throw new IllegalStateException("handleResponsesOnIoThread(true) cannot be combined with "
+                    + (executor != null ? "executor(...)" : "httpClient(...)")
+                    + ": it chooses the HttpClient's executor itself");
+        }
         return new ClientConfig(
                 key,
                 base,
@@ -291,7 +317,8 @@ public final class MemosClientBuilder {
                 Optional.ofNullable(scheduler),
                 clock,
                 listener,
-                Map.copyOf(defaultHeaders));
+                Map.copyOf(defaultHeaders),
+                responsesOnIoThread);
     }
 
     static URI checkedBaseUri(String url, boolean allowInsecureHttp) {

@@ -20,9 +20,12 @@ import dev.memos4j.client.model.TaskStatusResponse;
 import java.time.Duration;
 import java.time.LocalDate;
 import java.util.List;
+import java.util.Locale;
 import java.util.Map;
 import java.util.Set;
 import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Executors;
 import java.util.concurrent.TimeUnit;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
@@ -141,6 +144,30 @@ class DocsSamplesTest {
         recall.thenAccept(found -> found.memories().forEach(m -> System.out.println(m.memoryValue())));
 
         assertThat(recall.join().memories()).hasSize(1);
+    }
+
+    @Test
+    void responsesOnTheIoThread(WireMockRuntimeInfo wm) {
+        String apiKey = TestClients.KEY;
+        String baseUrl = wm.getHttpBaseUrl() + "/v1";
+        ExecutorService appPool = Executors.newFixedThreadPool(2);
+        SearchMemoryRequest request = SearchMemoryRequest.builder()
+                .userId("user-123")
+                .query("What plans do I have for the weekend?")
+                .build();
+
+        MemosClient fast = MemosClient.builder()
+                .apiKey(apiKey)
+                .baseUrl(baseUrl)
+                .handleResponsesOnIoThread(true)
+                .build();
+        CompletableFuture<String> summary = fast.searchMemory(request)
+                .thenApply(found -> found.memories().size() + " memories") // quick, never blocks: fine here
+                .thenApplyAsync(text -> text.toUpperCase(Locale.ROOT), appPool); // slow or blocking work: your pool
+
+        assertThat(summary.join()).isEqualTo("1 MEMORIES");
+        fast.close();
+        appPool.shutdown();
     }
 
     @Test

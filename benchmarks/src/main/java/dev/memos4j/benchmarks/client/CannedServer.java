@@ -21,9 +21,14 @@ final class CannedServer implements AutoCloseable {
     private final ExecutorService pool;
 
     CannedServer(byte[] body, int threads) throws IOException {
+        this(body, threads, 0);
+    }
+
+    /** A server on a given loopback port ({@code 0}: any free port). */
+    CannedServer(byte[] body, int threads, int port) throws IOException {
         // Without TCP_NODELAY the body waits behind the headers for the client's delayed ACK (~40 ms a call).
         System.setProperty("sun.net.httpserver.nodelay", "true");
-        this.server = HttpServer.create(new InetSocketAddress(InetAddress.getLoopbackAddress(), 0), 1024);
+        this.server = HttpServer.create(new InetSocketAddress(InetAddress.getLoopbackAddress(), port), 1024);
         AtomicInteger count = new AtomicInteger();
         this.pool = Executors.newFixedThreadPool(threads, runnable -> {
             Thread thread = new Thread(runnable, "canned-server-" + count.incrementAndGet());

@@ -27,6 +27,7 @@ import java.util.concurrent.ScheduledExecutorService;
  * @param clock clock for {@code Retry-After} dates
  * @param listener call listener
  * @param defaultHeaders headers sent with every request
+ * @param responsesOnIoThread whether response handling runs on the HTTP client's I/O thread
  */
 public record ClientConfig(
         String apiKey,
@@ -40,12 +41,14 @@ public record ClientConfig(
         Optional<ScheduledExecutorService> scheduler,
         Clock clock,
         MemosClientListener listener,
-        Map<String, String> defaultHeaders) {
+        Map<String, String> defaultHeaders,
+        boolean responsesOnIoThread) {
 
     @Override
     public String toString() {
         return "ClientConfig{apiKey=***, baseUri=" + baseUri + ", timeout=" + timeout + ", connectTimeout="
                 + connectTimeout + ", streamIdleTimeout=" + streamIdleTimeout + ", retryPolicy=" + retryPolicy
-                + ", defaultHeaders=" + defaultHeaders.keySet() + "}";
+                + ", defaultHeaders=" + defaultHeaders.keySet() + ", responsesOnIoThread=" + responsesOnIoThread
+                + "}";
     }
 }

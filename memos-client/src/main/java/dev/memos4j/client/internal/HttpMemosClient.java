@@ -65,14 +65,14 @@ import java.util.Set;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.ExecutorService;
+import java.util.concurrent.ForkJoinPool;
+import java.util.concurrent.ForkJoinWorkerThread;
 import java.util.concurrent.Future;
-import java.util.concurrent.LinkedBlockingQueue;
 import java.util.concurrent.RejectedExecutionException;
 import java.util.concurrent.ScheduledExecutorService;
 import java.util.concurrent.ScheduledFuture;
 import java.util.concurrent.ScheduledThreadPoolExecutor;
 import java.util.concurrent.ThreadFactory;
-import java.util.concurrent.ThreadPoolExecutor;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicBoolean;
 import java.util.concurrent.atomic.AtomicInteger;
@@ -118,7 +118,12 @@ public final class HttpMemosClient implements MemosClient {
             this.ownedExecutor = null;
         } else {
             HttpClient.Builder builder = HttpClient.newBuilder().connectTimeout(config.connectTimeout());
-            if (config.executor().isPresent()) {
+            if (config.responsesOnIoThread()) {
+                this.ownedExecutor = null;
+                // The JDK then runs its tasks in place: body delivery, and so response handling, on its
+                // selector thread.
+                builder.executor(Runnable::run);
+            } else if (config.executor().isPresent()) {
                 this.ownedExecutor = null;
                 builder.executor(config.executor().get());
             } else {
@@ -586,7 +591,7 @@ public final class HttpMemosClient implements MemosClient {
                     cap(out.traceBody()));
         }
         long start = System.nanoTime();
-        CompletableFuture<HttpResponse<String>> send = http.sendAsync(request, exchange.bodyHandler());
+        CompletableFuture<HttpResponse<String>> send = DirectSend.sendAsync(http, request, exchange.bodyHandler());
         onSend.accept(send);
         // HttpRequest.timeout stops counting at the response headers; this bounds a body that stalls.
         AtomicBoolean timedOut = new AtomicBoolean();
@@ -745,14 +750,21 @@ public final class HttpMemosClient implements MemosClient {
 
     /**
      * The response-handling pool: a few threads however many calls are in flight (a cached pool grew to
-     * hundreds under 10,000 concurrent calls). Its work is short and non-blocking, so a queue is enough.
+     * hundreds under 10,000 concurrent calls). Responses complete on it, so callbacks on the returned
+     * futures run here too; a fork-join pool adds a spare thread while one of its threads waits in
+     * {@code join()} or {@code get()} (a callback calling {@code blocking()}), so such a callback cannot
+     * starve the responses it waits for. Idle threads end after 30 s.
      */
     private static ExecutorService boundedPool() {
         int threads = Math.max(4, 2 * Runtime.getRuntime().availableProcessors());
-        ThreadPoolExecutor pool = new ThreadPoolExecutor(
-                threads, threads, 30, TimeUnit.SECONDS, new LinkedBlockingQueue<>(), daemonThreads("memos4j-http-"));
-        pool.allowCoreThreadTimeOut(true);
-        return pool;
+        AtomicInteger count = new AtomicInteger();
+        ForkJoinPool.ForkJoinWorkerThreadFactory factory = pool -> {
+            ForkJoinWorkerThread thread = ForkJoinPool.defaultForkJoinWorkerThreadFactory.newThread(pool);
+            thread.setName("memos4j-http-" + count.incrementAndGet());
+            thread.setDaemon(true);
+            return thread;
+        };
+        return new ForkJoinPool(threads, factory, null, true, 0, threads + 256, 1, null, 30, TimeUnit.SECONDS);
     }
 
     private static ThreadFactory daemonThreads(String prefix) {
