@@ -166,6 +166,11 @@ public final class McpCommand {
                     .apiKey(environment.get("MEMOS_API_KEY"))
                     .build();
         }
+        // Load the model before serving: otherwise the host's first add_memory pays for it (seconds on a busy
+        // machine) and may hit the host's tool timeout.
+        if (options.embedder().enabled()) {
+            options.embedder().embedQuery("warm up");
+        }
         LocalMemos.Builder local = LocalMemos.builder().embedder(options.embedder());
         options.dataDirectory().ifPresentOrElse(local::dataDirectory, local::inMemory);
         return local.build();
