@@ -154,7 +154,8 @@ public final class MemoryTurns {
      * @throws IllegalArgumentException when an id is blank, naming the field
      */
     public static AddMessageRequest exchange(String userId, String conversationId, String query, String answer) {
-        return exchange(userId, conversationId, query, Optional.of(Objects.requireNonNull(answer, "answer")), null);
+        return request(
+                userId, conversationId, query, Optional.of(Objects.requireNonNull(answer, "answer")), Optional.empty());
     }
 
     /**
@@ -166,13 +167,22 @@ public final class MemoryTurns {
      * @param conversationId the conversation; required
      * @param query the user's text as typed
      * @param answer the whole final answer; empty when there was no real answer (a placeholder is never stored)
-     * @param saidAt when the turn started, in the user's time zone
+     * @param saidAt when the turn started, in the user's time zone; required
      * @return the validated request
      * @throws IllegalArgumentException when an id is blank, naming the field
      */
     public static AddMessageRequest exchange(
             String userId, String conversationId, String query, Optional<String> answer, ZonedDateTime saidAt) {
-        Optional<String> chatTime = Optional.ofNullable(saidAt).map(CHAT_TIME::format);
+        return request(
+                userId,
+                conversationId,
+                query,
+                answer,
+                Optional.of(CHAT_TIME.format(Objects.requireNonNull(saidAt, "saidAt"))));
+    }
+
+    private static AddMessageRequest request(
+            String userId, String conversationId, String query, Optional<String> answer, Optional<String> chatTime) {
         Message user = Message.user(Objects.requireNonNull(query, "query"));
         AddMessageRequest.Builder request = AddMessageRequest.builder()
                 .userId(userId)

@@ -54,50 +54,6 @@ public record LlmResult(
     }
 
     /**
-     * A model's answer with tool calls (not a placeholder).
-     *
-     * @param text the answer (for a stream, all deltas joined)
-     * @param finishReason why the model stopped, when the server said
-     * @param usage token counts, when the server sent them
-     * @param model the model that answered, when the server said
-     * @param id the completion id, e.g. {@code chatcmpl-...}
-     * @param requestId the server's request id ({@code x-request-id}), for support tickets
-     * @param toolCalls the tool calls the model asked for, in order
-     */
-    public LlmResult(
-            String text,
-            Optional<FinishReason> finishReason,
-            Optional<TokenUsage> usage,
-            Optional<String> model,
-            Optional<String> id,
-            Optional<String> requestId,
-            List<ToolCall> toolCalls) {
-        this(text, finishReason, usage, model, id, requestId, toolCalls, false);
-    }
-
-    /**
-     * A result without tool calls, marked as a placeholder or not.
-     *
-     * @param text the answer (for a stream, all deltas joined)
-     * @param finishReason why the model stopped, when the server said
-     * @param usage token counts, when the server sent them
-     * @param model the model that answered, when the server said
-     * @param id the completion id, e.g. {@code chatcmpl-...}
-     * @param requestId the server's request id ({@code x-request-id}), for support tickets
-     * @param placeholder true when the text stands in for an answer no model gave
-     */
-    public LlmResult(
-            String text,
-            Optional<FinishReason> finishReason,
-            Optional<TokenUsage> usage,
-            Optional<String> model,
-            Optional<String> id,
-            Optional<String> requestId,
-            boolean placeholder) {
-        this(text, finishReason, usage, model, id, requestId, List.of(), placeholder);
-    }
-
-    /**
      * A model's answer without tool calls (not a placeholder), as before those components existed.
      *
      * @param text the answer (for a stream, all deltas joined)
@@ -166,7 +122,8 @@ public record LlmResult(
                 Optional.empty(),
                 Optional.empty(),
                 Optional.empty(),
-                toolCalls);
+                toolCalls,
+                false);
     }
 
     private static LlmResult textOnly(String text, boolean placeholder) {
@@ -177,6 +134,7 @@ public record LlmResult(
                 Optional.empty(),
                 Optional.empty(),
                 Optional.empty(),
+                List.of(),
                 placeholder);
     }
 }

@@ -117,7 +117,8 @@ final class OpenAiWire {
                 text(root, "model"),
                 text(root, "id"),
                 Optional.ofNullable(requestId),
-                toolCalls(choice.path("message").path("tool_calls"), requestId));
+                toolCalls(choice.path("message").path("tool_calls"), requestId),
+                false);
     }
 
     /** The whole tool calls of a non-streamed message; a call without id or name is an invalid response. */

@@ -186,7 +186,8 @@ final class SseChatSubscriber implements Flow.Subscriber<String> {
                 Optional.ofNullable(model),
                 Optional.ofNullable(id),
                 Optional.ofNullable(requestId),
-                calls));
+                calls,
+                false));
     }
 
     private void fail(LlmException failure) {
