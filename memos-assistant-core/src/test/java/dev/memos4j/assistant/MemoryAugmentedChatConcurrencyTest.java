@@ -1,9 +1,11 @@
 package dev.memos4j.assistant;
 
+import static dev.memos4j.testkit.MemosEndpoint.ADD_MESSAGE;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import dev.memos4j.assistant.llm.ScriptedLlmProvider;
 import dev.memos4j.client.model.AddMessageRequest;
+import dev.memos4j.testkit.FakeMemosClient;
 import java.time.Instant;
 import java.util.ArrayList;
 import java.util.List;
@@ -69,8 +71,8 @@ class MemoryAugmentedChatConcurrencyTest {
                             m -> !m.text().matches(".*CODE-\\d+.*") || m.text().contains(own));
         }
         assertThat(llm.requests()).hasSize(TURNS);
-        assertThat(memos.adds).hasSize(TURNS);
-        for (AddMessageRequest add : memos.adds) {
+        assertThat(memos.requests(ADD_MESSAGE)).hasSize(TURNS);
+        for (AddMessageRequest add : memos.requests(ADD_MESSAGE)) {
             String user = add.userId().orElseThrow();
             assertThat(add.conversationId()).contains("conv-" + user);
             assertThat(add.messages()).hasSize(2);

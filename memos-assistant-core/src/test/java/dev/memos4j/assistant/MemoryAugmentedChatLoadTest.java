@@ -1,9 +1,11 @@
 package dev.memos4j.assistant;
 
+import static dev.memos4j.testkit.MemosEndpoint.ADD_MESSAGE;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import dev.memos4j.assistant.llm.ScriptedLlmProvider;
 import dev.memos4j.client.model.AddMessageRequest;
+import dev.memos4j.testkit.FakeMemosClient;
 import java.lang.management.ManagementFactory;
 import java.time.Instant;
 import java.util.ArrayList;
@@ -86,8 +88,8 @@ class MemoryAugmentedChatLoadTest {
             assertThat(codesIn(reply.answer())).containsOnly(own);
             assertThat(codesIn(reply.messages().toString())).containsOnly(own);
         }
-        assertThat(memos.adds).hasSize(TURNS);
-        for (AddMessageRequest add : memos.adds) {
+        assertThat(memos.requests(ADD_MESSAGE)).hasSize(TURNS);
+        for (AddMessageRequest add : memos.requests(ADD_MESSAGE)) {
             String own = add.userId().orElseThrow().substring("user-".length());
             assertThat(add.conversationId()).contains("conv-user-" + own);
             // the stored answer echoes the prompt: it may carry the user's own code, never another's

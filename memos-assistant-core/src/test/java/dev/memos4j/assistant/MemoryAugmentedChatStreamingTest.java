@@ -1,5 +1,7 @@
 package dev.memos4j.assistant;
 
+import static dev.memos4j.testkit.MemosEndpoint.ADD_MESSAGE;
+import static dev.memos4j.testkit.MemosEndpoint.SEARCH_MEMORY;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.catchThrowable;
 
@@ -8,6 +10,7 @@ import dev.memos4j.assistant.llm.ScriptedLlmProvider;
 import dev.memos4j.client.model.AddMessageRequest;
 import dev.memos4j.client.model.Message;
 import dev.memos4j.client.model.SearchMemoryResponse;
+import dev.memos4j.testkit.FakeMemosClient;
 import java.time.Clock;
 import java.time.Instant;
 import java.time.ZoneOffset;
@@ -24,8 +27,12 @@ class MemoryAugmentedChatStreamingTest {
 
     private static final String USER = "u-stream";
 
-    private final FakeMemosClient memos = new FakeMemosClient()
-            .remember(USER, "Take the kids to the zoo on Saturday", Instant.parse("2026-11-22T08:00:00Z"));
+    private final FakeMemosClient memos = new FakeMemosClient();
+
+    {
+        memos.remember(USER, "Take the kids to the zoo on Saturday", Instant.parse("2026-11-22T08:00:00Z"));
+    }
+
     private final MemoryAugmentedChatTest.RecordingListener events = new MemoryAugmentedChatTest.RecordingListener();
 
     private MemoryAugmentedChat chat(ScriptedLlmProvider llm) {
@@ -53,7 +60,7 @@ class MemoryAugmentedChatStreamingTest {
         assertThat(events.deltas).isEqualTo(deltas);
         assertThat(reply.answer()).isEqualTo("Zoo on Saturday with the kids.");
         assertThat(reply.memories()).isNotEmpty();
-        assertThat(memos.adds)
+        assertThat(memos.requests(ADD_MESSAGE))
                 .containsExactly(AddMessageRequest.builder()
                         .userId(USER)
                         .conversationId("c-9")
@@ -77,14 +84,14 @@ class MemoryAugmentedChatStreamingTest {
         assertThat(stream.isCancelled()).isTrue();
         assertThat(stream.reply()).isCancelled();
         assertThat(catchThrowable(() -> stream.reply().join())).isInstanceOf(CancellationException.class);
-        assertThat(memos.adds).isEmpty();
+        assertThat(memos.requests(ADD_MESSAGE)).isEmpty();
         assertThat(events.stages).doesNotContain("writeBackRequest", "reply");
     }
 
     @Test
     void cancellingBeforeTheSearchAnswersNeverCallsTheLlm() {
         CompletableFuture<SearchMemoryResponse> slowSearch = new CompletableFuture<>();
-        memos.searchOverride = () -> slowSearch;
+        memos.on(SEARCH_MEMORY).thenAnswerAsync(request -> slowSearch);
         ScriptedLlmProvider llm = ScriptedLlmProvider.alwaysReplying("never");
 
         ChatReplyStream stream = chat(llm).chatStream(USER, "c", "hi", d -> {});
@@ -93,7 +100,7 @@ class MemoryAugmentedChatStreamingTest {
 
         assertThat(stream.reply()).isCancelled();
         assertThat(llm.requests()).isEmpty();
-        assertThat(memos.adds).isEmpty();
+        assertThat(memos.requests(ADD_MESSAGE)).isEmpty();
     }
 
     @Test
@@ -108,7 +115,7 @@ class MemoryAugmentedChatStreamingTest {
                 () -> stream.reply().orTimeout(10, TimeUnit.SECONDS).join());
 
         assertThat(failure).isInstanceOf(CompletionException.class).hasCause(broken);
-        assertThat(memos.adds).isEmpty();
+        assertThat(memos.requests(ADD_MESSAGE)).isEmpty();
         assertThat(events.turnFailures).containsExactly(broken);
     }
 
@@ -122,6 +129,6 @@ class MemoryAugmentedChatStreamingTest {
 
         assertThat(stream.isCancelled()).isFalse();
         assertThat(reply.writeBack().join()).isPresent();
-        assertThat(memos.adds).hasSize(1);
+        assertThat(memos.requests(ADD_MESSAGE)).hasSize(1);
     }
 }

@@ -1,5 +1,7 @@
 package dev.memos4j.assistant;
 
+import static dev.memos4j.testkit.MemosEndpoint.ADD_MESSAGE;
+import static dev.memos4j.testkit.MemosEndpoint.SEARCH_MEMORY;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
@@ -16,9 +18,12 @@ import dev.memos4j.assistant.prompt.NumberedMemoriesPromptBuilder;
 import dev.memos4j.client.errors.MemosServerException;
 import dev.memos4j.client.errors.MemosTimeoutException;
 import dev.memos4j.client.model.AddMessageRequest;
+import dev.memos4j.client.model.MemoryDetail;
 import dev.memos4j.client.model.Message;
 import dev.memos4j.client.model.SearchMemoryResponse;
 import dev.memos4j.client.model.TaskReceipt;
+import dev.memos4j.client.model.Timestamp;
+import dev.memos4j.testkit.FakeMemosClient;
 import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
@@ -37,12 +42,15 @@ class MemoryAugmentedChatTest {
     private static final Clock CLOCK = Clock.fixed(NOW, ZoneId.of("Asia/Shanghai"));
     private static final String USER = "memos_home_management_user_123";
 
-    private final FakeMemosClient memos = new FakeMemosClient()
-            .remember(USER, "Take the kids to the zoo on Saturday", NOW.minus(Duration.ofDays(3)))
-            .prefer(
-                    USER,
-                    "When reminding, first list three key points, then one suggestion",
-                    NOW.minus(Duration.ofDays(3)));
+    private final FakeMemosClient memos = new FakeMemosClient();
+
+    {
+        memos.remember(USER, "Take the kids to the zoo on Saturday", NOW.minus(Duration.ofDays(3)));
+        memos.prefer(
+                USER,
+                "When reminding, first list three key points, then one suggestion",
+                NOW.minus(Duration.ofDays(3)));
+    }
 
     /** The fake scores by shared words, not calibrated like a real search: keep whatever it returns. */
     static final ChatOptions KEEP_ALL =
@@ -98,14 +106,15 @@ class MemoryAugmentedChatTest {
 
         chat(llm).options(options).build().chatBlocking(USER, "c-1", "weekend plans?");
 
-        var search = memos.searches.get(0);
+        var search = memos.requests(SEARCH_MEMORY).get(0);
         assertThat(search.query()).isEqualTo("weekend plans?");
         assertThat(search.userId()).contains(USER);
         assertThat(search.conversationId()).contains("c-1");
         assertThat(search.memoryLimitNumber()).isEqualTo(3);
         assertThat(search.preferenceLimitNumber()).isEqualTo(2);
         assertThat(search.relativity()).contains(0.4);
-        assertThat(memos.searchOptions.get(0).timeout()).contains(Duration.ofSeconds(2));
+        assertThat(memos.calls().get(0).endpoint()).isEqualTo(SEARCH_MEMORY);
+        assertThat(memos.calls().get(0).options().timeout()).contains(Duration.ofSeconds(2));
     }
 
     @Test
@@ -118,7 +127,7 @@ class MemoryAugmentedChatTest {
         Optional<TaskReceipt> receipt = reply.writeBack().join();
 
         assertThat(receipt).isPresent();
-        assertThat(memos.adds)
+        assertThat(memos.requests(ADD_MESSAGE))
                 .containsExactly(AddMessageRequest.builder()
                         .userId(USER)
                         .conversationId("conversation_007")
@@ -147,7 +156,7 @@ class MemoryAugmentedChatTest {
         assertThatThrownBy(() -> chat.chat(USER, "hi"))
                 .isInstanceOf(IllegalArgumentException.class)
                 .hasMessageContaining("conversationId");
-        assertThat(memos.searches).isEmpty();
+        assertThat(memos.requests(SEARCH_MEMORY)).isEmpty();
     }
 
     @Test
@@ -159,13 +168,13 @@ class MemoryAugmentedChatTest {
         ChatReply reply = chat.chat(USER, "hi").join();
 
         assertThat(reply.turn().conversationId()).isEqualTo("session-42");
-        assertThat(memos.searches.get(0).conversationId()).contains("session-42");
+        assertThat(memos.requests(SEARCH_MEMORY).get(0).conversationId()).contains("session-42");
     }
 
     @Test
     void syncWriteBackCompletesBeforeTheReply() {
         CompletableFuture<TaskReceipt> pending = new CompletableFuture<>();
-        memos.addOverride = () -> pending;
+        memos.on(ADD_MESSAGE).thenAnswerAsync(request -> pending);
         MemoryAugmentedChat chat = chat(ScriptedLlmProvider.alwaysReplying("x"))
                 .options(ChatOptions.builder()
                         .writeBackPolicy(WriteBackPolicy.SYNC)
@@ -182,7 +191,7 @@ class MemoryAugmentedChatTest {
     @Test
     void asyncWriteBackDoesNotHoldTheReply() {
         CompletableFuture<TaskReceipt> pending = new CompletableFuture<>();
-        memos.addOverride = () -> pending;
+        memos.on(ADD_MESSAGE).thenAnswerAsync(request -> pending);
         MemoryAugmentedChat chat = chat(ScriptedLlmProvider.alwaysReplying("x")).build();
 
         ChatReply reply = chat.chat(USER, "c", "hi").join();
@@ -203,13 +212,12 @@ class MemoryAugmentedChatTest {
         ChatReply reply = chat.chat(USER, "c", "hi").join();
 
         assertThat(reply.writeBack().join()).isEmpty();
-        assertThat(memos.adds).isEmpty();
+        assertThat(memos.requests(ADD_MESSAGE)).isEmpty();
     }
 
     @Test
     void failedWriteBackNeverFailsTheChatButIsReportedToListenerAndFuture() {
-        memos.addOverride =
-                () -> CompletableFuture.failedFuture(new MemosServerException(503, null, "down", null, null));
+        memos.on(ADD_MESSAGE).thenFail(new MemosServerException(503, null, "down", null, null));
         RecordingListener events = new RecordingListener();
         for (WriteBackPolicy policy : List.of(WriteBackPolicy.ASYNC, WriteBackPolicy.SYNC)) {
             MemoryAugmentedChat chat = chat(ScriptedLlmProvider.alwaysReplying("fine"))
@@ -230,7 +238,7 @@ class MemoryAugmentedChatTest {
     @Test
     void failedSearchDegradesToNoMemoriesAndTellsTheListener() {
         MemosServerException outage = new MemosServerException(500, null, "boom", null, null);
-        memos.searchOverride = () -> CompletableFuture.failedFuture(outage);
+        memos.on(SEARCH_MEMORY).thenFail(outage);
         RecordingListener events = new RecordingListener();
         ScriptedLlmProvider llm = ScriptedLlmProvider.alwaysReplying("answer without memory");
 
@@ -248,7 +256,7 @@ class MemoryAugmentedChatTest {
     @Test
     void searchTimeoutDegradesWithATimeoutCauseAndCancelsTheSearch() {
         CompletableFuture<SearchMemoryResponse> hanging = new CompletableFuture<>();
-        memos.searchOverride = () -> hanging;
+        memos.on(SEARCH_MEMORY).thenAnswerAsync(request -> hanging);
         MemoryAugmentedChat chat = chat(ScriptedLlmProvider.alwaysReplying("quick"))
                 .options(ChatOptions.builder()
                         .searchTimeout(Duration.ofMillis(50))
@@ -265,8 +273,7 @@ class MemoryAugmentedChatTest {
 
     @Test
     void strictModeFailsTheTurnWhenSearchFails() {
-        memos.searchOverride =
-                () -> CompletableFuture.failedFuture(new MemosServerException(500, null, "boom", null, null));
+        memos.on(SEARCH_MEMORY).thenFail(new MemosServerException(500, null, "boom", null, null));
         ScriptedLlmProvider llm = ScriptedLlmProvider.alwaysReplying("never");
         MemoryAugmentedChat chat = chat(llm)
                 .options(ChatOptions.builder()
@@ -276,12 +283,12 @@ class MemoryAugmentedChatTest {
 
         assertThatThrownBy(() -> chat.chatBlocking(USER, "c", "hi")).isInstanceOf(MemosServerException.class);
         assertThat(llm.requests()).isEmpty();
-        assertThat(memos.adds).isEmpty();
+        assertThat(memos.requests(ADD_MESSAGE)).isEmpty();
     }
 
     @Test
     void strictModeFailsOnSearchTimeout() {
-        memos.searchOverride = CompletableFuture::new;
+        memos.on(SEARCH_MEMORY).thenAnswerAsync(request -> new CompletableFuture<>());
         MemoryAugmentedChat chat = chat(ScriptedLlmProvider.alwaysReplying("never"))
                 .options(ChatOptions.builder()
                         .searchFailurePolicy(SearchFailurePolicy.STRICT)
@@ -301,7 +308,7 @@ class MemoryAugmentedChatTest {
                 .build();
 
         assertThatThrownBy(() -> chat.chatBlocking(USER, "c", "hi")).isSameAs(down);
-        assertThat(memos.adds).isEmpty();
+        assertThat(memos.requests(ADD_MESSAGE)).isEmpty();
         assertThat(events.turnFailures).containsExactly(down);
     }
 
@@ -326,8 +333,10 @@ class MemoryAugmentedChatTest {
                         "writeBackRequest",
                         "writeBackResponse",
                         "reply");
-        assertThat(events.searchRequests.get(0)).isSameAs(memos.searches.get(0));
-        assertThat(events.writeBackRequests.get(0)).isSameAs(memos.adds.get(0));
+        assertThat(events.searchRequests.get(0))
+                .isSameAs(memos.requests(SEARCH_MEMORY).get(0));
+        assertThat(events.writeBackRequests.get(0))
+                .isSameAs(memos.requests(ADD_MESSAGE).get(0));
     }
 
     @Test
@@ -387,7 +396,7 @@ class MemoryAugmentedChatTest {
                 .addMessage(
                         Message.user("What plans do I have for the weekend?").withChatTime(TURN_TIME))
                 .build();
-        assertThat(memos.adds).containsExactly(onlyTheUser);
+        assertThat(memos.requests(ADD_MESSAGE)).containsExactly(onlyTheUser);
         assertThat(events.writeBackRequests).containsExactly(onlyTheUser);
     }
 
@@ -416,7 +425,7 @@ class MemoryAugmentedChatTest {
                 .reply()
                 .join();
 
-        assertThat(memos.adds)
+        assertThat(memos.requests(ADD_MESSAGE))
                 .extracting(AddMessageRequest::messages)
                 .containsExactly(
                         List.of(Message.user("I moved to Hangzhou last week.").withChatTime(TURN_TIME)),
@@ -425,11 +434,12 @@ class MemoryAugmentedChatTest {
 
     @Test
     void theDefaultThresholdKeepsMemoriesBelowItOutOfThePrompt() {
-        memos.searchOverride = () -> CompletableFuture.completedFuture(SearchMemoryResponse.of(
-                List.of(
-                        memos.memory("Take the kids to the zoo on Saturday", NOW, 0.62),
-                        memos.memory("My wife is Xiaoyun", NOW, 0.44)),
-                List.of()));
+        memos.on(SEARCH_MEMORY)
+                .thenReturn(SearchMemoryResponse.of(
+                        List.of(
+                                scored("mem-1", "Take the kids to the zoo on Saturday", 0.62),
+                                scored("mem-2", "My wife is Xiaoyun", 0.44)),
+                        List.of()));
         ScriptedLlmProvider llm = ScriptedLlmProvider.alwaysReplying("ok");
 
         ChatReply reply = MemoryAugmentedChat.builder(memos, llm)
@@ -437,7 +447,8 @@ class MemoryAugmentedChatTest {
                 .build()
                 .chatBlocking(USER, "c", "What plans do I have for the weekend?");
 
-        assertThat(memos.searches.get(0).relativity()).contains(ChatOptions.DEFAULT_RELATIVITY_THRESHOLD);
+        assertThat(memos.requests(SEARCH_MEMORY).get(0).relativity())
+                .contains(ChatOptions.DEFAULT_RELATIVITY_THRESHOLD);
         assertThat(reply.memories()).extracting(m -> m.text()).containsExactly("Take the kids to the zoo on Saturday");
         assertThat(reply.messages().get(0).content()).doesNotContain("Xiaoyun");
 
@@ -446,7 +457,7 @@ class MemoryAugmentedChatTest {
                 .options(KEEP_ALL)
                 .build()
                 .chatBlocking(USER, "c", "What plans do I have for the weekend?");
-        assertThat(memos.searches.get(1).relativity()).contains(0.0);
+        assertThat(memos.requests(SEARCH_MEMORY).get(1).relativity()).contains(0.0);
         assertThat(everything.memories()).hasSize(2);
     }
 
@@ -462,9 +473,7 @@ class MemoryAugmentedChatTest {
 
     @Test
     void aClientThatThrowsInsteadOfFailingItsFutureStillDegrades() {
-        memos.searchOverride = () -> {
-            throw new IllegalStateException("client closed");
-        };
+        memos.close(); // a closed client throws from the call itself
 
         ChatReply reply = chat(ScriptedLlmProvider.alwaysReplying("ok"))
                 .build()
@@ -485,7 +494,26 @@ class MemoryAugmentedChatTest {
 
         assertThatThrownBy(() -> chat.chatBlocking(USER, "c", "hi")).hasMessage("template broken");
         assertThat(llm.requests()).isEmpty();
-        assertThat(memos.adds).isEmpty();
+        assertThat(memos.requests(ADD_MESSAGE)).isEmpty();
+    }
+
+    /** A search hit the service scored {@code relativity}. */
+    private static MemoryDetail scored(String id, String text, double relativity) {
+        return new MemoryDetail(
+                id,
+                null,
+                text,
+                null,
+                Optional.of(Timestamp.of(NOW)),
+                null,
+                null,
+                null,
+                null,
+                null,
+                Optional.of(relativity),
+                null,
+                null,
+                null);
     }
 
     /** Records listener events for assertions. */

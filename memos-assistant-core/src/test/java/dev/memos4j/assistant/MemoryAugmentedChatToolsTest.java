@@ -1,5 +1,7 @@
 package dev.memos4j.assistant;
 
+import static dev.memos4j.testkit.MemosEndpoint.ADD_MESSAGE;
+import static dev.memos4j.testkit.MemosEndpoint.SEARCH_MEMORY;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 import static org.assertj.core.api.Assertions.tuple;
@@ -17,8 +19,10 @@ import dev.memos4j.assistant.tools.Tool;
 import dev.memos4j.assistant.tools.ToolLoopOptions;
 import dev.memos4j.assistant.tools.ToolResult;
 import dev.memos4j.client.model.AddMessageRequest;
+import dev.memos4j.client.model.MemoryDetail;
 import dev.memos4j.client.model.Message;
 import dev.memos4j.client.model.Role;
+import dev.memos4j.testkit.FakeMemosClient;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.ArrayList;
@@ -36,9 +40,13 @@ class MemoryAugmentedChatToolsTest {
     private static final String ALICE = "alice";
     private static final String BOB = "bob";
 
-    private final FakeMemosClient memos = new FakeMemosClient()
-            .remember(ALICE, "Alice takes the kids to the zoo on Saturday", T0)
-            .remember(BOB, "Bob has a dentist appointment on Monday", T0);
+    private final FakeMemosClient memos = new FakeMemosClient();
+
+    {
+        memos.remember(ALICE, "Alice takes the kids to the zoo on Saturday", T0);
+        memos.remember(BOB, "Bob has a dentist appointment on Monday", T0);
+    }
+
     private final List<String> events = new CopyOnWriteArrayList<>();
     private final List<ToolResult> toolResults = new CopyOnWriteArrayList<>();
     private final ChatListener recorder = new ChatListener() {
@@ -124,12 +132,13 @@ class MemoryAugmentedChatToolsTest {
                         "llm-answer",
                         "write-back");
         // Only the user's text and the final answer are stored: no tool traffic.
-        AddMessageRequest stored = memos.adds.get(memos.adds.size() - 1);
+        AddMessageRequest stored =
+                memos.requests(ADD_MESSAGE).get(memos.requests(ADD_MESSAGE).size() - 1);
         assertThat(stored.messages())
                 .extracting(Message::role, Message::content)
                 .containsExactly(
                         tuple(Role.USER, "When do the kids go to the zoo?"), tuple(Role.ASSISTANT, reply.answer()));
-        assertThat(memos.adds).hasSize(1);
+        assertThat(memos.requests(ADD_MESSAGE)).hasSize(1);
     }
 
     @Test
@@ -145,8 +154,11 @@ class MemoryAugmentedChatToolsTest {
         assertThat(toolResults).allMatch(ToolResult::error);
         assertThat(toolResults.get(0).content()).startsWith("error: user_id cannot be set");
         assertThat(toolResults.get(1).content()).contains("is not one of this user's memories");
-        assertThat(memos.texts(BOB)).containsExactly("Bob has a dentist appointment on Monday");
-        assertThat(memos.searches).allMatch(s -> s.userId().orElseThrow().equals(ALICE));
+        assertThat(memos.memories(BOB))
+                .extracting(MemoryDetail::text)
+                .containsExactly("Bob has a dentist appointment on Monday");
+        assertThat(memos.requests(SEARCH_MEMORY))
+                .allMatch(s -> s.userId().orElseThrow().equals(ALICE));
     }
 
     @Test
@@ -242,7 +254,7 @@ class MemoryAugmentedChatToolsTest {
         assertThatThrownBy(() -> agent.chatBlocking(ALICE, "c-1", "go"))
                 .isInstanceOf(LlmException.class)
                 .hasMessageContaining("still asked for tools after 1 rounds");
-        assertThat(memos.adds).isEmpty();
+        assertThat(memos.requests(ADD_MESSAGE)).isEmpty();
     }
 
     @Test

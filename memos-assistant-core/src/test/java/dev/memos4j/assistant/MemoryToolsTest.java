@@ -1,5 +1,7 @@
 package dev.memos4j.assistant;
 
+import static dev.memos4j.testkit.MemosEndpoint.ADD_MESSAGE;
+import static dev.memos4j.testkit.MemosEndpoint.SEARCH_MEMORY;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 import static org.assertj.core.api.Assertions.catchThrowable;
@@ -8,9 +10,12 @@ import com.fasterxml.jackson.databind.JsonNode;
 import dev.memos4j.assistant.tools.MemoryTools;
 import dev.memos4j.assistant.tools.Tool;
 import dev.memos4j.client.internal.Json;
+import dev.memos4j.client.model.MemoryDetail;
 import dev.memos4j.client.model.SearchMemoryRequest;
+import dev.memos4j.testkit.FakeMemosClient;
 import java.time.Duration;
 import java.time.Instant;
+import java.util.List;
 import java.util.concurrent.CompletionException;
 import java.util.concurrent.TimeUnit;
 import org.junit.jupiter.api.Test;
@@ -22,10 +27,14 @@ class MemoryToolsTest {
     private static final String ALICE = "alice";
     private static final String BOB = "bob";
 
-    private final FakeMemosClient memos = new FakeMemosClient()
-            .remember(ALICE, "Alice takes the kids to the zoo on Saturday", T0)
-            .remember(ALICE, "Alice likes green tea", T0.plus(Duration.ofHours(1)))
-            .remember(BOB, "Bob has a dentist appointment on Monday", T0);
+    private final FakeMemosClient memos = new FakeMemosClient();
+
+    {
+        memos.remember(ALICE, "Alice takes the kids to the zoo on Saturday", T0);
+        memos.remember(ALICE, "Alice likes green tea", T0.plus(Duration.ofHours(1)));
+        memos.remember(BOB, "Bob has a dentist appointment on Monday", T0);
+    }
+
     private final MemoryTools alice = MemoryTools.forUser(memos, ALICE);
 
     private String call(String tool, String arguments) {
@@ -93,7 +102,7 @@ class MemoryToolsTest {
         assertThat(result.at("/memories/0/id").asText()).startsWith("mem-");
         assertThat(result.at("/memories/0/created").asText()).isEqualTo("2026-11-20T08:00:00Z");
         assertThat(result.get("memories")).hasSize(1);
-        assertThat(memos.searches)
+        assertThat(memos.requests(SEARCH_MEMORY))
                 .extracting(SearchMemoryRequest::userId)
                 .allMatch(u -> u.orElseThrow().equals(ALICE));
     }
@@ -105,13 +114,14 @@ class MemoryToolsTest {
 
         assertThat(stored.get("stored").asBoolean()).isTrue();
         assertThat(stored.get("task_id").asText()).startsWith("task-");
-        assertThat(memos.adds).allMatch(a -> a.userId().orElseThrow().equals(ALICE));
+        assertThat(memos.requests(ADD_MESSAGE))
+                .allMatch(a -> a.userId().orElseThrow().equals(ALICE));
         JsonNode list = json(call(MemoryTools.LIST_MEMORIES, "{\"limit\": 2}"));
         assertThat(list.get("memories")).extracting(JsonNode::toString).hasSize(2);
         assertThat(list.at("/memories/0/memory").asText()).isEqualTo("I moved to Lyon");
         assertThat(list.at("/memories/1/memory").asText()).isEqualTo("Alice's car is blue");
         assertThat(list.get("total").asInt()).isEqualTo(4);
-        assertThat(memos.texts(BOB)).containsExactly("Bob has a dentist appointment on Monday");
+        assertThat(texts(BOB)).containsExactly("Bob has a dentist appointment on Monday");
     }
 
     @Test
@@ -127,12 +137,12 @@ class MemoryToolsTest {
         call(
                 MemoryTools.UPDATE_MEMORY,
                 "{\"memory_id\": \"" + id + "\", \"memory_content\": \"Alice likes jasmine tea\"}");
-        assertThat(memos.texts(ALICE)).contains("Alice likes jasmine tea").doesNotContain("Alice likes green tea");
+        assertThat(texts(ALICE)).contains("Alice likes jasmine tea").doesNotContain("Alice likes green tea");
         assertThat(json(call(MemoryTools.DELETE_MEMORY, "{\"memory_id\": \"" + id + "\"}"))
                         .get("deleted")
                         .asText())
                 .isEqualTo(id);
-        assertThat(memos.texts(ALICE)).containsExactly("Alice takes the kids to the zoo on Saturday");
+        assertThat(texts(ALICE)).containsExactly("Alice takes the kids to the zoo on Saturday");
     }
 
     @Test
@@ -144,9 +154,9 @@ class MemoryToolsTest {
         assertThat(search).isInstanceOf(IllegalArgumentException.class).hasMessageContaining("user_id cannot be set");
         assertThat(add).hasMessageContaining("user_id cannot be set");
         assertThat(cube).hasMessageContaining("cube_id cannot be set");
-        assertThat(memos.searches).isEmpty(); // refused before any request
-        assertThat(memos.adds).isEmpty();
-        assertThat(memos.texts(BOB)).containsExactly("Bob has a dentist appointment on Monday");
+        assertThat(memos.requests(SEARCH_MEMORY)).isEmpty(); // refused before any request
+        assertThat(memos.requests(ADD_MESSAGE)).isEmpty();
+        assertThat(texts(BOB)).containsExactly("Bob has a dentist appointment on Monday");
     }
 
     @Test
@@ -164,7 +174,7 @@ class MemoryToolsTest {
         assertThat(delete).hasMessageContaining("is not one of this user's memories");
         // Unknown and foreign ids get the same answer: nothing tells the model another user's id exists.
         assertThat(unknown.getMessage()).isEqualTo(delete.getMessage().replace(bobs, "mem-404"));
-        assertThat(memos.texts(BOB)).containsExactly("Bob has a dentist appointment on Monday");
+        assertThat(texts(BOB)).containsExactly("Bob has a dentist appointment on Monday");
     }
 
     @Test
@@ -206,8 +216,8 @@ class MemoryToolsTest {
         assertThat(failure(MemoryTools.ADD_MEMORY, "{\"messages\": []}")).hasMessageContaining("non-empty array");
         assertThat(failure(MemoryTools.UPDATE_MEMORY, "{\"memory_id\": \"m\"}"))
                 .hasMessageContaining("memory_content is required");
-        assertThat(memos.searches).isEmpty();
-        assertThat(memos.adds).isEmpty();
+        assertThat(memos.requests(SEARCH_MEMORY)).isEmpty();
+        assertThat(memos.requests(ADD_MESSAGE)).isEmpty();
         // A quoted number is accepted: some models write them that way.
         assertThat(json(call(MemoryTools.LIST_MEMORIES, "{\"limit\": \"1\"}")).get("memories"))
                 .hasSize(1);
@@ -228,6 +238,11 @@ class MemoryToolsTest {
                 .orElseThrow()
                 .call("{\"memory_content\": \"x y z\"}")
                 .join();
-        assertThat(memos.adds.get(0).conversationId()).contains("notes");
+        assertThat(memos.requests(ADD_MESSAGE).get(0).conversationId()).contains("notes");
+    }
+
+    /** The texts of a user's memories in the fake's store, oldest first. */
+    private List<String> texts(String userId) {
+        return memos.memories(userId).stream().map(MemoryDetail::text).toList();
     }
 }

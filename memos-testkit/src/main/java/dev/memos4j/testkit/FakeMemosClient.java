@@ -46,6 +46,7 @@ import java.util.Objects;
 import java.util.Queue;
 import java.util.concurrent.CancellationException;
 import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.CompletionException;
 import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.ConcurrentLinkedQueue;
 import java.util.concurrent.TimeUnit;
@@ -60,9 +61,9 @@ import java.util.function.Function;
  *
  * <p>By default {@code add/message} turns each non-blank user message into a memory of its user (and
  * agent), {@code search/memory} scores a subject's memories by the share of their words (three letters or
- * more) found in the query and drops those under {@code relativity}, and {@code get/memory},
- * {@code get/memory/{id}}, {@code delete/memory} (not by filter), {@code get/message} and
- * {@code get/status} read and change that store. Every other endpoint fails with
+ * more) found in the query and drops those under {@code relativity}, and {@code get/memory} (newest
+ * first), {@code get/memory/{id}}, {@code update/memory}, {@code delete/memory} (not by filter),
+ * {@code get/message} and {@code get/status} read and change that store. Every other endpoint fails with
  * {@code MemosUnsupportedOperationException} until it is scripted.
  *
  * <pre>{@code
@@ -73,8 +74,9 @@ import java.util.function.Function;
  * List<AddMessageRequest> writes = memos.requests(MemosEndpoint.ADD_MESSAGE);
  * }</pre>
  *
- * <p>Answers are delivered on the calling thread (already completed futures) unless a delay is scripted,
- * and failures arrive through the returned future, as with the HTTP client. It is thread-safe.
+ * <p>Answers are delivered on the calling thread (already completed futures) unless a delay or a future
+ * ({@link Script#thenAnswerAsync}) is scripted, and failures arrive through the returned future, as with
+ * the HTTP client. It is thread-safe.
  */
 public final class FakeMemosClient implements MemosClient {
 
@@ -243,12 +245,12 @@ public final class FakeMemosClient implements MemosClient {
         return call(MemosEndpoint.GET_TASK_STATUS, requireText(taskId, "task_id"), options, store::status);
     }
 
-    // ---- endpoints answered only by a script ----
-
     @Override
     public CompletableFuture<SuccessResponse> updateMemory(UpdateMemoryRequest request, RequestOptions options) {
-        return scripted(MemosEndpoint.UPDATE_MEMORY, request, options);
+        return call(MemosEndpoint.UPDATE_MEMORY, request, options, store::update);
     }
+
+    // ---- endpoints answered only by a script ----
 
     @Override
     public CompletableFuture<TaskReceipt> addFeedback(AddFeedbackRequest request, RequestOptions options) {
@@ -387,23 +389,41 @@ public final class FakeMemosClient implements MemosClient {
         Script<Q, R> script = (Script<Q, R>) scripts.get(endpoint);
         Script.Step<Q, R> step = script == null ? null : script.nextStep();
         Duration delay = script == null ? Duration.ZERO : script.delay();
-        CompletableFuture<R> result = new CompletableFuture<>();
         if (delay.isZero()) {
-            answer(result, step, request, byDefault);
-        } else {
-            CompletableFuture.delayedExecutor(delay.toNanos(), TimeUnit.NANOSECONDS)
-                    .execute(() -> answer(result, step, request, byDefault));
+            return answer(step, request, byDefault);
         }
+        CompletableFuture<R> result = new CompletableFuture<>();
+        CompletableFuture.delayedExecutor(delay.toNanos(), TimeUnit.NANOSECONDS).execute(() -> {
+            CompletableFuture<R> answer = answer(step, request, byDefault);
+            answer.whenComplete((value, failure) -> {
+                if (failure != null) {
+                    result.completeExceptionally(unwrap(failure));
+                } else {
+                    result.complete(value);
+                }
+            });
+            result.whenComplete((value, failure) -> {
+                if (result.isCancelled()) {
+                    answer.cancel(true); // the caller gave up: let a pending scripted future see it
+                }
+            });
+        });
         return result;
     }
 
-    private static <Q, R> void answer(
-            CompletableFuture<R> result, Script.Step<Q, R> step, Q request, Function<Q, R> byDefault) {
+    /** The step's future, or the default answer; a thrown exception fails the future, unwrapped. */
+    private static <Q, R> CompletableFuture<R> answer(Script.Step<Q, R> step, Q request, Function<Q, R> byDefault) {
         try {
-            result.complete(step == null ? byDefault.apply(request) : step.answer(request, byDefault));
+            return step == null
+                    ? CompletableFuture.completedFuture(byDefault.apply(request))
+                    : step.answer(request, byDefault);
         } catch (RuntimeException e) {
-            result.completeExceptionally(e); // unwrapped, as the HTTP client fails its futures
+            return CompletableFuture.failedFuture(e); // unwrapped, as the HTTP client fails its futures
         }
+    }
+
+    private static Throwable unwrap(Throwable failure) {
+        return failure instanceof CompletionException && failure.getCause() != null ? failure.getCause() : failure;
     }
 
     private static String requireText(String value, String field) {

@@ -21,10 +21,12 @@ import dev.memos4j.client.model.TaskReceipt;
 import dev.memos4j.client.model.TaskStatus;
 import dev.memos4j.client.model.TaskStatusResponse;
 import dev.memos4j.client.model.Timestamp;
+import dev.memos4j.client.model.UpdateMemoryRequest;
 import java.time.Clock;
 import java.time.Instant;
 import java.util.ArrayList;
 import java.util.Arrays;
+import java.util.Collections;
 import java.util.Comparator;
 import java.util.HashSet;
 import java.util.List;
@@ -37,8 +39,8 @@ import java.util.stream.Collectors;
 
 /**
  * The fake's memory service: each non-blank user message becomes a memory of every user (or agent) of its
- * add, a search scores memories by the share of their words found in the query, and memories are listed,
- * fetched and deleted like the service does. Simple on purpose: tests should be able to predict it.
+ * add, a search scores memories by the share of their words found in the query, and memories are listed
+ * (newest first), fetched, updated and deleted like the service does. Simple on purpose: tests should be able to predict it.
  */
 final class MemoryStore {
 
@@ -147,10 +149,15 @@ final class MemoryStore {
     }
 
     synchronized GetMemoryResponse list(GetMemoryRequest request) {
-        List<MemoryDetail> all = memories.stream()
+        // Newest first, as the service lists: by create_time, then the later stored.
+        List<MemoryDetail> all = new ArrayList<>(memories.stream()
                 .filter(s -> belongs(s, request.userId(), request.agentId()))
                 .map(Stored::memory)
-                .toList();
+                .toList());
+        Collections.reverse(all);
+        all.sort(Comparator.comparing(
+                (MemoryDetail m) -> m.createTime().flatMap(Timestamp::toInstant).orElse(Instant.MIN),
+                Comparator.reverseOrder()));
         int from = Math.min(all.size(), (request.page() - 1) * request.size());
         List<MemoryDetail> page = all.subList(from, Math.min(all.size(), from + request.size()));
         int pages = (all.size() + request.size() - 1) / request.size();
@@ -174,6 +181,33 @@ final class MemoryStore {
                 .filter(m -> m.id().equals(memoryId))
                 .findFirst()
                 .orElseThrow(() -> notFound("memory " + memoryId));
+    }
+
+    synchronized SuccessResponse update(UpdateMemoryRequest request) {
+        for (int i = 0; i < memories.size(); i++) {
+            Stored stored = memories.get(i);
+            MemoryDetail m = stored.memory();
+            if (m.id().equals(request.memoryId())) {
+                MemoryDetail updated = new MemoryDetail(
+                        m.id(),
+                        request.title().or(m::memoryKey),
+                        request.content().orElse(m.memoryValue()),
+                        m.memoryType(),
+                        m.createTime(),
+                        Optional.of(Timestamp.of(clock.instant())),
+                        m.conversationId(),
+                        request.status().or(m::status),
+                        m.confidence(),
+                        m.tags(),
+                        m.relativity(),
+                        m.sources(),
+                        m.info(),
+                        m.additionalProperties());
+                memories.set(i, new Stored(stored.userId(), stored.agentId(), updated));
+                return SuccessResponse.ok();
+            }
+        }
+        throw notFound("memory " + request.memoryId());
     }
 
     synchronized SuccessResponse delete(DeleteMemoryRequest request) {

@@ -4,6 +4,7 @@ import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Objects;
+import java.util.concurrent.CompletableFuture;
 import java.util.function.Function;
 
 /**
@@ -21,9 +22,9 @@ import java.util.function.Function;
  */
 public final class Script<Q, R> {
 
-    /** One scripted answer: computes the response or throws the failure to deliver. */
+    /** One scripted answer: the future of the response, or throws the failure to deliver. */
     interface Step<Q, R> {
-        R answer(Q request, Function<Q, R> byDefault);
+        CompletableFuture<R> answer(Q request, Function<Q, R> byDefault);
     }
 
     private final List<Step<Q, R>> steps = new ArrayList<>();
@@ -40,7 +41,7 @@ public final class Script<Q, R> {
      */
     public Script<Q, R> thenReturn(R response) {
         Objects.requireNonNull(response, "response");
-        return add((request, byDefault) -> response);
+        return add((request, byDefault) -> CompletableFuture.completedFuture(response));
     }
 
     /**
@@ -51,7 +52,28 @@ public final class Script<Q, R> {
      */
     public Script<Q, R> thenAnswer(Function<? super Q, ? extends R> answer) {
         Objects.requireNonNull(answer, "answer");
-        return add((request, byDefault) -> answer.apply(request));
+        return add((request, byDefault) -> CompletableFuture.completedFuture(answer.apply(request)));
+    }
+
+    /**
+     * Adds a step whose call returns the future {@code answer} gives, that very future (unless a
+     * {@link #delay} is set): the call stays pending until the test completes it, and a caller that gives up
+     * and cancels it can be seen with {@code isCancelled()}.
+     *
+     * <pre>{@code
+     * CompletableFuture<SearchMemoryResponse> hanging = new CompletableFuture<>();
+     * fake.on(MemosEndpoint.SEARCH_MEMORY).thenAnswerAsync(request -> hanging);
+     * // ... the code under test times out ...
+     * assertThat(hanging).isCancelled();
+     * }</pre>
+     *
+     * @param answer gives the future of the answer; an exception it throws is the call's failure
+     * @return this script
+     */
+    public Script<Q, R> thenAnswerAsync(Function<? super Q, CompletableFuture<R>> answer) {
+        Objects.requireNonNull(answer, "answer");
+        return add((request, byDefault) ->
+                Objects.requireNonNull(answer.apply(request), "thenAnswerAsync: the function gave no future"));
     }
 
     /**
@@ -73,7 +95,7 @@ public final class Script<Q, R> {
      * @return this script
      */
     public Script<Q, R> thenUseDefault() {
-        return add((request, byDefault) -> byDefault.apply(request));
+        return add((request, byDefault) -> CompletableFuture.completedFuture(byDefault.apply(request)));
     }
 
     /**

@@ -24,6 +24,8 @@ import dev.memos4j.client.model.Message;
 import dev.memos4j.client.model.SearchMemoryRequest;
 import dev.memos4j.client.model.SearchMemoryResponse;
 import dev.memos4j.client.model.TaskReceipt;
+import dev.memos4j.client.model.TaskStatus;
+import dev.memos4j.client.model.UpdateMemoryRequest;
 import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
@@ -31,8 +33,10 @@ import java.time.ZoneOffset;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
+import java.util.concurrent.CancellationException;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.CompletionException;
+import java.util.concurrent.TimeUnit;
 import org.junit.jupiter.api.Test;
 
 class FakeMemosClientTest {
@@ -94,7 +98,7 @@ class FakeMemosClientTest {
     @Test
     void seededMemoriesAndPreferencesAreListedFetchedAndDeleted() {
         MemoryDetail zoo = fake.remember("alice", "Zoo on Saturday", NOW);
-        fake.remember("alice", "Dentist on Monday", NOW);
+        fake.remember("alice", "Dentist on Monday", NOW.minusSeconds(60));
         fake.prefer("alice", "Prefers mornings", NOW);
 
         GetMemoryResponse page = fake.blocking()
@@ -103,7 +107,10 @@ class FakeMemosClientTest {
                         .size(1)
                         .page(2)
                         .build());
-        assertThat(page.memoryDetailList()).extracting(MemoryDetail::text).containsExactly("Dentist on Monday");
+        assertThat(page.memoryDetailList())
+                .as("newest first, by create_time")
+                .extracting(MemoryDetail::text)
+                .containsExactly("Dentist on Monday");
         assertThat(page.total()).isEqualTo(2);
         assertThat(page.pages()).isEqualTo(2);
         assertThat(fake.blocking().searchMemory(search("alice", "zoo")).preferences())
@@ -118,6 +125,63 @@ class FakeMemosClientTest {
         assertThatThrownBy(() -> fake.blocking()
                         .deleteMemory(DeleteMemoryRequest.byFilter(Map.of("and", List.of(Map.of("app_id", "a"))))))
                 .isInstanceOf(MemosUnsupportedOperationException.class);
+    }
+
+    @Test
+    void updatesChangeTheStoredMemoryAndListsShowTheLaterOfEqualTimesFirst() {
+        MemoryDetail tea = fake.remember("alice", "Likes green tea", NOW);
+        fake.remember("alice", "Zoo on Saturday", NOW);
+
+        fake.blocking()
+                .updateMemory(UpdateMemoryRequest.builder()
+                        .memoryId(tea.id())
+                        .content("Likes jasmine tea")
+                        .build());
+
+        MemoryDetail updated = fake.blocking().getMemoryById(tea.id());
+        assertThat(updated.text()).isEqualTo("Likes jasmine tea");
+        assertThat(updated.createTime()).isEqualTo(tea.createTime());
+        assertThat(updated.updateTime().flatMap(t -> t.epochMillis())).contains(NOW.toEpochMilli());
+        assertThat(fake.blocking()
+                        .getMemory(GetMemoryRequest.builder().userId("alice").build())
+                        .memoryDetailList())
+                .extracting(MemoryDetail::text)
+                .containsExactly("Zoo on Saturday", "Likes jasmine tea");
+        assertThatThrownBy(() -> fake.blocking()
+                        .updateMemory(UpdateMemoryRequest.builder()
+                                .memoryId("mem-404")
+                                .status("archived")
+                                .build()))
+                .isInstanceOf(MemosNotFoundException.class);
+    }
+
+    @Test
+    void anAsyncStepReturnsTheTestsOwnFutureSoItCanBeCompletedLaterOrSeenCancelled() {
+        CompletableFuture<TaskReceipt> pending = new CompletableFuture<>();
+        fake.on(MemosEndpoint.ADD_MESSAGE).thenAnswerAsync(request -> pending).thenUseDefault();
+
+        CompletableFuture<TaskReceipt> first = fake.addMessage(add("alice", "zoo"));
+
+        assertThat(first).isSameAs(pending).isNotDone();
+        pending.complete(TaskReceipt.of("t-1", TaskStatus.of("running")));
+        assertThat(first.join().taskId()).contains("t-1");
+        assertThat(fake.memories("alice"))
+                .as("the test answered, not the store")
+                .isEmpty();
+        fake.blocking().addMessage(add("alice", "zoo"));
+        assertThat(fake.memories("alice")).hasSize(1);
+
+        CompletableFuture<SearchMemoryResponse> hanging = new CompletableFuture<>();
+        fake.on(MemosEndpoint.SEARCH_MEMORY).delay(Duration.ofMillis(1)).thenAnswerAsync(request -> hanging);
+        CompletableFuture<SearchMemoryResponse> delayed = fake.searchMemory(search("alice", "zoo"));
+        delayed.cancel(true);
+        // The cancel reaches the test's future once the delay is over.
+        assertThatThrownBy(() -> hanging.get(10, TimeUnit.SECONDS)).isInstanceOf(CancellationException.class);
+
+        fake.on(MemosEndpoint.GET_MEMORY_BY_ID).thenAnswerAsync(id -> null);
+        assertThatThrownBy(() -> fake.getMemoryById("mem-1").join())
+                .hasCauseInstanceOf(NullPointerException.class)
+                .hasMessageContaining("gave no future");
     }
 
     @Test
