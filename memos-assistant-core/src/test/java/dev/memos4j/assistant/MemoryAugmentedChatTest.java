@@ -15,6 +15,7 @@ import dev.memos4j.assistant.llm.NotConnectedLlmProvider;
 import dev.memos4j.assistant.llm.ScriptedLlmProvider;
 import dev.memos4j.assistant.llm.StreamListener;
 import dev.memos4j.assistant.prompt.NumberedMemoriesPromptBuilder;
+import dev.memos4j.client.MemosJson;
 import dev.memos4j.client.errors.MemosServerException;
 import dev.memos4j.client.errors.MemosTimeoutException;
 import dev.memos4j.client.model.AddMessageRequest;
@@ -22,13 +23,13 @@ import dev.memos4j.client.model.MemoryDetail;
 import dev.memos4j.client.model.Message;
 import dev.memos4j.client.model.SearchMemoryResponse;
 import dev.memos4j.client.model.TaskReceipt;
-import dev.memos4j.client.model.Timestamp;
 import dev.memos4j.testkit.FakeMemosClient;
 import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
 import java.time.ZoneId;
 import java.util.List;
+import java.util.Map;
 import java.util.Optional;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.CompletionException;
@@ -497,23 +498,20 @@ class MemoryAugmentedChatTest {
         assertThat(memos.requests(ADD_MESSAGE)).isEmpty();
     }
 
-    /** A search hit the service scored {@code relativity}. */
+    /** A search hit the service scored {@code relativity}, read as the client reads a response. */
     private static MemoryDetail scored(String id, String text, double relativity) {
-        return new MemoryDetail(
-                id,
-                null,
-                text,
-                null,
-                Optional.of(Timestamp.of(NOW)),
-                null,
-                null,
-                null,
-                null,
-                null,
-                Optional.of(relativity),
-                null,
-                null,
-                null);
+        return MemosJson.jsonMapper()
+                .convertValue(
+                        Map.of(
+                                "id",
+                                id,
+                                "memory_value",
+                                text,
+                                "create_time",
+                                NOW.toEpochMilli(),
+                                "relativity",
+                                relativity),
+                        MemoryDetail.class);
     }
 
     /** Records listener events for assertions. */
