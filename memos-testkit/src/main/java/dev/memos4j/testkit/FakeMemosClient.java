@@ -4,6 +4,7 @@ import dev.memos4j.client.ChatEventListener;
 import dev.memos4j.client.ChatStream;
 import dev.memos4j.client.MemosClient;
 import dev.memos4j.client.RequestOptions;
+import dev.memos4j.client.errors.MemosStreamException;
 import dev.memos4j.client.errors.MemosUnsupportedOperationException;
 import dev.memos4j.client.model.AddFeedbackRequest;
 import dev.memos4j.client.model.AddKnowledgebaseFileRequest;
@@ -82,6 +83,7 @@ public final class FakeMemosClient implements MemosClient {
 
     private final MemoryStore store;
     private final Queue<RecordedCall> calls = new ConcurrentLinkedQueue<>();
+    private final Queue<ChatStream> streams = new ConcurrentLinkedQueue<>();
     private final Map<MemosEndpoint<?, ?>, LongAdder> counts = new ConcurrentHashMap<>();
     private volatile boolean recording = true;
     private final Map<MemosEndpoint<?, ?>, Script<?, ?>> scripts = new ConcurrentHashMap<>();
@@ -187,7 +189,7 @@ public final class FakeMemosClient implements MemosClient {
     }
 
     /**
-     * Turns the recording of calls ({@link #calls()}, {@link #requests}) on or off; it is on by default.
+     * Turns the recording of calls ({@link #calls()}, {@link #requests}, {@link #chatStreams()}) on or off; it is on by default.
      * Long runs such as benchmarks turn it off so that the fake holds no request; {@link #callCount}
      * still counts.
      *
@@ -197,6 +199,16 @@ public final class FakeMemosClient implements MemosClient {
     public FakeMemosClient recordCalls(boolean record) {
         this.recording = record;
         return this;
+    }
+
+    /**
+     * The chat streams handed out, oldest first, while recording is on; {@code completion().isCancelled()}
+     * tells whether the code under test cancelled one.
+     *
+     * @return a snapshot of the streams
+     */
+    public List<ChatStream> chatStreams() {
+        return List.copyOf(streams);
     }
 
     /**
@@ -262,39 +274,84 @@ public final class FakeMemosClient implements MemosClient {
         return scripted(MemosEndpoint.CHAT, request, options);
     }
 
-    /** Streams the scripted events to the listener, then completes with their text joined. */
+    /**
+     * Streams the scripted events to the listener, then completes with their text joined. An event of type
+     * {@code error} ends the stream there with a {@code MemosStreamException} carrying its data, as the
+     * HTTP client does when the service reports an error halfway; a delay set on
+     * {@link MemosEndpoint#CHAT_STREAM} comes before each event. A listener that throws fails the stream.
+     */
     @Override
     public ChatStream chatStream(ChatRequest request, ChatEventListener listener, RequestOptions options) {
         Objects.requireNonNull(listener, "listener");
-        CompletableFuture<String> completion = new CompletableFuture<>();
-        scripted(MemosEndpoint.CHAT_STREAM, request, options).whenComplete((events, failure) -> {
+        Script<?, ?> script = scripts.get(MemosEndpoint.CHAT_STREAM);
+        FakeChatStream stream = new FakeChatStream(listener, script == null ? Duration.ZERO : script.delay());
+        // Recorded before the first event, so a test can see the stream while it runs.
+        CompletableFuture<List<ChatEvent>> events = scripted(MemosEndpoint.CHAT_STREAM, request, options);
+        if (recording) {
+            streams.add(stream);
+        }
+        events.whenComplete((list, failure) -> {
             if (failure != null) {
-                completion.completeExceptionally(failure);
-                return;
+                stream.completion.completeExceptionally(unwrap(failure));
+            } else {
+                stream.play(List.copyOf(list), 0);
             }
-            StringBuilder text = new StringBuilder();
-            for (ChatEvent event : events) {
+        });
+        return stream;
+    }
+
+    /** One fake stream: plays its events in order, each after the pace, until the end or a cancel. */
+    private static final class FakeChatStream implements ChatStream {
+        private final CompletableFuture<String> completion = new CompletableFuture<>();
+        private final StringBuilder text = new StringBuilder();
+        private final ChatEventListener listener;
+        private final Duration pace;
+
+        FakeChatStream(ChatEventListener listener, Duration pace) {
+            this.listener = listener;
+            this.pace = pace;
+        }
+
+        /** Delivers events from {@code from}; at a pace, the next one is scheduled, no thread waits. */
+        void play(List<ChatEvent> events, int from) {
+            for (int i = from; i < events.size(); i++) {
                 if (completion.isDone()) {
                     return; // cancelled
                 }
-                listener.onEvent(event);
+                if (i > from && !pace.isZero()) {
+                    int next = i;
+                    CompletableFuture.delayedExecutor(pace.toNanos(), TimeUnit.NANOSECONDS)
+                            .execute(() -> play(events, next));
+                    return;
+                }
+                ChatEvent event = events.get(i);
+                if (event.type().equals("error")) {
+                    completion.completeExceptionally(new MemosStreamException(
+                            "the service reported an error in the chat stream: " + event.data()));
+                    return;
+                }
+                try {
+                    listener.onEvent(event);
+                } catch (RuntimeException e) {
+                    completion.completeExceptionally(e);
+                    return;
+                }
                 if (event.isText()) {
                     text.append(event.data());
                 }
             }
             completion.complete(text.toString());
-        });
-        return new ChatStream() {
-            @Override
-            public CompletableFuture<String> completion() {
-                return completion;
-            }
+        }
 
-            @Override
-            public void cancel() {
-                completion.completeExceptionally(new CancellationException("chat stream cancelled"));
-            }
-        };
+        @Override
+        public CompletableFuture<String> completion() {
+            return completion;
+        }
+
+        @Override
+        public void cancel() {
+            completion.completeExceptionally(new CancellationException("chat stream cancelled"));
+        }
     }
 
     @Override
@@ -375,7 +432,7 @@ public final class FakeMemosClient implements MemosClient {
     }
 
     private <Q, R> CompletableFuture<R> call(
-            MemosEndpoint<Q, R> endpoint, Q request, RequestOptions options, Function<Q, R> byDefault) {
+            MemosEndpoint<Q, R> endpoint, Q request, RequestOptions options, Function<Q, R> fakes) {
         Objects.requireNonNull(request, "request");
         Objects.requireNonNull(options, "options");
         if (closed.get()) {
@@ -389,6 +446,7 @@ public final class FakeMemosClient implements MemosClient {
         Script<Q, R> script = (Script<Q, R>) scripts.get(endpoint);
         Script.Step<Q, R> step = script == null ? null : script.nextStep();
         Duration delay = script == null ? Duration.ZERO : script.delay();
+        Function<Q, R> byDefault = script == null ? fakes : script.byDefault(fakes);
         if (delay.isZero()) {
             return answer(step, request, byDefault);
         }

@@ -9,7 +9,8 @@ import java.util.function.Function;
 
 /**
  * What one endpoint of a {@link FakeMemosClient} answers: a sequence of steps, taken one per call, the last
- * one repeating; with no step the fake's default answers (its in-memory store, or "unsupported").
+ * one repeating; with no step the fake's default answers (its in-memory store, or "unsupported"), or
+ * what {@link #otherwise} sets.
  *
  * <pre>{@code
  * fake.on(MemosEndpoint.SEARCH_MEMORY)
@@ -30,6 +31,7 @@ public final class Script<Q, R> {
     private final List<Step<Q, R>> steps = new ArrayList<>();
     private int next;
     private Duration delay = Duration.ZERO;
+    private Function<? super Q, ? extends R> otherwise;
 
     Script() {}
 
@@ -90,7 +92,8 @@ public final class Script<Q, R> {
     }
 
     /**
-     * Adds a step answering as the fake does without a script (its in-memory store, or "unsupported").
+     * Adds a step answering as the fake does without a script (its in-memory store, or "unsupported", or
+     * what {@link #otherwise} sets).
      *
      * @return this script
      */
@@ -99,7 +102,29 @@ public final class Script<Q, R> {
     }
 
     /**
-     * Delays every answer of this endpoint, scripted or not, without blocking a thread.
+     * Replaces the fake's own default answer of this endpoint (its in-memory store, or "unsupported"):
+     * {@code answer} answers when the script has no step and at every {@link #thenUseDefault()} step.
+     * Steps added before or after still come first, so a test can set a realistic answer once and
+     * script a failure for one call later.
+     *
+     * <pre>{@code
+     * fake.on(MemosEndpoint.CHAT).otherwise(request -> new ChatResponse("Zoo on Saturday", null));
+     * // later, in one test:
+     * fake.on(MemosEndpoint.CHAT).thenFail(Failures.status(503)).thenUseDefault();
+     * }</pre>
+     *
+     * @param answer computes the answer; an exception it throws is the call's failure
+     * @return this script
+     */
+    public synchronized Script<Q, R> otherwise(Function<? super Q, ? extends R> answer) {
+        this.otherwise = Objects.requireNonNull(answer, "answer");
+        return this;
+    }
+
+    /**
+     * Delays every answer of this endpoint, scripted or not, without blocking a thread. For
+     * {@link MemosEndpoint#CHAT_STREAM} the delay comes before each event, so a stream runs at a pace
+     * and can be cancelled halfway.
      *
      * @param delay the delay; zero answers at once
      * @return this script
@@ -122,13 +147,20 @@ public final class Script<Q, R> {
         return delay;
     }
 
+    /** The default answer: the one set by {@link #otherwise}, else the fake's own. */
+    synchronized Function<Q, R> byDefault(Function<Q, R> fakes) {
+        Function<? super Q, ? extends R> own = otherwise;
+        return own == null ? fakes : own::apply;
+    }
+
     /** The step for the next call, or null to answer by default. */
     synchronized Step<Q, R> nextStep() {
         if (steps.isEmpty()) {
             return null;
         }
         Step<Q, R> step = steps.get(Math.min(next, steps.size() - 1));
-        next++;
+        // Stop counting past the end, so that steps added later are taken next, none skipped.
+        next = Math.min(next + 1, steps.size());
         return step;
     }
 }

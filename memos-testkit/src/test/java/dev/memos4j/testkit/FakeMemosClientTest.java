@@ -9,6 +9,7 @@ import dev.memos4j.client.errors.MemosIoException;
 import dev.memos4j.client.errors.MemosNotFoundException;
 import dev.memos4j.client.errors.MemosRateLimitException;
 import dev.memos4j.client.errors.MemosServerException;
+import dev.memos4j.client.errors.MemosStreamException;
 import dev.memos4j.client.errors.MemosTimeoutException;
 import dev.memos4j.client.errors.MemosUnsupportedOperationException;
 import dev.memos4j.client.model.AddMessageRequest;
@@ -36,6 +37,7 @@ import java.util.Map;
 import java.util.concurrent.CancellationException;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.CompletionException;
+import java.util.concurrent.CountDownLatch;
 import java.util.concurrent.TimeUnit;
 import org.junit.jupiter.api.Test;
 
@@ -331,6 +333,91 @@ class FakeMemosClientTest {
         var pending = fake.chatStream(chat, event -> {});
         pending.cancel();
         assertThat(pending.completion()).isCompletedExceptionally();
+    }
+
+    @Test
+    void otherwiseReplacesTheDefaultAnswerAndStepsStillComeFirst() {
+        ChatRequest chat = ChatRequest.builder()
+                .userId("alice")
+                .conversationId("c1")
+                .query("weekend?")
+                .build();
+        fake.on(MemosEndpoint.CHAT).otherwise(request -> new ChatResponse("Zoo, " + request.userId(), null));
+        assertThat(fake.blocking().chat(chat).response()).isEqualTo("Zoo, alice");
+        assertThat(fake.blocking().chat(chat).response()).isEqualTo("Zoo, alice");
+
+        fake.on(MemosEndpoint.CHAT)
+                .thenFail(Failures.status(503))
+                .thenFail(Failures.timeout())
+                .thenUseDefault();
+
+        assertThatThrownBy(() -> fake.blocking().chat(chat)).isInstanceOf(MemosServerException.class);
+        assertThatThrownBy(() -> fake.blocking().chat(chat))
+                .as("steps added after others were taken run in order, none skipped")
+                .isInstanceOf(MemosTimeoutException.class);
+        assertThat(fake.blocking().chat(chat).response()).isEqualTo("Zoo, alice");
+        fake.remember("alice", "Zoo on Saturday", NOW);
+        fake.on(MemosEndpoint.SEARCH_MEMORY).otherwise(request -> SearchMemoryResponse.of(List.of(), List.of()));
+        assertThat(fake.blocking().searchMemory(search("alice", "zoo")).memories())
+                .as("the store is replaced too")
+                .isEmpty();
+    }
+
+    @Test
+    void anErrorEventFailsTheStreamThereAsTheHttpClientDoes() {
+        fake.on(MemosEndpoint.CHAT_STREAM)
+                .thenReturn(List.of(
+                        new ChatEvent(ChatEvent.TEXT, "Zoo ", null), new ChatEvent("error", "overloaded", null)));
+        List<String> pieces = new ArrayList<>();
+
+        CompletableFuture<String> completion = fake.chatStream(chatRequest(), event -> pieces.add(event.data()))
+                .completion();
+
+        assertThat(pieces).containsExactly("Zoo ");
+        assertThatThrownBy(completion::join)
+                .hasCauseInstanceOf(MemosStreamException.class)
+                .hasMessageContaining("overloaded");
+        fake.on(MemosEndpoint.CHAT_STREAM).thenReturn(List.of(new ChatEvent(ChatEvent.TEXT, "x", null)));
+        IllegalStateException broken = new IllegalStateException("listener bug");
+        assertThatThrownBy(() -> fake.chatStream(chatRequest(), event -> {
+                            throw broken;
+                        })
+                        .completion()
+                        .join())
+                .as("a listener that throws fails the stream")
+                .hasCause(broken);
+    }
+
+    @Test
+    void aPacedStreamRunsOnItsOwnAndACancelStopsItAndIsSeen() throws Exception {
+        fake.on(MemosEndpoint.CHAT_STREAM)
+                .delay(Duration.ofMillis(1))
+                .thenReturn(java.util.Collections.nCopies(100_000, new ChatEvent(ChatEvent.TEXT, "token ", null)));
+        CountDownLatch twoEvents = new CountDownLatch(2);
+        List<String> pieces = new java.util.concurrent.CopyOnWriteArrayList<>();
+
+        var stream = fake.chatStream(chatRequest(), event -> {
+            pieces.add(event.data());
+            twoEvents.countDown();
+        });
+
+        assertThat(stream.completion())
+                .as("the call returned before the events")
+                .isNotDone();
+        assertThat(twoEvents.await(10, TimeUnit.SECONDS)).isTrue();
+        stream.cancel();
+        int seen = pieces.size();
+        assertThat(fake.chatStreams()).containsExactly(stream);
+        assertThat(fake.chatStreams().get(0).completion()).isCancelled();
+        assertThat(seen).isLessThan(100_000);
+    }
+
+    private static ChatRequest chatRequest() {
+        return ChatRequest.builder()
+                .userId("alice")
+                .conversationId("c1")
+                .query("weekend?")
+                .build();
     }
 
     @Test
