@@ -27,6 +27,7 @@ import dev.memos4j.client.model.SearchMemoryResponse;
 import dev.memos4j.client.model.UploadKnowledgebaseFilesRequest;
 import dev.memos4j.local.Embedder;
 import dev.memos4j.local.LocalMemos;
+import dev.memos4j.testkit.FakeMemosClient;
 import java.nio.charset.StandardCharsets;
 import java.time.Clock;
 import java.time.Instant;
@@ -222,10 +223,12 @@ class EndToEndTest {
     @Test
     void streamedChatIsReadBackByOurClient() throws Exception {
         FakeMemosClient streaming = new FakeMemosClient();
-        streaming.streamEvents = List.of(
-                new dev.memos4j.client.model.ChatEvent("reasoning", "thinking…", null),
-                new dev.memos4j.client.model.ChatEvent("text", "Zoo on Saturday", null),
-                new dev.memos4j.client.model.ChatEvent("text", " 🦁\nand rest.", null));
+        streaming
+                .on(dev.memos4j.testkit.MemosEndpoint.CHAT_STREAM)
+                .thenReturn(List.of(
+                        new dev.memos4j.client.model.ChatEvent("reasoning", "thinking…", null),
+                        new dev.memos4j.client.model.ChatEvent("text", "Zoo on Saturday", null),
+                        new dev.memos4j.client.model.ChatEvent("text", " 🦁\nand rest.", null)));
         try (MemosServer chatServer =
                         MemosServer.builder(streaming).port(0).build().start();
                 MemosClient client = MemosClient.builder()

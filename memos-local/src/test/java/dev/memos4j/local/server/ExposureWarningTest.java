@@ -2,6 +2,7 @@ package dev.memos4j.local.server;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
+import dev.memos4j.testkit.FakeMemosClient;
 import java.io.ByteArrayOutputStream;
 import java.io.PrintStream;
 import java.nio.charset.StandardCharsets;

@@ -3,6 +3,7 @@ package dev.memos4j.local.server;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
+import dev.memos4j.testkit.FakeMemosClient;
 import java.io.ByteArrayOutputStream;
 import java.io.PrintStream;
 import java.net.URI;
@@ -117,7 +118,7 @@ class MemosServerMainTest {
 
     @Test
     void startsServesHealthAndClosesServerThenBackend() throws Exception {
-        FakeMemosClient backend = new FakeMemosClient();
+        FakeMemosClient backend = CannedBackend.create();
         ServerCommandLine cli = parse("--in-memory", "--port", "0", "--api-key", "s3cret-key");
 
         MemosServerMain.RunningServer running = MemosServerMain.start(cli, out, c -> backend);
@@ -138,7 +139,7 @@ class MemosServerMainTest {
 
         assertThat(health.statusCode()).isEqualTo(200);
         assertThat(search.statusCode()).isEqualTo(200);
-        assertThat(backend.closed).isTrue();
+        assertThat(backend.isClosed()).isTrue();
         String printed = outBytes.toString(StandardCharsets.UTF_8);
         assertThat(printed)
                 .contains(

@@ -26,8 +26,12 @@ import dev.memos4j.client.model.RerankRequest;
 import dev.memos4j.client.model.SearchMemoryRequest;
 import dev.memos4j.client.model.UpdateMemoryRequest;
 import dev.memos4j.client.model.UploadKnowledgebaseFilesRequest;
+import dev.memos4j.client.model.UploadedFile;
+import dev.memos4j.testkit.FakeMemosClient;
+import dev.memos4j.testkit.MemosEndpoint;
 import java.io.ByteArrayOutputStream;
 import java.io.IOException;
+import java.io.UncheckedIOException;
 import java.net.URI;
 import java.net.http.HttpClient;
 import java.net.http.HttpRequest;
@@ -36,7 +40,10 @@ import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.List;
+import java.util.Map;
 import java.util.Optional;
+import java.util.concurrent.ConcurrentHashMap;
+import java.util.concurrent.CopyOnWriteArrayList;
 import java.util.stream.Stream;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
@@ -56,7 +63,7 @@ class MemosServerTest {
 
     @BeforeEach
     void start() {
-        backend = new FakeMemosClient();
+        backend = CannedBackend.create();
         server = MemosServer.builder(backend)
                 .port(0)
                 .maxRequestBytes(4096)
@@ -114,87 +121,94 @@ class MemosServerTest {
         return Stream.of(
                 Arguments.of(
                         "add/message",
-                        "addMessage",
+                        MemosEndpoint.ADD_MESSAGE,
                         AddMessageRequest.class,
                         "{\"user_id\":\"u1\",\"conversation_id\":\"c1\",\"async_mode\":false,"
                                 + "\"messages\":[{\"role\":\"user\",\"content\":\"Take the kids to the zoo on Saturday\"}]}"),
                 Arguments.of(
                         "search/memory",
-                        "searchMemory",
+                        MemosEndpoint.SEARCH_MEMORY,
                         SearchMemoryRequest.class,
                         "{\"query\":\"weekend plans\",\"user_id\":\"u1\",\"memory_limit_number\":3,\"relativity\":null}"),
                 Arguments.of(
                         "get/message",
-                        "getMessage",
+                        MemosEndpoint.GET_MESSAGE,
                         GetMessageRequest.class,
                         "{\"user_id\":\"u1\",\"conversation_id\":\"c1\",\"message_limit_number\":10}"),
                 Arguments.of(
                         "get/memory",
-                        "getMemory",
+                        MemosEndpoint.GET_MEMORY,
                         GetMemoryRequest.class,
                         "{\"user_id\":\"u1\",\"page\":2,\"size\":5}"),
                 Arguments.of(
-                        "delete/memory", "deleteMemory", DeleteMemoryRequest.class, "{\"memory_ids\":[\"mem-1\"]}"),
+                        "delete/memory",
+                        MemosEndpoint.DELETE_MEMORY,
+                        DeleteMemoryRequest.class,
+                        "{\"memory_ids\":[\"mem-1\"]}"),
                 Arguments.of(
                         "update/memory",
-                        "updateMemory",
+                        MemosEndpoint.UPDATE_MEMORY,
                         UpdateMemoryRequest.class,
                         "{\"memory_id\":\"mem-1\",\"content\":\"new text\",\"title\":null,\"status\":null}"),
                 Arguments.of(
                         "add/feedback",
-                        "addFeedback",
+                        MemosEndpoint.ADD_FEEDBACK,
                         AddFeedbackRequest.class,
                         "{\"feedback_content\":\"actually I like swimming\",\"user_id\":\"u1\"}"),
-                Arguments.of("get/status", "getTaskStatus", null, "{\"task_id\":\"task-1\"}"),
+                Arguments.of("get/status", MemosEndpoint.GET_TASK_STATUS, null, "{\"task_id\":\"task-1\"}"),
                 Arguments.of(
                         "chat",
-                        "chat",
+                        MemosEndpoint.CHAT,
                         ChatRequest.class,
                         "{\"user_id\":\"u1\",\"conversation_id\":\"c1\",\"query\":\"weekend?\",\"stream\":false}"),
                 Arguments.of(
                         "create/knowledgebase",
-                        "createKnowledgebase",
+                        MemosEndpoint.CREATE_KNOWLEDGEBASE,
                         CreateKnowledgebaseRequest.class,
                         "{\"knowledgebase_name\":\"home\",\"knowledgebase_description\":null}"),
-                Arguments.of("delete/knowledgebase", "deleteKnowledgebase", null, "{\"knowledgebase_id\":\"kb-1\"}"),
+                Arguments.of(
+                        "delete/knowledgebase",
+                        MemosEndpoint.DELETE_KNOWLEDGEBASE,
+                        null,
+                        "{\"knowledgebase_id\":\"kb-1\"}"),
                 Arguments.of(
                         "add/knowledgebase-file",
-                        "addKnowledgebaseFiles",
+                        MemosEndpoint.ADD_KNOWLEDGEBASE_FILES,
                         AddKnowledgebaseFileRequest.class,
                         "{\"knowledgebase_id\":\"kb-1\",\"file\":[{\"content\":\"aGVsbG8=\",\"name\":\"a.txt\"}]}"),
                 Arguments.of(
                         "get/knowledgebase-file",
-                        "getKnowledgebaseFiles",
+                        MemosEndpoint.GET_KNOWLEDGEBASE_FILES,
                         GetKnowledgebaseFileRequest.class,
                         "{\"file_ids\":null,\"knowledgebase_id\":\"kb-1\",\"type\":null,\"page\":1,\"page_size\":10}"),
                 Arguments.of(
                         "delete/knowledgebase-file",
-                        "deleteKnowledgebaseFiles",
+                        MemosEndpoint.DELETE_KNOWLEDGEBASE_FILES,
                         null,
                         "{\"file_ids\":[\"f1\",\"f2\"]}"),
                 Arguments.of(
                         "extract/memory",
-                        "extractMemory",
+                        MemosEndpoint.EXTRACT_MEMORY,
                         ExtractMemoryRequest.class,
                         "{\"messages\":[{\"role\":\"user\",\"content\":\"I like green tea\"}]}"),
                 Arguments.of(
                         "rerank",
-                        "rerank",
+                        MemosEndpoint.RERANK,
                         RerankRequest.class,
                         "{\"query\":\"q\",\"documents\":[\"a\",\"b\"],\"top_n\":1}"),
                 Arguments.of(
                         "bind/profile_template",
-                        "bindProfileTemplate",
+                        MemosEndpoint.BIND_PROFILE_TEMPLATE,
                         BindProfileTemplateRequest.class,
                         "{\"bind_list\":[{\"profile_template_id\":\"p1\",\"user_id\":\"u1\"}]}"),
                 Arguments.of(
                         "edit/profile",
-                        "editProfile",
+                        MemosEndpoint.EDIT_PROFILE,
                         EditProfileRequest.class,
                         "{\"profile_template_id\":\"p1\",\"user_id\":\"u1\",\"metadata\":{\"basic\":{\"city\":\"Hangzhou\"}}}"),
                 Arguments.of(
                         "delete/profile",
-                        "deleteProfile",
+                        MemosEndpoint.DELETE_PROFILE,
                         DeleteProfileRequest.class,
                         "{\"profile_template_id\":\"p1\",\"user_id\":\"u1\",\"agent_id\":null}"));
     }
@@ -202,7 +216,7 @@ class MemosServerTest {
     @ParameterizedTest(name = "{0}")
     @MethodSource("endpoints")
     void everyPostEndpointPassesTheParsedRequestAndWrapsTheResultInTheEnvelope(
-            String endpoint, String method, Class<?> model, String requestJson) throws Exception {
+            String endpoint, MemosEndpoint<?, ?> method, Class<?> model, String requestJson) throws Exception {
         HttpResponse<String> response = post(endpoint, requestJson);
 
         assertThat(response.statusCode()).as(response.body()).isEqualTo(200);
@@ -212,45 +226,37 @@ class MemosServerTest {
         assertThat(body.get("code").asInt()).isZero();
         assertThat(body.get("message").asText()).isEqualTo("ok");
         assertThat(body.fieldNames()).toIterable().containsExactly("code", "message", "data");
-        Object received = backend.received.get(method);
+        Object received = backend.requests(method).get(0);
         if (model != null) {
             assertThat(received).isEqualTo(Json.MAPPER.readValue(requestJson, model));
         }
-        assertThat(body.get("data")).isEqualTo(Json.MAPPER.readTree(Json.write(expectedData(method, received))));
+        assertThat(body.get("data"))
+                .isEqualTo(Json.MAPPER.readTree(Json.write(CannedBackend.answer(method, received))));
     }
 
-    /** What the fake answers for a call, computed by a fresh fake so the test does not read the server's output. */
-    private static Object expectedData(String method, Object request) {
-        FakeMemosClient fresh = new FakeMemosClient();
-        return switch (method) {
-            case "addMessage" -> fresh.addMessage((AddMessageRequest) request).join();
-            case "searchMemory" ->
-                fresh.searchMemory((SearchMemoryRequest) request).join();
-            case "getMessage" -> fresh.getMessage((GetMessageRequest) request).join();
-            case "getMemory" -> fresh.getMemory((GetMemoryRequest) request).join();
-            case "deleteMemory",
-                    "updateMemory",
-                    "deleteKnowledgebase",
-                    "deleteKnowledgebaseFiles",
-                    "bindProfileTemplate",
-                    "editProfile",
-                    "deleteProfile" -> FakeMemosClient.SUCCESS;
-            case "addFeedback" -> FakeMemosClient.RECEIPT;
-            case "getTaskStatus" -> fresh.getTaskStatus((String) request).join();
-            case "chat" -> fresh.chat((ChatRequest) request).join();
-            case "createKnowledgebase" ->
-                fresh.createKnowledgebase((CreateKnowledgebaseRequest) request).join();
-            case "addKnowledgebaseFiles" ->
-                fresh.addKnowledgebaseFiles((AddKnowledgebaseFileRequest) request)
-                        .join();
-            case "getKnowledgebaseFiles" ->
-                fresh.getKnowledgebaseFiles((GetKnowledgebaseFileRequest) request)
-                        .join();
-            case "extractMemory" ->
-                fresh.extractMemory((ExtractMemoryRequest) request).join();
-            case "rerank" -> fresh.rerank((RerankRequest) request).join();
-            default -> throw new AssertionError(method);
-        };
+    /** The last request an endpoint of the backend received. */
+    private <Q> Q last(MemosEndpoint<Q, ?> endpoint) {
+        List<Q> received = backend.requests(endpoint);
+        assertThat(received).as("requests to %s", endpoint).isNotEmpty();
+        return received.get(received.size() - 1);
+    }
+
+    /** Makes the backend keep the content of uploaded files, read while the call sees them on disk. */
+    @SuppressWarnings("unchecked")
+    private Map<String, byte[]> keepUploadedContent(List<Path> paths) {
+        Map<String, byte[]> content = new ConcurrentHashMap<>();
+        backend.on(MemosEndpoint.UPLOAD_KNOWLEDGEBASE_FILES).thenAnswer(request -> {
+            for (Path file : request.files()) {
+                try {
+                    content.put(file.getFileName().toString(), Files.readAllBytes(file));
+                } catch (IOException e) {
+                    throw new UncheckedIOException(e);
+                }
+                paths.add(file);
+            }
+            return (List<UploadedFile>) CannedBackend.answer(MemosEndpoint.UPLOAD_KNOWLEDGEBASE_FILES, request);
+        });
+        return content;
     }
 
     @Test
@@ -259,9 +265,9 @@ class MemosServerTest {
         post("delete/knowledgebase", "{\"knowledgebase_id\":\"kb-7\"}");
         post("delete/knowledgebase-file", "{\"file_ids\":[\"f1\",\"f2\"]}");
 
-        assertThat(backend.received.get("getTaskStatus")).isEqualTo("task-9");
-        assertThat(backend.received.get("deleteKnowledgebase")).isEqualTo("kb-7");
-        assertThat(backend.received.get("deleteKnowledgebaseFiles")).isEqualTo(List.of("f1", "f2"));
+        assertThat(last(MemosEndpoint.GET_TASK_STATUS)).isEqualTo("task-9");
+        assertThat(last(MemosEndpoint.DELETE_KNOWLEDGEBASE)).isEqualTo("kb-7");
+        assertThat(last(MemosEndpoint.DELETE_KNOWLEDGEBASE_FILES)).isEqualTo(List.of("f1", "f2"));
     }
 
     @Test
@@ -283,9 +289,9 @@ class MemosServerTest {
         HttpResponse<String> response = get("get/memory/mem-1");
 
         assertThat(response.statusCode()).isEqualTo(200);
-        assertThat(backend.received.get("getMemoryById")).isEqualTo("mem-1");
+        assertThat(last(MemosEndpoint.GET_MEMORY_BY_ID)).isEqualTo("mem-1");
         assertThat(Json.MAPPER.treeToValue(json(response).get("data"), MemoryDetail.class))
-                .isEqualTo(backend.memory);
+                .isEqualTo(CannedBackend.MEMORY);
     }
 
     @ParameterizedTest
@@ -294,7 +300,7 @@ class MemosServerTest {
         HttpResponse<String> response = get("get/memory/" + percentEncodeEverything(id));
 
         assertThat(response.statusCode()).as(response.body()).isEqualTo(200);
-        assertThat(backend.received.get("getMemoryById")).isEqualTo(id);
+        assertThat(last(MemosEndpoint.GET_MEMORY_BY_ID)).isEqualTo(id);
     }
 
     @Test
@@ -302,7 +308,7 @@ class MemosServerTest {
         HttpResponse<String> response = get("get/memory/..");
 
         assertThat(response.statusCode()).as(response.body()).isEqualTo(200);
-        assertThat(backend.received.get("getMemoryById")).isEqualTo("..");
+        assertThat(last(MemosEndpoint.GET_MEMORY_BY_ID)).isEqualTo("..");
     }
 
     @Test
@@ -339,16 +345,17 @@ class MemosServerTest {
                 .addMessage(dev.memos4j.client.model.Message.user(HOSTILE))
                 .build());
         assertThat(post("add/message", request).statusCode()).isEqualTo(200);
-        AddMessageRequest received = (AddMessageRequest) backend.received.get("addMessage");
+        AddMessageRequest received = (AddMessageRequest) last(MemosEndpoint.ADD_MESSAGE);
         assertThat(Json.write(received)).isEqualTo(request);
         assertThat(Json.tree(received.messages().get(0)).get("content").asText())
                 .isEqualTo(HOSTILE);
 
-        backend.memory =
-                FakeMemosClient.read("{\"id\":\"m\",\"memory_value\":" + Json.write(HOSTILE) + "}", MemoryDetail.class);
+        backend.on(MemosEndpoint.SEARCH_MEMORY)
+                .thenReturn(CannedBackend.search(CannedBackend.read(
+                        "{\"id\":\"m\",\"memory_value\":" + Json.write(HOSTILE) + "}", MemoryDetail.class)));
         HttpResponse<String> search =
                 post("search/memory", "{\"query\":" + Json.write(HOSTILE) + ",\"user_id\":\"u1\"}");
-        assertThat(((SearchMemoryRequest) backend.received.get("searchMemory")).query())
+        assertThat(((SearchMemoryRequest) last(MemosEndpoint.SEARCH_MEMORY)).query())
                 .isEqualTo(HOSTILE);
         assertThat(json(search).at("/data/memory_detail_list/0/memory_value").asText())
                 .isEqualTo(HOSTILE);
@@ -363,7 +370,7 @@ class MemosServerTest {
                 .build();
         assertThat(HTTP.send(request, HttpResponse.BodyHandlers.ofString()).statusCode())
                 .isEqualTo(200);
-        assertThat(((SearchMemoryRequest) backend.received.get("searchMemory")).query())
+        assertThat(((SearchMemoryRequest) last(MemosEndpoint.SEARCH_MEMORY)).query())
                 .isEqualTo("周六");
     }
 
@@ -374,7 +381,7 @@ class MemosServerTest {
         assertError(post("search/memory", "{\"query\": "), 400, 40000, "malformed JSON");
         assertError(post("search/memory", "not json"), 400, 40000, "malformed JSON");
         assertError(post("search/memory", "[1,2]"), 400, 40000, "must be a JSON object");
-        assertThat(backend.received).isEmpty();
+        assertThat(backend.calls()).isEmpty();
     }
 
     @Test
@@ -392,7 +399,7 @@ class MemosServerTest {
         assertError(post("add/message", "{\"user_id\":\"u\",\"messages\":\"hi\"}"), 400, 40000, "messages");
         assertError(post("get/status", "{\"task_id\":{\"id\":1}}"), 400, 40000, "task_id");
         assertError(post("delete/knowledgebase-file", "{\"file_ids\":\"f1\"}"), 400, 40000, "file_ids");
-        assertThat(backend.received).isEmpty();
+        assertThat(backend.calls()).isEmpty();
     }
 
     @Test
@@ -407,7 +414,7 @@ class MemosServerTest {
                 "memory_limit_number must be between 0 and 25");
         assertError(post("get/status", "{}"), 400, 40002, "task_id is required");
         assertError(post("delete/memory", "{}"), 400, 40000, "exactly one delete condition is required");
-        assertThat(backend.received).isEmpty();
+        assertThat(backend.calls()).isEmpty();
     }
 
     @Test
@@ -421,7 +428,7 @@ class MemosServerTest {
                         () -> new java.io.ByteArrayInputStream(big.getBytes(StandardCharsets.UTF_8))))
                 .build();
         assertError(HTTP.send(chunked, HttpResponse.BodyHandlers.ofString()), 413, 41300, "4096 bytes");
-        assertThat(backend.received).isEmpty();
+        assertThat(backend.calls()).isEmpty();
     }
 
     @Test
@@ -469,20 +476,23 @@ class MemosServerTest {
 
     @Test
     void backendServiceErrorsKeepTheirStatusAndCode() throws Exception {
-        backend.failure = new MemosNotFoundException(404, 40001, "memory mem-9 not found", null, null);
+        backend.on(MemosEndpoint.GET_MEMORY_BY_ID)
+                .thenFail(new MemosNotFoundException(404, 40001, "memory mem-9 not found", null, null));
         assertError(get("get/memory/mem-9"), 404, 40001, "memory mem-9 not found");
 
-        backend.failure = MemosServiceException.of(503, 50004, "memory service unavailable", null, null, null);
+        backend.on(MemosEndpoint.SEARCH_MEMORY)
+                .thenFail(MemosServiceException.of(503, 50004, "memory service unavailable", null, null, null));
         assertError(
                 post("search/memory", "{\"query\":\"q\",\"user_id\":\"u\"}"), 503, 50004, "memory service unavailable");
 
-        backend.failure = new IllegalArgumentException("filter must have exactly one of and/or at its root");
+        backend.on(MemosEndpoint.SEARCH_MEMORY)
+                .thenFail(new IllegalArgumentException("filter must have exactly one of and/or at its root"));
         assertError(post("search/memory", "{\"query\":\"q\",\"user_id\":\"u\"}"), 400, 40000, "filter must have");
     }
 
     @Test
     void unsupportedOperationsAre400NamingTheEndpointSoClientsDoNotRetry() throws Exception {
-        backend.failure = new MemosUnsupportedOperationException("chat", "no LLM is configured");
+        backend.on(MemosEndpoint.CHAT).thenFail(new MemosUnsupportedOperationException("chat", "no LLM is configured"));
         assertError(
                 post("chat", "{\"user_id\":\"u\",\"conversation_id\":\"c\",\"query\":\"q\"}"),
                 400,
@@ -492,7 +502,7 @@ class MemosServerTest {
 
     @Test
     void unexpectedFailuresAreAGeneric500WithoutDetail() throws Exception {
-        backend.failure = new IllegalStateException("secret internal detail");
+        backend.on(MemosEndpoint.SEARCH_MEMORY).thenFail(new IllegalStateException("secret internal detail"));
         HttpResponse<String> response = post("search/memory", "{\"query\":\"q\",\"user_id\":\"u\"}");
 
         assertError(response, 500, 50000, "internal server error");
@@ -510,7 +520,7 @@ class MemosServerTest {
 
     @Test
     void aResultThatCannotBeWrittenIsStillAnswered() throws Exception {
-        backend.memory = new MemoryDetail(
+        MemoryDetail unwritable = new MemoryDetail(
                 "m",
                 Optional.empty(),
                 "v",
@@ -525,6 +535,7 @@ class MemosServerTest {
                 List.of(),
                 java.util.Map.of("broken", new Unwritable()),
                 java.util.Map.of());
+        backend.on(MemosEndpoint.GET_MEMORY_BY_ID).thenReturn(unwritable);
 
         HttpResponse<String> response = get("get/memory/m");
 
@@ -557,15 +568,16 @@ class MemosServerTest {
                 data: [DONE]
 
                 """);
-        assertThat(((ChatRequest) backend.received.get("chatStream")).stream()).isTrue();
+        assertThat(((ChatRequest) last(MemosEndpoint.CHAT_STREAM)).stream()).isTrue();
     }
 
     @Test
     void streamedTextWithLineBreaksStaysOneDataLine() throws Exception {
-        backend.streamEvents = List.of(
-                new ChatEvent("reasoning", "think\nhard", null),
-                new ChatEvent(ChatEvent.TEXT, HOSTILE, null),
-                new ChatEvent(ChatEvent.END, "", null));
+        backend.on(MemosEndpoint.CHAT_STREAM)
+                .thenReturn(List.of(
+                        new ChatEvent("reasoning", "think\nhard", null),
+                        new ChatEvent(ChatEvent.TEXT, HOSTILE, null),
+                        new ChatEvent(ChatEvent.END, "", null)));
         HttpResponse<String> response = streamChat();
 
         List<String> dataLines =
@@ -586,14 +598,17 @@ class MemosServerTest {
 
     @Test
     void aStreamThatFailsBeforeAnyEventGetsAnErrorEnvelope() throws Exception {
-        backend.failure = new MemosUnsupportedOperationException("chat", "no LLM is configured");
+        backend.on(MemosEndpoint.CHAT_STREAM)
+                .thenFail(new MemosUnsupportedOperationException("chat", "no LLM is configured"));
         assertError(streamChat(), 400, 40006, "no LLM is configured");
     }
 
     @Test
     void aStreamThatFailsMidwayEndsWithAnErrorEventAndDone() throws Exception {
-        backend.streamEvents =
-                List.of(new ChatEvent(ChatEvent.TEXT, "Hel", null), new ChatEvent("fail", "secret", null));
+        // An error event: the backend's stream fails halfway with a MemosStreamException carrying "secret".
+        backend.on(MemosEndpoint.CHAT_STREAM)
+                .thenReturn(
+                        List.of(new ChatEvent(ChatEvent.TEXT, "Hel", null), new ChatEvent("error", "secret", null)));
         HttpResponse<String> response = streamChat();
 
         assertThat(response.statusCode()).isEqualTo(200);
@@ -607,8 +622,9 @@ class MemosServerTest {
 
     @Test
     void aClientThatHangsUpCancelsTheBackendStream() throws Exception {
-        backend.streamEventDelayMillis = 5;
-        backend.streamEvents = java.util.Collections.nCopies(5_000, new ChatEvent(ChatEvent.TEXT, "token ", null));
+        backend.on(MemosEndpoint.CHAT_STREAM)
+                .delay(java.time.Duration.ofMillis(5))
+                .thenReturn(java.util.Collections.nCopies(5_000, new ChatEvent(ChatEvent.TEXT, "token ", null)));
         HttpRequest request = HttpRequest.newBuilder(URI.create(server.baseUrl() + "/chat"))
                 .header("Content-Type", "application/json")
                 .POST(HttpRequest.BodyPublishers.ofString(
@@ -621,10 +637,15 @@ class MemosServerTest {
 
         // The server notices on its next writes; wait for that (bounded), then the stream must be cancelled.
         long deadline = System.nanoTime() + java.util.concurrent.TimeUnit.SECONDS.toNanos(20);
-        while (!backend.streamCancelled && System.nanoTime() < deadline) {
+        while (!backendStreamCancelled() && System.nanoTime() < deadline) {
             Thread.sleep(10);
         }
-        assertThat(backend.streamCancelled).isTrue();
+        assertThat(backendStreamCancelled()).isTrue();
+    }
+
+    private boolean backendStreamCancelled() {
+        return backend.chatStreams().stream()
+                .anyMatch(stream -> stream.completion().isCancelled());
     }
 
     // ---- multipart upload ----
@@ -662,34 +683,39 @@ class MemosServerTest {
                         new String[] {"file", "../../etc/passwd", "second"},
                         new String[] {"comment", null, "ignored"}));
 
+        List<Path> paths = new CopyOnWriteArrayList<>();
+        Map<String, byte[]> uploaded = keepUploadedContent(paths);
+
         HttpResponse<String> response = upload("?knowledgebase_id=kb%201&type=doc", body, boundary);
 
         assertThat(response.statusCode()).as(response.body()).isEqualTo(200);
         UploadKnowledgebaseFilesRequest received =
-                (UploadKnowledgebaseFilesRequest) backend.received.get("uploadKnowledgebaseFiles");
+                (UploadKnowledgebaseFilesRequest) last(MemosEndpoint.UPLOAD_KNOWLEDGEBASE_FILES);
         assertThat(received.knowledgebaseId()).isEqualTo("kb 1");
         assertThat(received.type()).hasValue("doc");
-        assertThat(backend.uploadedContent.keySet()).containsExactlyInAnyOrder("notes.txt", "passwd");
-        assertThat(new String(backend.uploadedContent.get("notes.txt"), StandardCharsets.UTF_8))
+        assertThat(uploaded.keySet()).containsExactlyInAnyOrder("notes.txt", "passwd");
+        assertThat(new String(uploaded.get("notes.txt"), StandardCharsets.UTF_8))
                 .isEqualTo(content);
         assertThat(json(response).get("data")).hasSize(2);
         assertThat(json(response).at("/data/0/name").asText()).isEqualTo("notes.txt");
-        for (Path path : backend.uploadedPaths) {
+        assertThat(paths).hasSize(2);
+        for (Path path : paths) {
             assertThat(Files.exists(path)).as("temporary file %s deleted", path).isFalse();
         }
     }
 
     @Test
     void multipartUploadsFallBackToInlineContentWhenTheBackendOnlyTakesThat() throws Exception {
-        backend.uploadsUnsupported = true;
+        backend.on(MemosEndpoint.UPLOAD_KNOWLEDGEBASE_FILES)
+                .thenFail(new MemosUnsupportedOperationException(
+                        "add/knowledgebase-file (multipart)", "inline content only"));
         String boundary = "b0undary";
         byte[] body = multipart(boundary, List.<String[]>of(new String[] {"file", "dir/notes.md", "# 周六\nzoo"}));
 
         HttpResponse<String> response = upload("?knowledgebase_id=kb-1", body, boundary);
 
         assertThat(response.statusCode()).as(response.body()).isEqualTo(200);
-        AddKnowledgebaseFileRequest inline =
-                (AddKnowledgebaseFileRequest) backend.received.get("addKnowledgebaseFiles");
+        AddKnowledgebaseFileRequest inline = (AddKnowledgebaseFileRequest) last(MemosEndpoint.ADD_KNOWLEDGEBASE_FILES);
         assertThat(inline.knowledgebaseId()).isEqualTo("kb-1");
         assertThat(inline.file()).singleElement().satisfies(file -> {
             assertThat(file.name()).hasValue("notes.md");
@@ -718,16 +744,17 @@ class MemosServerTest {
                 "malformed multipart");
         byte[] huge = multipart(boundary, List.<String[]>of(new String[] {"file", "big.txt", "x".repeat(70 * 1024)}));
         assertError(upload("?knowledgebase_id=kb-1", huge, boundary), 413, 41300, "65536 bytes");
-        assertThat(backend.received).isEmpty();
+        assertThat(backend.calls()).isEmpty();
     }
 
     @Test
     void uploadsMayBeLargerThanJsonBodies() throws Exception {
         String boundary = "b0undary";
         byte[] body = multipart(boundary, List.<String[]>of(new String[] {"file", "a.txt", "y".repeat(10_000)}));
+        Map<String, byte[]> uploaded = keepUploadedContent(new CopyOnWriteArrayList<>());
         assertThat(upload("?knowledgebase_id=kb-1", body, boundary).statusCode())
                 .isEqualTo(200);
-        assertThat(backend.uploadedContent.get("a.txt")).hasSize(10_000);
+        assertThat(uploaded.get("a.txt")).hasSize(10_000);
     }
 
     // ---- authentication ----
@@ -764,7 +791,7 @@ class MemosServerTest {
         @Test
         void aMissingKeyIsRefused() throws Exception {
             assertError(search(), 401, 40100, "API key authentication required");
-            assertThat(backend.received).isEmpty();
+            assertThat(backend.calls()).isEmpty();
         }
 
         @Test
@@ -774,7 +801,7 @@ class MemosServerTest {
             assertThat(response.body()).doesNotContain("wrong-key", "local-secret-key");
             assertError(search("Authorization", "Bearer local-secret-key"), 401, 40132, "API key invalid");
             assertError(search("Authorization", "Token local-secret-ke"), 401, 40132, "API key invalid");
-            assertThat(backend.received).isEmpty();
+            assertThat(backend.calls()).isEmpty();
         }
 
         @Test
@@ -825,7 +852,7 @@ class MemosServerTest {
         } finally {
             pool.shutdownNow();
         }
-        assertThat(backend.calls).hasValue(threads * perThread);
+        assertThat(backend.callCount(MemosEndpoint.GET_TASK_STATUS)).isEqualTo(threads * perThread);
     }
 
     // ---- lifecycle ----

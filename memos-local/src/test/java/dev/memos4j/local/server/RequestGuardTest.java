@@ -4,6 +4,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import com.sun.net.httpserver.HttpHandler;
+import dev.memos4j.testkit.FakeMemosClient;
 import java.io.ByteArrayOutputStream;
 import java.io.IOException;
 import java.io.InputStream;
@@ -32,7 +33,7 @@ class RequestGuardTest {
     private static final HttpClient HTTP = HttpClient.newHttpClient();
     private static final String SEARCH = "{\"query\":\"q\",\"user_id\":\"u1\"}";
 
-    private final FakeMemosClient backend = new FakeMemosClient();
+    private final FakeMemosClient backend = CannedBackend.create();
     private MemosServer server;
 
     @AfterEach
@@ -96,7 +97,7 @@ class RequestGuardTest {
 
         assertThat(response.statusCode()).as(response.body()).isEqualTo(415);
         assertThat(response.body()).contains("\"code\":41500", "Content-Type must be application/json");
-        assertThat(backend.received).isEmpty();
+        assertThat(backend.calls()).isEmpty();
     }
 
     @Test
@@ -120,7 +121,7 @@ class RequestGuardTest {
         assertThat(response.statusCode()).isEqualTo(403);
         assertThat(response.body()).contains("Origin http://evil.example is not on the server's allow-list");
         assertThat(response.headers().firstValue("Access-Control-Allow-Origin")).isEmpty();
-        assertThat(backend.received).isEmpty();
+        assertThat(backend.calls()).isEmpty();
     }
 
     @Test
@@ -168,7 +169,7 @@ class RequestGuardTest {
                 .isEqualTo("HTTP/1.1 403 Forbidden");
         assertThat(rawStatusLine("GET", "/health", "attacker.example", "")).isEqualTo("HTTP/1.1 403 Forbidden");
         assertThat(rawStatusLine("GET", "/health", null, "")).isEqualTo("HTTP/1.1 403 Forbidden");
-        assertThat(backend.received).isEmpty();
+        assertThat(backend.calls()).isEmpty();
     }
 
     @ParameterizedTest

@@ -6,12 +6,15 @@ import com.fasterxml.jackson.databind.JsonNode;
 import dev.memos4j.client.internal.Json;
 import dev.memos4j.local.Embedder;
 import dev.memos4j.local.LocalMemos;
+import dev.memos4j.testkit.FakeMemosClient;
+import dev.memos4j.testkit.MemosEndpoint;
 import java.net.URI;
 import java.net.http.HttpClient;
 import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
 import java.nio.charset.StandardCharsets;
 import java.util.Base64;
+import java.util.List;
 import java.util.stream.Collectors;
 import java.util.stream.IntStream;
 import org.junit.jupiter.api.AfterEach;
@@ -167,7 +170,7 @@ class StrictRequestsTest {
 
     @Test
     void aJsonUploadAsLargeAsTheUploadLimitIsNotMalformed() throws Exception {
-        FakeMemosClient fake = new FakeMemosClient();
+        FakeMemosClient fake = CannedBackend.create();
         try (MemosServer big = MemosServer.builder(fake)
                 .port(0)
                 .maxUploadBytes(40L * 1024 * 1024)
@@ -185,13 +188,13 @@ class StrictRequestsTest {
                     HttpResponse.BodyHandlers.ofString());
 
             assertThat(response.statusCode()).as(response.body()).isEqualTo(200);
-            assertThat(fake.received).containsKey("addKnowledgebaseFiles");
+            assertThat(fake.requests(MemosEndpoint.ADD_KNOWLEDGEBASE_FILES)).hasSize(1);
         }
     }
 
     @Test
     void uploadsInMemoryAtOnceAreBoundedAndTheRestAskedToRetry() throws Exception {
-        FakeMemosClient fake = new FakeMemosClient();
+        FakeMemosClient fake = CannedBackend.create();
         // An upload limit far above a quarter of the heap leaves room for one upload at a time.
         try (MemosServer bounded = MemosServer.builder(fake)
                 .port(0)
@@ -205,16 +208,18 @@ class StrictRequestsTest {
                     .POST(HttpRequest.BodyPublishers.ofString(json))
                     .build();
             java.util.concurrent.CompletableFuture<Void> release = new java.util.concurrent.CompletableFuture<>();
-            fake.hold = release;
+            // The first upload is held until released; later ones are answered at once.
+            fake.on(MemosEndpoint.ADD_KNOWLEDGEBASE_FILES)
+                    .thenAnswerAsync(request -> release.thenApply(v -> List.of(CannedBackend.UPLOADED)))
+                    .thenUseDefault();
             java.util.concurrent.CompletableFuture<HttpResponse<String>> first =
                     HTTP.sendAsync(upload, HttpResponse.BodyHandlers.ofString());
             long deadline = System.nanoTime() + java.time.Duration.ofSeconds(30).toNanos();
-            while (fake.calls.get() == 0 && System.nanoTime() < deadline) {
+            while (fake.callCount(MemosEndpoint.ADD_KNOWLEDGEBASE_FILES) == 0 && System.nanoTime() < deadline) {
                 Thread.sleep(10);
             }
 
             HttpResponse<String> second = HTTP.send(upload, HttpResponse.BodyHandlers.ofString());
-            fake.hold = null;
             release.complete(null);
 
             assertThat(second.statusCode()).as(second.body()).isEqualTo(503);
