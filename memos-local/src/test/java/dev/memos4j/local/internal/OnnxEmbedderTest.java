@@ -102,12 +102,8 @@ class OnnxEmbedderTest {
 
     @Test
     void selectingAModelWhoseJarIsMissingNamesTheDependencyToAdd() {
-        OnnxEmbedder absent = new OnnxEmbedder(
-                "no-such-model",
-                "dev.example:no-such-model",
-                384,
-                "",
-                dev.langchain4j.model.embedding.onnx.PoolingMode.MEAN);
+        OnnxEmbedder absent =
+                new OnnxEmbedder("no-such-model", "dev.example:no-such-model", 384, "", BertEncoder.Pooling.MEAN, 512);
 
         org.assertj.core.api.Assertions.assertThatThrownBy(absent::requireModelFiles)
                 .isInstanceOf(IllegalStateException.class)
