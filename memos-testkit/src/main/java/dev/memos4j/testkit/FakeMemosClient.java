@@ -189,9 +189,9 @@ public final class FakeMemosClient implements MemosClient {
     }
 
     /**
-     * Turns the recording of calls ({@link #calls()}, {@link #requests}, {@link #chatStreams()}) on or off; it is on by default.
-     * Long runs such as benchmarks turn it off so that the fake holds no request; {@link #callCount}
-     * still counts.
+     * Turns the recording of calls ({@link #calls()}, {@link #requests}, {@link #chatStreams()}) on or
+     * off; it is on by default. Long runs such as benchmarks turn it off so that the fake holds no
+     * request; {@link #callCount} still counts.
      *
      * @param record whether to record calls
      * @return this fake
