@@ -1,5 +1,7 @@
 package dev.memos4j.springai;
 
+import static dev.memos4j.testkit.MemosEndpoint.ADD_MESSAGE;
+import static dev.memos4j.testkit.MemosEndpoint.SEARCH_MEMORY;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
@@ -8,13 +10,24 @@ import dev.memos4j.assistant.SearchFailurePolicy;
 import dev.memos4j.assistant.WriteBackPolicy;
 import dev.memos4j.client.errors.MemosServerException;
 import dev.memos4j.client.model.AddMessageRequest;
+import dev.memos4j.client.model.MemoryDetail;
 import dev.memos4j.client.model.Message;
+import dev.memos4j.client.model.SearchMemoryResponse;
+import dev.memos4j.client.model.TaskReceipt;
+import dev.memos4j.client.model.TaskStatus;
+import dev.memos4j.testkit.Failures;
+import dev.memos4j.testkit.FakeMemosClient;
+import dev.memos4j.testkit.SearchHits;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Map;
 import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.ConcurrentHashMap;
+import java.util.concurrent.CopyOnWriteArrayList;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
 import java.util.concurrent.Future;
+import java.util.concurrent.TimeUnit;
 import java.util.function.Consumer;
 import org.junit.jupiter.api.Test;
 import org.springframework.ai.chat.client.ChatClient;
@@ -28,8 +41,23 @@ class MemosMemoryAdvisorTest {
     private static final String ZOO = "Take the kids to the zoo on Saturday.";
     private static final String QUESTION = "What plans do I have for the weekend?";
 
-    private final FakeMemos memos = new FakeMemos().remember("alice", ZOO, 0.9);
+    private final FakeMemosClient memos = new FakeMemosClient();
+    /** What a search finds for each user, scored as the service scored it; the query does not matter. */
+    private final Map<String, List<MemoryDetail>> found = new ConcurrentHashMap<>();
+
     private final EchoChatModel model = new EchoChatModel();
+
+    MemosMemoryAdvisorTest() {
+        // Every memory of the user, unfiltered: the advisor's own threshold and limits decide what is used.
+        memos.on(SEARCH_MEMORY)
+                .otherwise(request -> SearchMemoryResponse.of(
+                        found.getOrDefault(request.userId().orElseThrow(), List.of()), List.of()));
+        remember("alice", ZOO, 0.9);
+    }
+
+    private void remember(String userId, String text, double relativity) {
+        found.computeIfAbsent(userId, u -> new CopyOnWriteArrayList<>()).add(SearchHits.memory(text, relativity));
+    }
 
     private ChatClient client(MemosMemoryAdvisor advisor) {
         return ChatClient.builder(model).defaultAdvisors(advisor).build();
@@ -37,7 +65,7 @@ class MemosMemoryAdvisorTest {
 
     private MemosMemoryAdvisor.Builder advisor() {
         // Direct executor: the asynchronous store has happened when the call returns, so tests need no waiting.
-        return MemosMemoryAdvisor.builder(memos.client).writeBackExecutor(Runnable::run);
+        return MemosMemoryAdvisor.builder(memos).writeBackExecutor(Runnable::run);
     }
 
     /** The advisor parameters naming the user and the conversation. */
@@ -65,11 +93,11 @@ class MemosMemoryAdvisorTest {
         assertThat(system).startsWith("You are a family assistant.").contains(ZOO);
         assertThat(model.prompts.get(0).getUserMessage().getText()).isEqualTo(QUESTION);
         assertThat(answer).contains(ZOO);
-        assertThat(memos.searches).singleElement().satisfies(s -> {
+        assertThat(memos.requests(SEARCH_MEMORY)).singleElement().satisfies(s -> {
             assertThat(s.query()).isEqualTo(QUESTION);
             assertThat(s.conversationId()).contains("c1");
         });
-        assertThat(memos.adds).singleElement().satisfies(add -> {
+        assertThat(memos.requests(ADD_MESSAGE)).singleElement().satisfies(add -> {
             assertThat(add.userId()).contains("alice");
             assertThat(add.conversationId()).contains("c1");
             assertThat(add.messages()).hasSize(2);
@@ -88,7 +116,7 @@ class MemosMemoryAdvisorTest {
                 .build();
         chat.prompt().user(QUESTION).advisors(ids("alice", "c1")).call().content();
 
-        AddMessageRequest add = memos.adds.get(0);
+        AddMessageRequest add = memos.requests(ADD_MESSAGE).get(0);
         assertThat(add.messages()).extracting(Message::text).containsExactly(QUESTION, "Noted.");
         assertThat(add.messages()).extracting(Message::text).noneMatch(t -> t.contains("zoo"));
         assertThat(add.messages()).noneMatch(m -> m.role().value().equals("system"));
@@ -104,7 +132,7 @@ class MemosMemoryAdvisorTest {
         assertThat(chunks).hasSizeGreaterThan(3);
         String whole = String.join("", chunks);
         assertThat(whole).contains(ZOO);
-        assertThat(memos.adds).singleElement().satisfies(add -> {
+        assertThat(memos.requests(ADD_MESSAGE)).singleElement().satisfies(add -> {
             assertThat(text(add, 0)).isEqualTo(QUESTION);
             assertThat(text(add, 1)).isEqualTo(whole);
         });
@@ -119,13 +147,18 @@ class MemosMemoryAdvisorTest {
                 .block();
 
         assertThat(first).hasSize(2);
-        assertThat(memos.adds).isEmpty();
+        assertThat(memos.requests(ADD_MESSAGE)).isEmpty();
     }
 
     @Test
-    void theReplyDoesNotWaitForTheStore() {
-        memos.addGate = new CompletableFuture<>();
-        MemosMemoryAdvisor advisor = MemosMemoryAdvisor.builder(memos.client).build();
+    void theReplyDoesNotWaitForTheStore() throws Exception {
+        CompletableFuture<TaskReceipt> held = new CompletableFuture<>();
+        CompletableFuture<AddMessageRequest> sent = new CompletableFuture<>();
+        memos.on(ADD_MESSAGE).thenAnswerAsync(request -> {
+            sent.complete(request);
+            return held; // the store stays pending until the test releases it
+        });
+        MemosMemoryAdvisor advisor = MemosMemoryAdvisor.builder(memos).build();
 
         String answer = client(advisor)
                 .prompt()
@@ -135,16 +168,12 @@ class MemosMemoryAdvisorTest {
                 .content();
 
         assertThat(answer).contains(ZOO);
-        assertThat(memos.adds).isEmpty();
-        memos.addGate.complete(null);
-        // The held store goes through once released (the common pool runs it; wait for that one add).
-        CompletableFuture.runAsync(() -> {
-                    while (memos.adds.isEmpty()) {
-                        Thread.onSpinWait();
-                    }
-                })
-                .join();
-        assertThat(memos.adds).hasSize(1);
+        // The store is sent in the background (the common pool runs it) and left to finish, not cancelled.
+        AddMessageRequest add = sent.get(30, TimeUnit.SECONDS);
+        assertThat(text(add, 1)).isEqualTo(answer);
+        assertThat(held).isNotDone();
+        held.complete(TaskReceipt.of("task-1", TaskStatus.COMPLETED));
+        assertThat(memos.requests(ADD_MESSAGE)).hasSize(1);
     }
 
     @Test
@@ -156,10 +185,10 @@ class MemosMemoryAdvisorTest {
                 .build();
         List<String> chunks = client(advisor).prompt().user(QUESTION).advisors(ids("alice", "c5")).stream()
                 .content()
-                .doOnComplete(() -> assertThat(memos.adds).hasSize(1))
+                .doOnComplete(() -> assertThat(memos.requests(ADD_MESSAGE)).hasSize(1))
                 .collectList()
                 .block();
-        assertThat(memos.adds.get(0).messages().get(1).text()).isEqualTo(String.join("", chunks));
+        assertThat(memos.requests(ADD_MESSAGE).get(0).messages().get(1).text()).isEqualTo(String.join("", chunks));
     }
 
     @Test
@@ -185,7 +214,7 @@ class MemosMemoryAdvisorTest {
                                 .blockLast())
                 .isInstanceOf(IllegalArgumentException.class)
                 .hasMessageContaining("conversation id is required");
-        assertThat(memos.searches).isEmpty();
+        assertThat(memos.requests(SEARCH_MEMORY)).isEmpty();
         assertThat(model.prompts).isEmpty();
     }
 
@@ -201,13 +230,13 @@ class MemosMemoryAdvisorTest {
                 .content();
 
         assertThat(answer).contains(ZOO);
-        assertThat(memos.adds.get(0).conversationId()).contains("from-session");
+        assertThat(memos.requests(ADD_MESSAGE).get(0).conversationId()).contains("from-session");
     }
 
     @Test
     void thresholdAndLimitsDecideWhatReachesThePrompt() {
-        memos.remember("alice", "Bananas are on the shopping list.", 0.2);
-        memos.remember("alice", "Dentist on Monday.", 0.8);
+        remember("alice", "Bananas are on the shopping list.", 0.2);
+        remember("alice", "Dentist on Monday.", 0.8);
         MemosMemoryAdvisor advisor = advisor()
                 .options(ChatOptions.builder()
                         .relativityThreshold(0.5)
@@ -224,8 +253,8 @@ class MemosMemoryAdvisorTest {
 
         String system = model.prompts.get(0).getSystemMessage().getText();
         assertThat(system).contains(ZOO).doesNotContain("Bananas").doesNotContain("Dentist");
-        assertThat(memos.searches.get(0).relativity()).contains(0.5);
-        assertThat(memos.searches.get(0).memoryLimitNumber()).isEqualTo(1);
+        assertThat(memos.requests(SEARCH_MEMORY).get(0).relativity()).contains(0.5);
+        assertThat(memos.requests(SEARCH_MEMORY).get(0).memoryLimitNumber()).isEqualTo(1);
     }
 
     @Test
@@ -258,7 +287,7 @@ class MemosMemoryAdvisorTest {
     void usersNeverMixUnderConcurrency() throws Exception {
         List<String> secrets = List.of("amber", "birch", "cobalt", "dahlia", "emerald", "fjord", "garnet", "hazel");
         for (int i = 0; i < secrets.size(); i++) {
-            memos.remember("user-" + i, "The secret word is " + secrets.get(i) + ".", 0.9);
+            remember("user-" + i, "The secret word is " + secrets.get(i) + ".", 0.9);
         }
         ChatClient chat = client(advisor().build());
         ExecutorService pool = Executors.newFixedThreadPool(8);
@@ -285,8 +314,8 @@ class MemosMemoryAdvisorTest {
         } finally {
             pool.shutdown();
         }
-        assertThat(memos.adds).hasSize(48);
-        for (AddMessageRequest add : memos.adds) {
+        assertThat(memos.requests(ADD_MESSAGE)).hasSize(48);
+        for (AddMessageRequest add : memos.requests(ADD_MESSAGE)) {
             int user = Integer.parseInt(add.userId().orElseThrow().substring("user-".length()));
             String stored = text(add, 1);
             assertThat(stored).contains(secrets.get(user));
@@ -297,7 +326,7 @@ class MemosMemoryAdvisorTest {
 
     @Test
     void aFailedSearchDegradesOrFailsAsTheOptionsSay() {
-        memos.failSearches = true;
+        memos.on(SEARCH_MEMORY).thenFail(Failures.status(503));
         String answer = client(advisor().build())
                 .prompt()
                 .user(QUESTION)
