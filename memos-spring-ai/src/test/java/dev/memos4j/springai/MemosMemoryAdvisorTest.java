@@ -258,6 +258,28 @@ class MemosMemoryAdvisorTest {
     }
 
     @Test
+    void theThresholdDropsWeakMemoriesTheStoreReturned() {
+        remember("alice", "Bananas are on the shopping list.", 0.2);
+        remember("alice", "Dentist on Monday.", 0.8);
+        MemosMemoryAdvisor advisor = advisor()
+                .options(ChatOptions.builder()
+                        .relativityThreshold(0.5)
+                        .memoryLimit(3)
+                        .build())
+                .build();
+
+        client(advisor)
+                .prompt()
+                .user(QUESTION)
+                .advisors(ids("alice", "c1"))
+                .call()
+                .content();
+
+        String system = model.prompts.get(0).getSystemMessage().getText();
+        assertThat(system).contains(ZOO).contains("Dentist").doesNotContain("Bananas");
+    }
+
+    @Test
     void composesWithSpringAisMessageChatMemoryAdvisor() {
         MessageWindowChatMemory window = MessageWindowChatMemory.builder().build();
         ChatClient chat = ChatClient.builder(model)
