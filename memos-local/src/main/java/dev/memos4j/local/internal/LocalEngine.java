@@ -137,6 +137,11 @@ public final class LocalEngine implements AutoCloseable {
         return knowledgeBases;
     }
 
+    /** Merges the index into one segment (see {@link MemoryIndex#compact()}); returns the segments before. */
+    public int compact() {
+        return store.index().compact();
+    }
+
     /** Writes the adds already queued, then refuses more; {@link #close()} does it too. */
     public void finishIngest() {
         ingest.close();

@@ -334,6 +334,41 @@ public final class MemoryIndex implements AutoCloseable {
         return Optional.ofNullable(writeProblem);
     }
 
+    /**
+     * Merges the whole index into one segment and commits it. Every vector search runs once per segment, so
+     * after a bulk import one segment answers hybrid searches sooner (at 100k memories the part after the
+     * query embedding went from ~3.6 to ~2.4 ms). Writes go on meanwhile and are merged by later commits;
+     * a crash during the merge leaves the previous commit as it was.
+     *
+     * @return the number of segments before the merge
+     */
+    int compact() {
+        IndexWriter w;
+        int before;
+        synchronized (writeLock) {
+            w = openWriter();
+            before = read(searcher -> searcher.getIndexReader().leaves().size());
+        }
+        try {
+            w.forceMerge(1); // waits for the merge; adds and commits go on beside it
+        } catch (IOException | AlreadyClosedException e) {
+            throw unwritable(e);
+        }
+        synchronized (writeLock) {
+            try {
+                commit(openWriter());
+            } catch (IOException | AlreadyClosedException e) {
+                throw unwritable(e);
+            }
+        }
+        return before;
+    }
+
+    /** The number of segments searches run on. */
+    int segments() {
+        return read(searcher -> searcher.getIndexReader().leaves().size());
+    }
+
     /** A record and its vectors (null when the embedder produces none). */
     record IndexedItem(StoredItem item, float[] vector, float[] contextVector) {}
 

@@ -15,6 +15,8 @@ import java.util.Map;
 import java.util.Objects;
 import java.util.concurrent.CountDownLatch;
 import java.util.function.Function;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
 
 /**
  * The command line entry point of {@code memos-local-server.jar}: serves a local MemOS-compatible engine
@@ -29,6 +31,8 @@ import java.util.function.Function;
  * lets those in flight finish, then closes the engine.
  */
 public final class MemosServerMain {
+
+    private static final Logger LOG = LoggerFactory.getLogger(MemosServerMain.class);
 
     private MemosServerMain() {}
 
@@ -169,7 +173,19 @@ public final class MemosServerMain {
         }
         LocalMemos.Builder builder = LocalMemos.builder().embedder(embedder);
         commandLine.dataDirectory().ifPresentOrElse(builder::dataDirectory, builder::inMemory);
-        return builder.build();
+        LocalMemos memos = builder.build();
+        if (commandLine.compact()) {
+            long start = System.nanoTime();
+            LOG.info("compacting the index into one segment in the background; searches and writes go on");
+            memos.compact().whenComplete((done, failure) -> {
+                if (failure == null) {
+                    LOG.info("index compacted in {} s", (System.nanoTime() - start) / 1_000_000_000L);
+                } else {
+                    LOG.warn("compacting the index failed, it was left as it was: {}", failure.getMessage());
+                }
+            });
+        }
+        return memos;
     }
 
     private static void checkBindable(String host, int port) {

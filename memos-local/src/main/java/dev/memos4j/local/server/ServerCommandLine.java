@@ -19,6 +19,7 @@ record ServerCommandLine(
         boolean insecureNoAuth,
         List<String> allowedOrigins,
         List<String> allowedHosts,
+        boolean compact,
         boolean help) {
 
     /** The environment variable read when {@code --api-key} is not given, so the key stays out of {@code ps}. */
@@ -42,6 +43,8 @@ record ServerCommandLine(
               --allow-host NAME      accept this name in the Host header too (repeatable)
               --max-body-mb N        largest JSON request body in MiB (default 8)
               --max-upload-mb N      largest knowledge-base upload in MiB (default 64)
+              --compact              merge the stored index into one segment after start, in the background:
+                                     faster searches after a bulk import (~50 s of one core at 100k memories)
               --help                 show this help
 
             What it accepts, from where:
@@ -64,6 +67,7 @@ record ServerCommandLine(
         long maxRequestBytes = MemosServer.DEFAULT_MAX_REQUEST_BYTES;
         long maxUploadBytes = MemosServer.DEFAULT_MAX_UPLOAD_BYTES;
         boolean insecureNoAuth = false;
+        boolean compact = false;
         List<String> origins = new ArrayList<>();
         List<String> hosts = new ArrayList<>();
         List<String> list = expandInlineValues(args);
@@ -72,12 +76,23 @@ record ServerCommandLine(
             switch (option) {
                 case "--help", "-h" -> {
                     return new ServerCommandLine(
-                            host, port, Optional.empty(), Optional.empty(), 0, 0, false, List.of(), List.of(), true);
+                            host,
+                            port,
+                            Optional.empty(),
+                            Optional.empty(),
+                            0,
+                            0,
+                            false,
+                            List.of(),
+                            List.of(),
+                            false,
+                            true);
                 }
                 case "--insecure-no-auth" -> insecureNoAuth = true;
                 case "--allow-origin" -> origins.add(MemosServer.checkedOrigin(value(list, ++i, option)));
                 case "--allow-host" -> hosts.add(MemosServer.checkedHostName(value(list, ++i, option)));
                 case "--in-memory" -> inMemory = true;
+                case "--compact" -> compact = true;
                 case "--data-dir" -> dataDirectory = Path.of(value(list, ++i, option));
                 case "--port" -> port = integer(value(list, ++i, option), option, 0, 65535);
                 case "--host" -> host = value(list, ++i, option);
@@ -118,6 +133,7 @@ record ServerCommandLine(
                 insecureNoAuth,
                 List.copyOf(origins),
                 List.copyOf(hosts),
+                compact,
                 false);
     }
 

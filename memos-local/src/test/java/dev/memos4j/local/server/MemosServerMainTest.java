@@ -3,6 +3,11 @@ package dev.memos4j.local.server;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
+import dev.memos4j.client.model.AddMessageRequest;
+import dev.memos4j.client.model.Message;
+import dev.memos4j.client.model.SearchMemoryRequest;
+import dev.memos4j.local.Embedder;
+import dev.memos4j.local.LocalMemos;
 import dev.memos4j.testkit.FakeMemosClient;
 import java.io.ByteArrayOutputStream;
 import java.io.PrintStream;
@@ -14,6 +19,7 @@ import java.nio.charset.StandardCharsets;
 import java.nio.file.Path;
 import java.util.Map;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
 
 class MemosServerMainTest {
 
@@ -37,7 +43,8 @@ class MemosServerMainTest {
                 "--api-key=k1",
                 "--max-body-mb",
                 "2",
-                "--max-upload-mb=3");
+                "--max-upload-mb=3",
+                "--compact");
 
         assertThat(cli.port()).isEqualTo(9001);
         assertThat(cli.dataDirectory()).hasValue(Path.of("data"));
@@ -45,6 +52,7 @@ class MemosServerMainTest {
         assertThat(cli.apiKey()).hasValue("k1");
         assertThat(cli.maxRequestBytes()).isEqualTo(2L * 1024 * 1024);
         assertThat(cli.maxUploadBytes()).isEqualTo(3L * 1024 * 1024);
+        assertThat(cli.compact()).isTrue();
         assertThat(cli.toString()).doesNotContain("k1");
     }
 
@@ -56,6 +64,28 @@ class MemosServerMainTest {
         assertThat(cli.port()).isEqualTo(8765);
         assertThat(cli.dataDirectory()).isEmpty();
         assertThat(cli.apiKey()).isEmpty();
+        assertThat(cli.compact()).isFalse();
+    }
+
+    @Test
+    void compactMergesTheStoreOnStartAndKeepsIt(@TempDir Path dir) {
+        ServerCommandLine cli = parse("--data-dir", dir.toString(), "--compact");
+        try (LocalMemos memos = MemosServerMain.openLocalEngine(cli, Embedder.none())) {
+            memos.addMessage(AddMessageRequest.builder()
+                            .userId("u1")
+                            .conversationId("c1")
+                            .addMessage(Message.user("Take the kids to the zoo on Saturday"))
+                            .build())
+                    .join();
+            memos.compact().join(); // after the one started on open: both leave one segment
+            assertThat(memos.searchMemory(SearchMemoryRequest.builder()
+                                    .userId("u1")
+                                    .query("zoo")
+                                    .build())
+                            .join()
+                            .memories())
+                    .hasSize(1);
+        }
     }
 
     @Test
