@@ -50,7 +50,7 @@ final class LexicalHits {
             filtered.add(clause);
         }
         filtered.add(filter, BooleanClause.Occur.FILTER);
-        return searcher.search(filtered.build(), n).scoreDocs;
+        return searcher.search(filtered.build(), new TopScoreDocCollectorManager(n, null, n)).scoreDocs;
     }
 
     // The filter's scorers per leaf (by ord; null where it keeps nothing): each costs term lookups, so the
@@ -80,16 +80,15 @@ final class LexicalHits {
 
     /** Top documents by score of those a filter keeps, the filter checked per hit. */
     private static final class FilteredTopDocs implements CollectorManager<Collector, TopDocs> {
-        // As IndexSearcher.search(query, n): hit counts stay exact only up to this, so scoring can skip.
-        private static final int TOTAL_HITS_THRESHOLD = 1000;
-
         private final ScorerSupplier[] keptByLeaf;
         private final TopScoreDocCollectorManager top;
         private final List<TopScoreDocCollector> collectors = new ArrayList<>();
 
         FilteredTopDocs(ScorerSupplier[] keptByLeaf, int n) {
             this.keptByLeaf = keptByLeaf;
-            this.top = new TopScoreDocCollectorManager(n, null, Math.max(n, TOTAL_HITS_THRESHOLD));
+            // The hit count is never read: skipping may start as soon as n hits are in (the top n do not
+            // change; IndexSearcher.search(query, n) counts up to 1,000 first, ~0.2 ms more at 100k).
+            this.top = new TopScoreDocCollectorManager(n, null, n);
         }
 
         @Override
