@@ -40,6 +40,9 @@ public final class StubServer {
                 : Canned.searchResponseBytes();
         if (args.text("write-body").isPresent()) {
             Path file = Path.of(args.text("write-body").get());
+            if (file.getParent() != null) {
+                Files.createDirectories(file.getParent()); // nginx serves it from a path like api/openmem/v1/...
+            }
             Files.write(file, body);
             System.out.printf(Locale.ROOT, "wrote a search/memory envelope of %d bytes to %s%n", body.length, file);
             return 0;

@@ -36,8 +36,10 @@ import java.util.stream.Stream;
  * search latency (one thread, end to end through {@code searchMemory}, the query embedding included), the
  * process CPU time per search (every thread; less sensitive than wall time to other load on the machine),
  * the query embedding alone, the engine alone (hybrid: the same searches again with each question's vector
- * computed beforehand, so the model's time is left out), index size on disk and heap. All memories belong
- * to one user, the worst case: every search ranks the whole index.
+ * computed beforehand, so the model's time is left out), the engine's share of a search (search p50 minus
+ * query embedding p50: what a search costs beyond its embedding), index size on disk and heap. All memories belong
+ * to one user, the worst case: every search ranks the whole index. With {@code --compact}, each size is
+ * measured again after {@link LocalMemos#compact()} (rows {@code hybrid+c}, {@code bm25+c}).
  *
  * <p>Target: hybrid search p50 at most 5 ms at 100k memories. The last line is
  * {@code scale size=N mode=M search-p50-ms=N search-p99-ms=N ingest-per-s=N engine-p50-ms=N} for the last
@@ -54,13 +56,16 @@ public final class ScaleBenchmark {
      * Runs the command.
      *
      * @param arguments {@code [--sizes 1000,10000,100000] [--modes bm25,hybrid] [--embedder default|bge|minilm]
-     *     [--queries N] [--batch N] [--data-dir DIR] [--quick]}
+     *     [--queries N] [--batch N] [--data-dir DIR] [--compact] [--quick]}
      * @return the exit code
      * @throws Exception when the benchmark cannot run
      */
     public static int run(String[] arguments) throws Exception {
         Args args = Args.parse(
-                arguments, Set.of("sizes", "modes", "embedder", "queries", "batch", "data-dir"), Set.of("quick"));
+                arguments,
+                Set.of("sizes", "modes", "embedder", "queries", "batch", "data-dir"),
+                Set.of("quick", "compact"));
+        boolean compact = args.flag("compact");
         boolean quick = args.flag("quick");
         List<Integer> sizes =
                 args.positiveInts("sizes", quick ? List.of(1_000) : List.of(1_000, 10_000, 100_000)).stream()
@@ -91,7 +96,7 @@ public final class ScaleBenchmark {
                 batch);
         System.out.printf(
                 Locale.ROOT,
-                "%-6s %8s %10s %9s %10s %10s %10s %10s %10s %10s %9s %9s%n",
+                "%-8s %8s %10s %9s %10s %10s %10s %10s %10s %10s %10s %9s %9s%n",
                 "mode",
                 "size",
                 "ingest/s",
@@ -101,6 +106,7 @@ public final class ScaleBenchmark {
                 "search-cpu",
                 "embed-p50",
                 "engine-p50",
+                "share-p50",
                 "index-MiB",
                 "peak-MiB",
                 "live-MiB");
@@ -108,8 +114,8 @@ public final class ScaleBenchmark {
         for (String mode : modes) {
             Path dir = Files.createTempDirectory(parent, "memos4j-scale-" + mode + "-");
             try {
-                for (Point point :
-                        measure(mode, mode.equals("hybrid") ? model : Embedder.none(), dir, sizes, queries, batch)) {
+                for (Point point : measure(
+                        mode, mode.equals("hybrid") ? model : Embedder.none(), dir, sizes, queries, batch, compact)) {
                     last = point;
                 }
             } finally {
@@ -146,7 +152,7 @@ public final class ScaleBenchmark {
             long liveHeapBytes) {}
 
     private static List<Point> measure(
-            String mode, Embedder model, Path dir, List<Integer> sizes, int queries, int batch)
+            String mode, Embedder model, Path dir, List<Integer> sizes, int queries, int batch, boolean compact)
             throws InterruptedException {
         boolean hybrid = mode.equals("hybrid");
         PrecomputedQueries embedder = new PrecomputedQueries(model);
@@ -190,61 +196,104 @@ public final class ScaleBenchmark {
                 totalIngestNanos += ingestNanos;
                 double ingestPerSecond = (stored - before) * 1e9 / ingestNanos;
 
-                double settleSeconds = awaitIdle();
-                if (settleSeconds > 0.5) {
-                    System.err.printf(
-                            Locale.ROOT, "  %s: background merges settled %.1f s after ingest%n", mode, settleSeconds);
-                }
-                Latencies search = new Latencies(queries);
-                Latencies embed = new Latencies(queries);
-                List<String> questions = HouseholdNotes.queries();
-                warmUp(memos, questions, mode + " search");
-                long cpuNanos = 0;
-                for (int i = 0; i < queries; i++) {
-                    String question = questions.get(i % questions.size());
-                    long cpu0 = Machine.processCpuNanos();
-                    long t0 = System.nanoTime();
-                    SearchMemoryResponse found = search(memos, question);
-                    search.record(System.nanoTime() - t0);
-                    cpuNanos += Machine.processCpuNanos() - cpu0;
-                    if (found.memories().isEmpty()) {
-                        throw new IllegalStateException("search found nothing for '" + question + "' at " + size);
-                    }
-                    if (hybrid) {
-                        long t1 = System.nanoTime();
-                        model.embedQuery(question);
-                        embed.record(System.nanoTime() - t1);
-                    }
-                }
-                // The engine alone: the same searches with every question's vector ready beforehand.
-                Latencies engine = new Latencies(queries);
-                embedder.precompute(questions);
-                warmUp(memos, questions, mode + " engine alone");
-                for (int i = 0; i < queries; i++) {
-                    long t0 = System.nanoTime();
-                    search(memos, questions.get(i % questions.size()));
-                    engine.record(System.nanoTime() - t0);
-                }
-                embedder.forget();
-                long peak = peakHeap();
-                long live = liveHeap();
-                Point point = new Point(
-                        mode,
-                        stored,
-                        ingestPerSecond,
-                        totalIngestNanos / 1e9,
-                        search.summary(),
-                        cpuNanos / 1e6 / queries,
-                        hybrid ? embed.summary() : null,
-                        engine.summary(),
-                        directorySize(dir),
-                        peak,
-                        live);
+                Point point = measurePoint(
+                        mode, stored, memos, embedder, model, dir, queries, ingestPerSecond, totalIngestNanos, "");
                 print(point);
                 points.add(point);
+                if (compact) {
+                    long c0 = System.nanoTime();
+                    memos.compact().join();
+                    System.err.printf(
+                            Locale.ROOT,
+                            "  %s: compacted %d memories into one segment in %.1f s%n",
+                            mode,
+                            stored,
+                            (System.nanoTime() - c0) / 1e9);
+                    point = measurePoint(
+                            mode,
+                            stored,
+                            memos,
+                            embedder,
+                            model,
+                            dir,
+                            queries,
+                            ingestPerSecond,
+                            totalIngestNanos,
+                            "+c");
+                    print(point);
+                    points.add(point);
+                }
             }
         }
         return points;
+    }
+
+    // Searches (end to end, then the engine alone) once merges have settled and the JIT is done.
+    private static Point measurePoint(
+            String mode,
+            int stored,
+            LocalMemos memos,
+            PrecomputedQueries embedder,
+            Embedder model,
+            Path dir,
+            int queries,
+            double ingestPerSecond,
+            long totalIngestNanos,
+            String suffix)
+            throws InterruptedException {
+        boolean hybrid = mode.equals("hybrid");
+        int size = stored;
+        double settleSeconds = awaitIdle();
+        if (settleSeconds > 0.5) {
+            System.err.printf(
+                    Locale.ROOT, "  %s: background merges settled %.1f s after ingest%n", mode, settleSeconds);
+        }
+        Latencies search = new Latencies(queries);
+        Latencies embed = new Latencies(queries);
+        List<String> questions = HouseholdNotes.queries();
+        warmUp(memos, questions, mode + " search");
+        long cpuNanos = 0;
+        for (int i = 0; i < queries; i++) {
+            String question = questions.get(i % questions.size());
+            long cpu0 = Machine.processCpuNanos();
+            long t0 = System.nanoTime();
+            SearchMemoryResponse found = search(memos, question);
+            search.record(System.nanoTime() - t0);
+            cpuNanos += Machine.processCpuNanos() - cpu0;
+            if (found.memories().isEmpty()) {
+                throw new IllegalStateException("search found nothing for '" + question + "' at " + size);
+            }
+            if (hybrid) {
+                long t1 = System.nanoTime();
+                model.embedQuery(question);
+                embed.record(System.nanoTime() - t1);
+            }
+        }
+        // The engine alone: the same searches with every question's vector ready beforehand.
+        Latencies engine = new Latencies(queries);
+        embedder.precompute(questions);
+        warmUp(memos, questions, mode + " engine alone");
+        for (int i = 0; i < queries; i++) {
+            long t0 = System.nanoTime();
+            search(memos, questions.get(i % questions.size()));
+            engine.record(System.nanoTime() - t0);
+        }
+        embedder.forget();
+        long peak = peakHeap();
+        long live = liveHeap();
+        Point point = new Point(
+                mode + suffix,
+                stored,
+                ingestPerSecond,
+                totalIngestNanos / 1e9,
+                search.summary(),
+                cpuNanos / 1e6 / queries,
+                hybrid ? embed.summary() : null,
+                engine.summary(),
+                directorySize(dir),
+                peak,
+                live);
+        return point;
     }
 
     // Until the JIT is done with the search path (or a minute): timings must not include compilation.
@@ -272,7 +321,7 @@ public final class ScaleBenchmark {
     private static void print(Point p) {
         System.out.printf(
                 Locale.ROOT,
-                "%-6s %8d %10.0f %9.1f %10.2f %10.2f %10.2f %10s %10.2f %10.1f %9.0f %9.0f%n",
+                "%-8s %8d %10.0f %9.1f %10.2f %10.2f %10.2f %10s %10.2f %10s %10.1f %9.0f %9.0f%n",
                 p.mode(),
                 p.size(),
                 p.ingestPerSecond(),
@@ -284,6 +333,12 @@ public final class ScaleBenchmark {
                         ? "-"
                         : String.format(Locale.ROOT, "%.2f", p.embed().p50Millis()),
                 p.engine().p50Millis(),
+                p.embed() == null
+                        ? "-"
+                        : String.format(
+                                Locale.ROOT,
+                                "%.2f",
+                                p.search().p50Millis() - p.embed().p50Millis()),
                 p.indexBytes() / 1048576.0,
                 p.peakHeapBytes() / 1048576.0,
                 p.liveHeapBytes() / 1048576.0);
