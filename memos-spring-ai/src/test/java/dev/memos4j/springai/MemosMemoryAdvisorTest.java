@@ -235,23 +235,8 @@ class MemosMemoryAdvisorTest {
 
     @Test
     void thresholdAndLimitsDecideWhatReachesThePrompt() {
-        remember("alice", "Bananas are on the shopping list.", 0.2);
-        remember("alice", "Dentist on Monday.", 0.8);
-        MemosMemoryAdvisor advisor = advisor()
-                .options(ChatOptions.builder()
-                        .relativityThreshold(0.5)
-                        .memoryLimit(1)
-                        .build())
-                .build();
+        String system = systemPromptWithThresholdAndLimit(0.5, 1);
 
-        client(advisor)
-                .prompt()
-                .user(QUESTION)
-                .advisors(ids("alice", "c1"))
-                .call()
-                .content();
-
-        String system = model.prompts.get(0).getSystemMessage().getText();
         assertThat(system).contains(ZOO).doesNotContain("Bananas").doesNotContain("Dentist");
         assertThat(memos.requests(SEARCH_MEMORY).get(0).relativity()).contains(0.5);
         assertThat(memos.requests(SEARCH_MEMORY).get(0).memoryLimitNumber()).isEqualTo(1);
@@ -259,24 +244,28 @@ class MemosMemoryAdvisorTest {
 
     @Test
     void theThresholdDropsWeakMemoriesTheStoreReturned() {
+        String system = systemPromptWithThresholdAndLimit(0.5, 3);
+
+        assertThat(system).contains(ZOO).contains("Dentist").doesNotContain("Bananas");
+    }
+
+    // Alice also has a weak (0.2) and a strong (0.8) memory beside the zoo (0.9); one turn, its system prompt.
+    private String systemPromptWithThresholdAndLimit(double threshold, int limit) {
         remember("alice", "Bananas are on the shopping list.", 0.2);
         remember("alice", "Dentist on Monday.", 0.8);
         MemosMemoryAdvisor advisor = advisor()
                 .options(ChatOptions.builder()
-                        .relativityThreshold(0.5)
-                        .memoryLimit(3)
+                        .relativityThreshold(threshold)
+                        .memoryLimit(limit)
                         .build())
                 .build();
-
         client(advisor)
                 .prompt()
                 .user(QUESTION)
                 .advisors(ids("alice", "c1"))
                 .call()
                 .content();
-
-        String system = model.prompts.get(0).getSystemMessage().getText();
-        assertThat(system).contains(ZOO).contains("Dentist").doesNotContain("Bananas");
+        return model.prompts.get(0).getSystemMessage().getText();
     }
 
     @Test
