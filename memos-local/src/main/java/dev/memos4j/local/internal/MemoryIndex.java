@@ -352,7 +352,11 @@ public final class MemoryIndex implements AutoCloseable {
         try {
             w.forceMerge(1); // waits for the merge; adds and commits go on beside it
         } catch (IOException | AlreadyClosedException e) {
-            throw unwritable(e);
+            // A failed write beside it rolls the writer back, which aborts the merge: nothing is lost.
+            throw new MemosException(
+                    "compacting the local index did not finish (" + e.getMessage()
+                            + "); the index is as it was, run it again",
+                    e);
         }
         synchronized (writeLock) {
             try {

@@ -3,12 +3,15 @@ package dev.memos4j.local.internal;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import dev.memos4j.client.model.AddMessageRequest;
+import dev.memos4j.client.model.GetMemoryRequest;
 import dev.memos4j.client.model.MemoryDetail;
 import dev.memos4j.client.model.Message;
 import dev.memos4j.client.model.SearchMemoryRequest;
 import dev.memos4j.local.LocalMemos;
 import java.nio.file.Path;
+import java.util.ArrayList;
 import java.util.List;
+import java.util.concurrent.CompletableFuture;
 import org.apache.lucene.index.SegmentInfos;
 import org.apache.lucene.store.FSDirectory;
 import org.junit.jupiter.api.Test;
@@ -65,6 +68,40 @@ class CompactTest {
             assertThat(ranked(reopened, "campsite holidays")).first().asString().contains("campsite");
         }
         assertThat(before.get(0)).contains("zoo");
+    }
+
+    @Test
+    void addsDuringACompactionAreAllKept() {
+        IndexFormatUpgradeTest.WordCounts embedder = new IndexFormatUpgradeTest.WordCounts();
+        try (LocalMemos memos =
+                LocalMemos.builder().dataDirectory(dir).embedder(embedder).build()) {
+            for (int i = 0; i < 20; i++) {
+                add(memos, "c" + i, "Seed note " + i + ": " + NOTES.get(i % NOTES.size()));
+            }
+            CompletableFuture<Void> compaction = memos.compact();
+            List<CompletableFuture<?>> adds = new ArrayList<>();
+            for (int i = 0; i < 40; i++) {
+                adds.add(add(memos, "d" + i, "Note " + i + " written while compacting"));
+            }
+            CompletableFuture.allOf(adds.toArray(new CompletableFuture<?>[0])).join();
+            compaction.join();
+
+            assertThat(memos.getMemory(GetMemoryRequest.builder()
+                                    .userId("u1")
+                                    .size(50)
+                                    .build())
+                            .join()
+                            .total())
+                    .isEqualTo(60);
+        }
+    }
+
+    private static CompletableFuture<?> add(LocalMemos memos, String conversation, String text) {
+        return memos.addMessage(AddMessageRequest.builder()
+                .userId("u1")
+                .conversationId(conversation)
+                .addMessage(Message.user(text))
+                .build());
     }
 
     private static List<String> ranked(LocalMemos memos, String query) {
