@@ -346,7 +346,8 @@ public final class LocalMemos implements MemosClient {
     /**
      * Merges everything stored into one index segment, for faster searches after a bulk import. Lucene keeps
      * an index as several segments and every vector search runs once per segment: at 100k memories, hybrid
-     * search spent ~3.6 ms beside its query embedding on four segments and ~2.4 ms on one. The merge rewrites
+     * search spent 4.3-4.5 ms beside its query embedding on the four segments an import left and 2.6-2.7 ms
+     * on one. The merge rewrites
      * the index (about 50 s of one core and twice the disk space for the time being at 100k memories);
      * searches and writes go on meanwhile, and a crash during it leaves the index as it was.
      *

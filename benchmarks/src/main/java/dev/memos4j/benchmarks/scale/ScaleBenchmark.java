@@ -242,7 +242,6 @@ public final class ScaleBenchmark {
             String suffix)
             throws InterruptedException {
         boolean hybrid = mode.equals("hybrid");
-        int size = stored;
         double settleSeconds = awaitIdle();
         if (settleSeconds > 0.5) {
             System.err.printf(
@@ -261,7 +260,7 @@ public final class ScaleBenchmark {
             search.record(System.nanoTime() - t0);
             cpuNanos += Machine.processCpuNanos() - cpu0;
             if (found.memories().isEmpty()) {
-                throw new IllegalStateException("search found nothing for '" + question + "' at " + size);
+                throw new IllegalStateException("search found nothing for '" + question + "' at " + stored);
             }
             if (hybrid) {
                 long t1 = System.nanoTime();
@@ -281,7 +280,7 @@ public final class ScaleBenchmark {
         embedder.forget();
         long peak = peakHeap();
         long live = liveHeap();
-        Point point = new Point(
+        return new Point(
                 mode + suffix,
                 stored,
                 ingestPerSecond,
@@ -293,7 +292,6 @@ public final class ScaleBenchmark {
                 directorySize(dir),
                 peak,
                 live);
-        return point;
     }
 
     // Until the JIT is done with the search path (or a minute): timings must not include compilation.

@@ -76,6 +76,20 @@ final class BertEncoder {
         if (tokens.size() <= 2) { // [CLS] and [SEP] only
             throw new IllegalArgumentException("Cannot embed empty or whitespace-only text");
         }
+        return encode(tokens);
+    }
+
+    /**
+     * Like {@link #embed}, except that a text without any token (blank, or only characters the tokenizer
+     * drops, such as zero-width or control characters) is embedded as {@code "."}: a stranger's message must
+     * not fail the batch of adds it rides in.
+     */
+    float[] embedAnyText(String text) {
+        List<String> tokens = tokenizer.tokenize(text);
+        return encode(tokens.size() <= 2 ? tokenizer.tokenize(".") : tokens);
+    }
+
+    private float[] encode(List<String> tokens) {
         List<String> words = tokens.subList(1, tokens.size() - 1);
         Encoding encoding = tokenizer.encode(toText(words), true, false);
         try (OrtSession.Result result = run(encoding)) {

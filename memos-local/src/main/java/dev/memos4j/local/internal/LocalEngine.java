@@ -137,9 +137,9 @@ public final class LocalEngine implements AutoCloseable {
         return knowledgeBases;
     }
 
-    /** Merges the index into one segment (see {@link MemoryIndex#compact()}); returns the segments before. */
-    public int compact() {
-        return store.index().compact();
+    /** Merges the index into one segment (see {@link MemoryIndex#compact()}). */
+    public void compact() {
+        store.index().compact();
     }
 
     /** Writes the adds already queued, then refuses more; {@link #close()} does it too. */

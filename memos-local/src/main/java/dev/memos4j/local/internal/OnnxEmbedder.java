@@ -154,8 +154,7 @@ public final class OnnxEmbedder implements Embedder {
             // would leave one core idle while the other embeds the long ones. (The library's embedAll, one
             // task per text with the caller waiting, ingested ~10% slower in the scale benchmark.)
             for (int i = next.getAndIncrement(); i < vectors.length; i = next.getAndIncrement()) {
-                String text = texts.get(i);
-                vectors[i] = loaded.embed(text.isBlank() ? "." : text);
+                vectors[i] = loaded.embedAnyText(texts.get(i));
             }
         };
         int helpers = Math.min(CORES, texts.size()) - 1;

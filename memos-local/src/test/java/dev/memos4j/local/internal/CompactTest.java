@@ -40,12 +40,7 @@ class CompactTest {
         try (LocalMemos memos =
                 LocalMemos.builder().dataDirectory(dir).embedder(embedder).build()) {
             for (String note : NOTES) { // one commit, so one new segment, each
-                memos.addMessage(AddMessageRequest.builder()
-                                .userId("u1")
-                                .conversationId("c1")
-                                .addMessage(Message.user(note))
-                                .build())
-                        .join();
+                add(memos, "c1", note).join();
             }
             before = ranked(memos, "What is planned for the weekend with the kids?");
 
@@ -54,12 +49,7 @@ class CompactTest {
             assertThat(committedSegments()).isEqualTo(1);
             assertThat(ranked(memos, "What is planned for the weekend with the kids?"))
                     .isEqualTo(before);
-            memos.addMessage(AddMessageRequest.builder()
-                            .userId("u1")
-                            .conversationId("c2")
-                            .addMessage(Message.user("Book the campsite for the holidays"))
-                            .build())
-                    .join();
+            add(memos, "c2", "Book the campsite for the holidays").join();
         }
         try (LocalMemos reopened =
                 LocalMemos.builder().dataDirectory(dir).embedder(embedder).build()) {

@@ -87,6 +87,15 @@ class OnnxEmbedderTest {
     }
 
     @Test
+    void aTextWithoutTokensIsEmbeddedLikeAFullStop() {
+        // Zero-width, control and soft-hyphen characters are not blank, yet the tokenizer drops them all.
+        List<float[]> vectors = OnnxEmbedder.bgeSmall().embed(List.of("\u200b", "\u0000\u0001", "\u00ad", " ", "."));
+        for (int i = 0; i < 4; i++) {
+            assertThat(vectors.get(i)).as("text %d", i).containsExactly(vectors.get(4));
+        }
+    }
+
+    @Test
     void anEmptyBatchEmbedsNothing() {
         assertThat(OnnxEmbedder.bgeSmall().embed(List.of())).isEmpty();
     }
