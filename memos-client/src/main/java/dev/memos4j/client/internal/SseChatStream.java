@@ -42,7 +42,6 @@ final class SseChatStream implements ChatStream, Flow.Subscriber<String> {
     private final StringBuilder text = new StringBuilder();
     private final SseDecoder decoder = new SseDecoder();
     private volatile boolean started;
-    private volatile Flow.Subscription subscription;
     private volatile Runnable abortCall = () -> {};
     private ScheduledFuture<?> idleTimer;
 
@@ -104,12 +103,7 @@ final class SseChatStream implements ChatStream, Flow.Subscriber<String> {
 
     @Override
     public void onSubscribe(Flow.Subscription subscription) {
-        this.subscription = subscription;
-        if (completion.isDone()) {
-            subscription.cancel();
-        } else {
-            subscription.request(Long.MAX_VALUE);
-        }
+        subscription.request(Long.MAX_VALUE); // after completion, lines are ignored until the abort lands
     }
 
     @Override
@@ -211,16 +205,9 @@ final class SseChatStream implements ChatStream, Flow.Subscriber<String> {
                 idleTimer.cancel(false);
             }
         }
-        Flow.Subscription s = subscription;
-        if (s != null) {
-            // Not from inside onNext: the JDK's line adapter then never finishes the exchange, which keeps
-            // the connection and the HTTP client's selector thread alive.
-            try {
-                scheduler.execute(s::cancel);
-            } catch (RejectedExecutionException closed) {
-                s.cancel();
-            }
-        }
+        // Aborting the exchange ends the body with an error, which the JDK's client sees through to the end.
+        // Cancelling the body subscription instead can leave the exchange registered for good (JDK-8294916),
+        // and with it the client's selector thread; so the subscription stays and late lines are ignored.
         abortCall.run();
     }
 }

@@ -389,8 +389,8 @@ class FaultMatrixTest {
         try (MemosClient client = client(baseUrl, scheduler, sent)) {
             return outcomeOf(send.apply(client));
         } finally {
-            // Gracefully, as an application lending its scheduler would: a finished stream's cancel of its body
-            // subscription may still be queued there (shutdownNow would drop it and keep the connection open).
+            // Gracefully, as an application lending its scheduler would: the stream must not need anything queued
+            // there to let its exchange end.
             scheduler.shutdown();
             scheduler.awaitTermination(10, TimeUnit.SECONDS);
         }
