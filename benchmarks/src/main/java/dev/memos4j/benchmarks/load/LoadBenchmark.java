@@ -119,8 +119,10 @@ public final class LoadBenchmark {
         both(new Workload(client, run + "-warmup", writers), searchers, writers, warmup);
         Workload load = new Workload(client, run, writers);
         long cpuBefore = Machine.processCpuNanos();
+        long jitBefore = Machine.jitMillis();
         Results results = both(load, searchers, writers, measure);
         long cpuNanos = Machine.processCpuNanos() - cpuBefore;
+        long jitMillis = Machine.jitMillis() - jitBefore;
         long stored = 0;
         for (Map.Entry<String, Long> user : load.acknowledgedByUser().entrySet()) {
             long found = client.getMemory(GetMemoryRequest.builder()
@@ -142,12 +144,14 @@ public final class LoadBenchmark {
         print("search", results.searches(), searches);
         System.out.printf(
                 Locale.ROOT,
-                "acknowledged adds %d, stored %d of them (%s); process CPU %.1f s over %.1f s%n",
+                "acknowledged adds %d, stored %d of them (%s); process CPU %.1f s over %.1f s; JIT compiler"
+                        + " busy %.1f s (high: the warm-up was too short)%n",
                 acknowledged,
                 stored,
                 stored == acknowledged ? "none lost" : (acknowledged - stored) + " LOST",
                 cpuNanos / 1e9,
-                results.adds().elapsedNanos() / 1e9);
+                results.adds().elapsedNanos() / 1e9,
+                jitMillis / 1e3);
         System.out.printf(
                 Locale.ROOT,
                 "target: ingest >= 60 adds/s -> %s; search p50 <= 50 ms -> %s; search p99 <= 300 ms -> %s;"

@@ -41,6 +41,19 @@ public final class Machine {
                 .getProcessCpuTime();
     }
 
+    /**
+     * Time this process's JIT compiler threads have spent compiling so far, or 0 where the JVM does not tell.
+     * It is elapsed time, so on a busy machine it includes time the compiler waited for a core.
+     *
+     * @return milliseconds, summed over the compiler threads
+     */
+    public static long jitMillis() {
+        var compiler = ManagementFactory.getCompilationMXBean();
+        return compiler != null && compiler.isCompilationTimeMonitoringSupported()
+                ? compiler.getTotalCompilationTime()
+                : 0;
+    }
+
     // Other processes on the machine move every figure; the load average says how busy it was.
     private static String loadAverage() {
         double load = ManagementFactory.getOperatingSystemMXBean().getSystemLoadAverage();

@@ -14,6 +14,7 @@ import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.RejectedExecutionException;
 import java.util.concurrent.atomic.AtomicInteger;
+import java.util.function.Consumer;
 
 /**
  * An in-process ONNX model, loaded on first use (loading takes about half a second).
@@ -140,33 +141,55 @@ public final class OnnxEmbedder implements Embedder {
 
     @Override
     public List<float[]> embed(List<String> texts) {
+        return embed(texts, false);
+    }
+
+    /**
+     * Embeds the texts of a write, giving searches the CPU first ({@link SearchFirst}): while any search
+     * runs, the texts left are embedded on the calling thread alone, which yields after each one. The vectors
+     * are those {@link #embed} gives.
+     */
+    List<float[]> embedForWrite(List<String> texts) {
+        return embed(texts, true);
+    }
+
+    private List<float[]> embed(List<String> texts, boolean yieldToSearches) {
         if (texts.isEmpty()) {
             return List.of();
         }
         if (!LocalExecutor.onEngineThread()) {
-            return LocalExecutor.await(CompletableFuture.supplyAsync(() -> embed(texts), CallerPool.POOL));
+            return LocalExecutor.await(
+                    CompletableFuture.supplyAsync(() -> embed(texts, yieldToSearches), CallerPool.POOL));
         }
         BertEncoder loaded = model();
         float[][] vectors = new float[texts.size()][];
         AtomicInteger next = new AtomicInteger();
-        Runnable worker = () -> {
-            // Each worker takes the next text: batches mix short texts and long contexts, so fixed slices
-            // would leave one core idle while the other embeds the long ones. (The library's embedAll, one
-            // task per text with the caller waiting, ingested ~10% slower in the scale benchmark.)
-            for (int i = next.getAndIncrement(); i < vectors.length; i = next.getAndIncrement()) {
+        // Each worker takes the next text: batches mix short texts and long contexts, so fixed slices would
+        // leave one core idle while the other embeds the long ones. (The library's embedAll, one task per text
+        // with the caller waiting, ingested ~10% slower in the scale benchmark.)
+        Consumer<Boolean> work = helper -> {
+            while (!(helper && yieldToSearches && SearchFirst.searching())) { // a write keeps one thread then
+                int i = next.getAndIncrement();
+                if (i >= vectors.length) {
+                    return;
+                }
+                long start = SearchFirst.cpuNanos();
                 vectors[i] = loaded.embedAnyText(texts.get(i));
+                if (yieldToSearches) {
+                    SearchFirst.yieldAfter(SearchFirst.cpuNanos() - start);
+                }
             }
         };
         int helpers = Math.min(CORES, texts.size()) - 1;
         List<CompletableFuture<Void>> others = new ArrayList<>(helpers);
         try {
             for (int k = 0; k < helpers; k++) {
-                others.add(CompletableFuture.runAsync(worker, BatchPool.POOL));
+                others.add(CompletableFuture.runAsync(() -> work.accept(true), BatchPool.POOL));
             }
         } catch (RejectedExecutionException e) {
             // A saturated pool: the caller embeds what no helper takes.
         }
-        worker.run();
+        work.accept(false);
         for (CompletableFuture<Void> other : others) {
             LocalExecutor.await(other);
         }

@@ -131,7 +131,11 @@ final class RecordStore {
                 }
             }
         }
-        List<float[]> vectors = textIndex.isEmpty() ? List.of() : embedder.embed(new ArrayList<>(textIndex.keySet()));
+        List<String> texts = new ArrayList<>(textIndex.keySet());
+        // The bundled models run on this machine's CPU, which searches get first.
+        List<float[]> vectors = texts.isEmpty()
+                ? List.of()
+                : embedder instanceof OnnxEmbedder onnx ? onnx.embedForWrite(texts) : embedder.embed(texts);
         List<List<MemoryIndex.IndexedItem>> indexed = new ArrayList<>(groups.size());
         for (List<StoredItem> items : groups) {
             List<MemoryIndex.IndexedItem> group = new ArrayList<>(items.size());

@@ -56,8 +56,14 @@ final class SearchPipeline implements AutoCloseable {
         this.mode = mode;
     }
 
-    /** Hybrid search of memories and preferences of one user or agent. */
+    /** Hybrid search of memories and preferences of one user or agent; writes yield the CPU meanwhile. */
     SearchMemoryResponse search(SearchMemoryRequest request) {
+        try (SearchFirst.Search running = SearchFirst.search()) {
+            return searchNow(request);
+        }
+    }
+
+    private SearchMemoryResponse searchNow(SearchMemoryRequest request) {
         Query userFilter = FilterQueries.toQuery(request.filter().orElse(null));
         String userId = request.userId().orElse("");
         String agentId = request.agentId().orElse("");

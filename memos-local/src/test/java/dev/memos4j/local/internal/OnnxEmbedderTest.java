@@ -47,6 +47,19 @@ class OnnxEmbedderTest {
     }
 
     @Test
+    void aWriteYieldingToASearchGetsTheSameVectors() {
+        OnnxEmbedder embedder = (OnnxEmbedder) OnnxEmbedder.bgeSmall();
+        List<float[]> plain = embedder.embed(TEXTS);
+        List<float[]> yielding;
+        try (SearchFirst.Search running = SearchFirst.search()) {
+            yielding = embedder.embedForWrite(TEXTS);
+        }
+        for (int i = 0; i < TEXTS.size(); i++) {
+            assertThat(yielding.get(i)).as("text %d", i).containsExactly(plain.get(i));
+        }
+    }
+
+    @Test
     void aQueryIsCloserToTheMemoryThatAnswersIt() {
         Embedder embedder = OnnxEmbedder.bgeSmall();
         float[] query = embedder.embedQuery("What plans do I have for the weekend?");
