@@ -2,15 +2,16 @@ package dev.memos4j.local.internal;
 
 import java.lang.management.ManagementFactory;
 import java.lang.management.ThreadMXBean;
+import java.util.concurrent.atomic.AtomicBoolean;
 import java.util.concurrent.locks.Condition;
 import java.util.concurrent.locks.ReentrantLock;
 
 /**
  * Gives searches the CPU before writes. While any search of the process runs, a write's model work runs on
- * one thread, which yields after each text for as long as that text took of its CPU: writes then take at most half of
- * one core, whatever the machine, and searches the rest. Once no search runs, the yield ends at once and
- * writes use every core again. Writes always go on, so a stream of searches slows ingest down but never
- * stops it.
+ * one thread, which yields after each text for as long as that text took of its CPU: writes then take at
+ * most half of one core, whatever the machine, and searches the rest. Once no search runs, the yield ends
+ * at once and writes use every core again. Writes always go on, so a stream of searches slows ingest down
+ * but never stops it.
  *
  * <p>Process-wide, as the CPU and the loaded models are: the searches of one engine make the writes of
  * another in the same process yield too.
@@ -74,16 +75,15 @@ final class SearchFirst {
 
     /** A running search; closing it more than once counts once. */
     static final class Search implements AutoCloseable {
-        private boolean closed;
+        private final AtomicBoolean closed = new AtomicBoolean();
 
         private Search() {}
 
         @Override
         public void close() {
-            if (closed) {
+            if (!closed.compareAndSet(false, true)) {
                 return;
             }
-            closed = true;
             LOCK.lock();
             try {
                 if (--searching == 0) {
