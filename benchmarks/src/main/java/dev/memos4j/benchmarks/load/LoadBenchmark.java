@@ -145,7 +145,7 @@ public final class LoadBenchmark {
         System.out.printf(
                 Locale.ROOT,
                 "acknowledged adds %d, stored %d of them (%s); process CPU %.1f s over %.1f s; JIT compiler"
-                        + " busy %.1f s (high: the warm-up was too short)%n",
+                        + " busy %.1f s (over its threads; the JIT is still warming up while this is high)%n",
                 acknowledged,
                 stored,
                 stored == acknowledged ? "none lost" : (acknowledged - stored) + " LOST",
