@@ -10,6 +10,7 @@ import java.net.http.HttpResponse.BodyHandler;
 import java.net.http.HttpResponse.BodySubscribers;
 import java.util.Optional;
 import java.util.concurrent.CompletableFuture;
+import java.util.function.Consumer;
 import javax.net.ssl.SSLSession;
 
 /**
@@ -31,16 +32,23 @@ final class DirectSend {
      * @param http the client
      * @param request the request
      * @param handler reads the body
+     * @param beforeStart receives the response's future before the exchange starts: what it attaches then
+     *     runs on the thread that completes the response, even when the response arrives at once (attached
+     *     later, it would run on the attaching thread if the response were already there)
      * @param <T> the body type
      * @return the response, completed on the thread that read the last of the body
      */
     static <T> CompletableFuture<HttpResponse<T>> sendAsync(
-            HttpClient http, HttpRequest request, BodyHandler<T> handler) {
+            HttpClient http,
+            HttpRequest request,
+            BodyHandler<T> handler,
+            Consumer<CompletableFuture<HttpResponse<T>>> beforeStart) {
         CompletableFuture<HttpResponse<T>> direct = new CompletableFuture<>();
         BodyHandler<T> completing = info -> BodySubscribers.mapping(handler.apply(info), body -> {
             direct.complete(new Received<>(request, info.statusCode(), info.headers(), info.version(), body));
             return body;
         });
+        beforeStart.accept(direct);
         CompletableFuture<HttpResponse<T>> exchange = http.sendAsync(request, completing);
         exchange.whenComplete((response, error) -> {
             if (error != null) {
