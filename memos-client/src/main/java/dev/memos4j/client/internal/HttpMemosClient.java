@@ -78,6 +78,7 @@ import java.util.concurrent.atomic.AtomicBoolean;
 import java.util.concurrent.atomic.AtomicInteger;
 import java.util.concurrent.atomic.AtomicReference;
 import java.util.function.BiConsumer;
+import java.util.function.BiFunction;
 import java.util.function.Consumer;
 import java.util.function.Function;
 import java.util.function.Supplier;
@@ -596,6 +597,72 @@ public final class HttpMemosClient implements MemosClient {
         // HttpRequest.timeout stops counting at the response headers; this bounds a body that stalls.
         AtomicBoolean timedOut = new AtomicBoolean();
         AtomicReference<ScheduledFuture<?>> guard = new AtomicReference<>();
+        BiFunction<HttpResponse<String>, Throwable, T> finish = (response, error) -> {
+            Duration latency = Duration.ofNanos(System.nanoTime() - start);
+            ScheduledFuture<?> bound = guard.get();
+            if (bound != null) {
+                bound.cancel(false);
+            }
+            if (error != null) {
+                if (exchange.absorbs(error)) {
+                    return null;
+                }
+                AttemptFailure failure = responses.transport(
+                        timedOut.get() ? new HttpTimeoutException("response body stalled") : error,
+                        out.describe(),
+                        timeout);
+                log.debug(
+                        "{} failed in {} ms (attempt {}/{}): {}",
+                        out.describe(),
+                        latency.toMillis(),
+                        attempt,
+                        maxAttempts,
+                        failure.error().toString());
+                notify(
+                        MemosClientListener::onError,
+                        new MemosCallEvent(
+                                method,
+                                out.path(),
+                                attempt,
+                                OptionalInt.empty(),
+                                latency,
+                                Map.of(),
+                                Optional.of(failure.error()),
+                                Optional.empty()));
+                throw failure;
+            }
+            log.debug(
+                    "{} -> {} in {} ms (attempt {}/{})",
+                    out.describe(),
+                    response.statusCode(),
+                    latency.toMillis(),
+                    attempt,
+                    maxAttempts);
+            if (log.isTraceEnabled()) {
+                log.trace(
+                        "{} response headers {} body {}",
+                        out.describe(),
+                        Redaction.headers(response.headers()),
+                        cap(Redaction.scrub(response.body(), config.apiKey())));
+            }
+            Map<String, List<String>> responseHeaders = Redaction.headers(response.headers());
+            Function<Optional<Throwable>, MemosCallEvent> answered = failed -> new MemosCallEvent(
+                    method,
+                    out.path(),
+                    attempt,
+                    OptionalInt.of(response.statusCode()),
+                    latency,
+                    responseHeaders,
+                    failed,
+                    Optional.empty());
+            notify(MemosClientListener::onResponse, answered.apply(Optional.empty()));
+            try {
+                return exchange.decode(response);
+            } catch (AttemptFailure failure) {
+                notify(MemosClientListener::onError, answered.apply(Optional.of(failure.error())));
+                throw failure;
+            }
+        };
         AtomicReference<CompletableFuture<T>> handled = new AtomicReference<>();
         // Set up before the exchange starts, so that a response arriving at once is still handled where it
         // completes, never on the caller's thread.
@@ -604,89 +671,10 @@ public final class HttpMemosClient implements MemosClient {
                     if (exchange.bounded()) {
                         guard.set(scheduleGuard(pending, timedOut, timeout));
                     }
-                    handled.set(pending.handle((response, error) -> handle(
-                            response, error, out, attempt, maxAttempts, exchange, start, guard, timedOut, timeout)));
+                    handled.set(pending.handle(finish));
                 });
         onSend.accept(send);
         return handled.get();
-    }
-
-    // What a finished attempt gives: the decoded value, or a failure telling whether to retry.
-    private <T> T handle(
-            HttpResponse<String> response,
-            Throwable error,
-            Outgoing out,
-            int attempt,
-            int maxAttempts,
-            Exchange<T> exchange,
-            long start,
-            AtomicReference<ScheduledFuture<?>> guard,
-            AtomicBoolean timedOut,
-            Duration timeout) {
-        String method = out.endpoint().method;
-        Duration latency = Duration.ofNanos(System.nanoTime() - start);
-        if (guard.get() != null) {
-            guard.get().cancel(false);
-        }
-        if (error != null) {
-            if (exchange.absorbs(error)) {
-                return null;
-            }
-            AttemptFailure failure = responses.transport(
-                    timedOut.get() ? new HttpTimeoutException("response body stalled") : error,
-                    out.describe(),
-                    timeout);
-            log.debug(
-                    "{} failed in {} ms (attempt {}/{}): {}",
-                    out.describe(),
-                    latency.toMillis(),
-                    attempt,
-                    maxAttempts,
-                    failure.error().toString());
-            notify(
-                    MemosClientListener::onError,
-                    new MemosCallEvent(
-                            method,
-                            out.path(),
-                            attempt,
-                            OptionalInt.empty(),
-                            latency,
-                            Map.of(),
-                            Optional.of(failure.error()),
-                            Optional.empty()));
-            throw failure;
-        }
-        log.debug(
-                "{} -> {} in {} ms (attempt {}/{})",
-                out.describe(),
-                response.statusCode(),
-                latency.toMillis(),
-                attempt,
-                maxAttempts);
-        if (log.isTraceEnabled()) {
-            log.trace(
-                    "{} response headers {} body {}",
-                    out.describe(),
-                    Redaction.headers(response.headers()),
-                    cap(Redaction.scrub(response.body(), config.apiKey())));
-        }
-        Map<String, List<String>> responseHeaders = Redaction.headers(response.headers());
-        Function<Optional<Throwable>, MemosCallEvent> answered = failed -> new MemosCallEvent(
-                method,
-                out.path(),
-                attempt,
-                OptionalInt.of(response.statusCode()),
-                latency,
-                responseHeaders,
-                failed,
-                Optional.empty());
-        notify(MemosClientListener::onResponse, answered.apply(Optional.empty()));
-        try {
-            return exchange.decode(response);
-        } catch (AttemptFailure failure) {
-            notify(MemosClientListener::onError, answered.apply(Optional.of(failure.error())));
-            throw failure;
-        }
     }
 
     private ScheduledFuture<?> scheduleGuard(CompletableFuture<?> send, AtomicBoolean timedOut, Duration timeout) {

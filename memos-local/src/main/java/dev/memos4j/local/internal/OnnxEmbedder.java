@@ -173,11 +173,13 @@ public final class OnnxEmbedder implements Embedder {
                 if (i >= vectors.length) {
                     return;
                 }
+                if (!yieldToSearches) {
+                    vectors[i] = loaded.embedAnyText(texts.get(i));
+                    continue;
+                }
                 long start = SearchFirst.cpuNanos();
                 vectors[i] = loaded.embedAnyText(texts.get(i));
-                if (yieldToSearches) {
-                    SearchFirst.yieldAfter(SearchFirst.cpuNanos() - start);
-                }
+                SearchFirst.yieldAfter(SearchFirst.cpuNanos() - start);
             }
         };
         int helpers = Math.min(CORES, texts.size()) - 1;
